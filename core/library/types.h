@@ -1,0 +1,146 @@
+// The records of a wardrobe library, as plain structs (no SQL, no Qt Gui).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/category.h"
+#include "common/image.h"
+
+namespace w2w {
+
+using Id = std::int64_t;
+
+// Where a photo is in the pipeline.
+enum class PhotoStatus {
+  Imported,   // registered; not yet processed into crops
+  Processed,  // person, mask and crops computed
+  Reviewed,   // a curator accepted the crops
+  Flagged,    // a curator marked the photo for attention
+  Failed,     // processing failed; `error` says why
+};
+const char* photoStatusName(PhotoStatus s);
+std::optional<PhotoStatus> parsePhotoStatus(const std::string& name);
+
+struct Photo {
+  Id id = 0;
+  std::string path;         // as stored: relative to the library's folder when inside it
+  std::string contentHash;  // SHA-256 of the file bytes
+  long long fileSize = 0;
+  int width = 0;            // upright size (EXIF orientation applied)
+  int height = 0;
+  std::string importedAt;   // ISO 8601, UTC
+  PhotoStatus status = PhotoStatus::Imported;
+  std::string error;        // why processing failed (status Failed)
+  std::optional<Box> person;  // the main person, once processed
+  bool onepiece = false;      // a dress or jumpsuit covers top and bottom
+};
+
+// How an item's box came to be.
+enum class ItemSource {
+  Auto,        // proposed by the crop pipeline
+  Manual,      // drawn or adjusted by a person
+  Standalone,  // a single-item photo (no box)
+};
+const char* itemSourceName(ItemSource s);
+std::optional<ItemSource> parseItemSource(const std::string& name);
+
+// A garment: either a crop of an outfit photo (photoId and box set) or a
+// standalone item photo (imagePath set). Both carry the square crop image the
+// encoder sees; cropHash identifies it and keys the embedding cache.
+struct Item {
+  Id id = 0;
+  Category category = Category::Top;
+  ItemSource source = ItemSource::Auto;
+  std::optional<Id> photoId;
+  std::optional<Box> box;     // pixels of the upright photo
+  double confidence = 0.0;    // 0..1, from the crop pipeline (1 for manual and standalone)
+  std::string imagePath;      // standalone items: the image file (stored like Photo::path)
+  std::string fileHash;       // standalone items: SHA-256 of the file
+  std::string cropHash;       // SHA-256 of the crop image pixels; empty until a crop exists
+  bool flagged = false;
+  std::string createdAt;
+  std::string updatedAt;
+};
+
+// The encoder input stored for an item: a square, white-padded RGB crop.
+struct CropImage {
+  std::string hash;                // SHA-256 of width, height and the RGB pixels
+  std::vector<std::uint8_t> png;   // PNG-encoded crop
+};
+
+enum class OutfitOrigin {
+  Photo,     // the three crops of one outfit photo
+  User,      // composed by a person on the outfit board
+  Modified,  // the seed's modified outfit (two pieces swapped at random)
+};
+const char* outfitOriginName(OutfitOrigin o);
+std::optional<OutfitOrigin> parseOutfitOrigin(const std::string& name);
+
+struct Outfit {
+  Id id = 0;
+  std::string name;
+  Id top = 0;  // item ids
+  Id bottom = 0;
+  Id shoes = 0;
+  OutfitOrigin origin = OutfitOrigin::User;
+  std::optional<Id> photoId;  // the photo an outfit of origin Photo came from
+  std::string createdAt;
+
+  Id member(Category c) const { return c == Category::Top ? top : c == Category::Bottom ? bottom : shoes; }
+  void setMember(Category c, Id item) { (c == Category::Top ? top : c == Category::Bottom ? bottom : shoes) = item; }
+};
+
+// An encoder whose embeddings the library holds.
+struct ModelRecord {
+  std::string id;    // SHA-256 of the weights file, or "basic-v<N>" for the built-in encoder
+  std::string name;  // display name
+  std::string kind;  // "basic", "fashionclip", "torchscript"
+  int dim = 0;
+  std::string path;  // model folder; empty for built-in encoders
+  std::string addedAt;
+};
+
+enum class RunStatus { Running, Finished, Cancelled, Failed };
+const char* runStatusName(RunStatus s);
+std::optional<RunStatus> parseRunStatus(const std::string& name);
+
+struct TrainingRun {
+  Id id = 0;
+  std::string name;
+  std::string encoderModelId;
+  std::string configJson;   // the trainer's configuration
+  std::string metricsJson;  // history and final evaluation
+  std::string checkpointPath;
+  RunStatus status = RunStatus::Running;
+  std::string error;
+  std::string startedAt;
+  std::string finishedAt;
+};
+
+struct Tag {
+  Id id = 0;
+  std::string name;
+};
+
+struct LibraryInfo {
+  std::string path;
+  int schemaVersion = 0;
+  std::string createdWith;  // application version that created the file
+  long long fileBytes = 0;
+  long long photos = 0;
+  long long photosByStatus[5] = {0, 0, 0, 0, 0};  // indexed by PhotoStatus
+  long long items = 0;
+  long long itemsByCategory[kCategoryCount] = {0, 0, 0};
+  long long standaloneItems = 0;
+  long long manualCrops = 0;
+  long long embeddings = 0;
+  long long models = 0;
+  long long outfits = 0;
+  long long trainingRuns = 0;
+  long long tags = 0;
+};
+
+}  // namespace w2w
