@@ -38,6 +38,10 @@ struct PhotoQuery {
   std::optional<std::string> tag;
   int limit = -1;  // -1: all
   int offset = 0;
+
+  PhotoQuery& withStatus(PhotoStatus s) { status = s; return *this; }
+  PhotoQuery& withTag(std::string t) { tag = std::move(t); return *this; }
+  PhotoQuery& page(int offsetRows, int limitRows) { offset = offsetRows; limit = limitRows; return *this; }
 };
 
 struct ItemQuery {
@@ -52,6 +56,17 @@ struct ItemQuery {
   std::optional<std::string> missingEmbeddingFor;
   bool orderByConfidence = false;  // lowest confidence first (the review queue)
   int limit = -1;
+
+  ItemQuery& inCategory(Category c) { category = c; return *this; }
+  ItemQuery& fromPhoto(Id id) { photoId = id; return *this; }
+  ItemQuery& withSource(ItemSource s) { source = s; return *this; }
+  ItemQuery& withFlag(bool f) { flagged = f; return *this; }
+  ItemQuery& withTag(std::string t) { tag = std::move(t); return *this; }
+  ItemQuery& onlyStandalone() { standaloneOnly = true; return *this; }
+  ItemQuery& onlyCrops() { cropsOnly = true; return *this; }
+  ItemQuery& notEncodedBy(std::string modelId) { missingEmbeddingFor = std::move(modelId); return *this; }
+  ItemQuery& byConfidence() { orderByConfidence = true; return *this; }
+  ItemQuery& first(int n) { limit = n; return *this; }
 };
 
 // A new photo's metadata, as the importer measured it.
@@ -111,6 +126,10 @@ class Library {
   // Runs `body` in one transaction: committed when it returns success,
   // rolled back when it returns an error. Calls nest.
   Status transaction(const std::function<Status()>& body);
+
+  // Runs `body` on one consistent snapshot: every read inside sees the
+  // library as it was at the first read, whatever other writers commit.
+  Status readSnapshot(const std::function<Status()>& body);
 
   // Paths as stored <-> absolute paths.
   std::string resolvePath(const std::string& stored) const;

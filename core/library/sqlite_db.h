@@ -64,7 +64,7 @@ class Statement {
 
 class Database {
  public:
-  enum class Mode { ReadOnly, ReadWrite, ReadWriteCreate };
+  enum class Mode { ReadOnly, ReadOnlyImmutable, ReadWrite, ReadWriteCreate };
 
   // Throws SqlError when the file cannot be opened in the given mode.
   Database(const std::string& path, Mode mode);

@@ -1,0 +1,69 @@
+// The `what2wear` command line: subcommands, shared conventions.
+//
+// Every subcommand takes --json for machine-readable output on stdout, prints
+// progress on stderr, and exits non-zero with a one-line reason on bad input:
+//   0 success, 1 the work failed, 2 bad usage, 130 interrupted (Ctrl-C; work
+//   done so far is kept).
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <vector>
+
+#include "common/progress.h"
+
+class QCommandLineParser;
+
+namespace w2w::cli {
+
+enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kInterrupted = 130 };
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const QStringList& args);  // args[0] is "what2wear <name>"
+};
+
+// All subcommands, in the order --help lists them (commands.cpp).
+const std::vector<Command>& commands();
+
+int run(const QStringList& arguments);
+
+// Set by SIGINT/SIGTERM (a second Ctrl-C ends the process at once).
+CancelFlag& interruptFlag();
+void installInterruptHandler();
+
+// Parses a subcommand's arguments: adds --json and --help, prints usage on
+// --help and a one-line error on bad options. Returns false with *exitCode set
+// when the caller should return at once.
+bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode);
+
+// One JSON object on one line on stdout.
+void printJson(const QJsonObject& object);
+// Plain text on stdout.
+void printLine(const QString& text);
+// "what2wear: error: <message>" on stderr; returns `code`.
+int fail(const QString& message, int code = kFailed);
+int fail(const std::string& message, int code = kFailed);
+// A warning on stderr that does not stop the command.
+void warn(const QString& message);
+
+// Progress on stderr: a single rewritten line on a terminal, a line per
+// step (at most one every half second) otherwise; silent with --quiet.
+class ProgressPrinter {
+ public:
+  explicit ProgressPrinter(bool quiet = false);
+  ~ProgressPrinter();
+  void operator()(const Progress& progress);
+  ProgressCallback callback();
+  void finish();
+
+ private:
+  bool quiet_;
+  bool tty_;
+  qint64 lastPrintMs_ = 0;
+  bool open_ = false;
+};
+
+}  // namespace w2w::cli

@@ -1,0 +1,94 @@
+// what2wear library init FILE | info FILE [--json] | check FILE
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+#include "cli.h"
+#include "library/library.h"
+
+namespace w2w::cli {
+namespace {
+
+QJsonObject infoJson(const LibraryInfo& info) {
+  QJsonObject photos{{"total", info.photos}};
+  for (int s = 0; s < 5; ++s) photos[photoStatusName(static_cast<PhotoStatus>(s))] = info.photosByStatus[s];
+  QJsonObject items{{"total", info.items}, {"standalone", info.standaloneItems}, {"manual_crops", info.manualCrops}};
+  for (Category c : kCategories) items[categoryName(c)] = info.itemsByCategory[categoryIndex(c)];
+  return {{"path", QString::fromStdString(info.path)},
+          {"schema_version", info.schemaVersion},
+          {"created_with", QString::fromStdString(info.createdWith)},
+          {"file_bytes", info.fileBytes},
+          {"photos", photos},
+          {"items", items},
+          {"embeddings", info.embeddings},
+          {"models", info.models},
+          {"outfits", info.outfits},
+          {"training_runs", info.trainingRuns},
+          {"tags", info.tags}};
+}
+
+void printInfo(const LibraryInfo& info) {
+  printLine(QStringLiteral("Library      %1").arg(QString::fromStdString(info.path)));
+  printLine(QStringLiteral("Schema       %1 (%2)").arg(info.schemaVersion).arg(QString::fromStdString(info.createdWith)));
+  printLine(QStringLiteral("Photos       %1 (%2 processed, %3 reviewed, %4 flagged, %5 failed)")
+                .arg(info.photos)
+                .arg(info.photosByStatus[1])
+                .arg(info.photosByStatus[2])
+                .arg(info.photosByStatus[3])
+                .arg(info.photosByStatus[4]));
+  printLine(QStringLiteral("Items        %1 (top %2, bottom %3, shoes %4; %5 standalone, %6 edited crops)")
+                .arg(info.items)
+                .arg(info.itemsByCategory[0])
+                .arg(info.itemsByCategory[1])
+                .arg(info.itemsByCategory[2])
+                .arg(info.standaloneItems)
+                .arg(info.manualCrops));
+  printLine(QStringLiteral("Embeddings   %1 (%2 models)").arg(info.embeddings).arg(info.models));
+  printLine(QStringLiteral("Outfits      %1").arg(info.outfits));
+  printLine(QStringLiteral("Training     %1 runs").arg(info.trainingRuns));
+}
+
+}  // namespace
+
+int runLibrary(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Create a wardrobe library or show what it holds.\n\n"
+      "  init FILE    create a new, empty library\n"
+      "  info FILE    counts of photos, items, embeddings, outfits and runs\n"
+      "  check FILE   run SQLite's integrity and foreign-key checks");
+  parser.addPositionalArgument("action", "init, info or check");
+  parser.addPositionalArgument("file", "the library file (e.g. wardrobe.w2w)");
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 2) return fail(QStringLiteral("expected an action and a FILE (see what2wear library --help)"), kUsage);
+  const QString action = positional.at(0);
+  const std::string file = positional.at(1).toStdString();
+  const bool json = parser.isSet("json");
+
+  if (action == "init") {
+    auto library = Library::create(file);
+    if (!library) return fail(library.message());
+    if (json) printJson({{"created", QString::fromStdString(file)}, {"schema_version", Library::kSchemaVersion}});
+    else printLine(QStringLiteral("Created %1").arg(positional.at(1)));
+    return kOk;
+  }
+  if (action == "info" || action == "check") {
+    auto library = Library::open(file, action == "info" ? Library::Access::ReadOnly : Library::Access::ReadWrite);
+    if (!library) return fail(library.message());
+    if (action == "check") {
+      Status status = (*library)->checkIntegrity();
+      if (json) printJson({{"ok", status.ok()}, {"error", QString::fromStdString(status.ok() ? "" : status.message())}});
+      else printLine(status ? QStringLiteral("ok") : QString::fromStdString(status.message()));
+      return status ? kOk : kFailed;
+    }
+    auto info = (*library)->info();
+    if (!info) return fail(info.message());
+    if (json) printJson(infoJson(*info));
+    else printInfo(*info);
+    return kOk;
+  }
+  return fail(QStringLiteral("unknown action '%1' (expected init, info or check)").arg(action), kUsage);
+}
+
+}  // namespace w2w::cli

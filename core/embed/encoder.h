@@ -1,0 +1,40 @@
+// Encoder: turns square item crops into embedding vectors.
+//
+// Two kinds exist: the built-in basic encoder (colour, texture and shape
+// features, no weights, always available, labelled as such) and FashionCLIP
+// (the CLIP ViT image tower from a model folder, on CUDA when available).
+// Headers here expose no LibTorch or OpenCV types.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/image.h"
+#include "common/matrix.h"
+#include "common/progress.h"
+#include "common/result.h"
+
+namespace w2w {
+
+struct EncoderInfo {
+  std::string id;           // model id: SHA-256 of the weights, or "basic-v<N>"
+  std::string kind;         // "basic", "fashionclip", "torchscript"
+  std::string displayName;  // e.g. "Basic (colour, texture, shape; no model)"
+  int dim = 0;              // length of each embedding
+  std::string device;       // "CPU" or "CUDA 0"
+  bool normalized = true;   // embeddings are L2-normalised
+};
+
+// Thread-safety: encode() may be called from one thread at a time per
+// Encoder object; create one encoder per worker thread for parallel work.
+class Encoder {
+ public:
+  virtual ~Encoder() = default;
+  virtual const EncoderInfo& info() const = 0;
+  // One row per image, in order. Images are square RGB crops (any size; each
+  // encoder resizes as it needs). Fails with a one-line reason.
+  virtual Result<FloatMatrix> encode(const std::vector<RgbImage>& crops) = 0;
+};
+
+}  // namespace w2w

@@ -1,0 +1,143 @@
+#include "library/schema.h"
+
+#include <QDateTime>
+
+#include "common/version.h"
+
+namespace w2w::schema {
+namespace {
+
+// Version 1: the first schema. Later versions add one function each
+// (migrateTo2, ...), never edit this one: files in the wild were made by it.
+void migrateTo1(sql::Database& db) {
+  db.exec(R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE photos (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  file_size    INTEGER NOT NULL CHECK (file_size >= 0),
+  width        INTEGER NOT NULL CHECK (width > 0),
+  height       INTEGER NOT NULL CHECK (height > 0),
+  imported_at  TEXT NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'imported'
+               CHECK (status IN ('imported', 'processed', 'reviewed', 'flagged', 'failed')),
+  error        TEXT,
+  person_x INTEGER, person_y INTEGER, person_w INTEGER, person_h INTEGER,
+  onepiece     INTEGER NOT NULL DEFAULT 0,
+  mask_png     BLOB
+);
+
+-- Crops of outfit photos (photo_id and box set) and standalone item photos
+-- (image_path and file_hash set) share one table, so outfits and
+-- recommendations treat every garment alike.
+CREATE TABLE items (
+  id          INTEGER PRIMARY KEY,
+  category    TEXT NOT NULL CHECK (category IN ('top', 'bottom', 'shoes')),
+  source      TEXT NOT NULL CHECK (source IN ('auto', 'manual', 'standalone')),
+  photo_id    INTEGER REFERENCES photos(id) ON DELETE CASCADE,
+  box_x INTEGER, box_y INTEGER, box_w INTEGER, box_h INTEGER,
+  confidence  REAL NOT NULL DEFAULT 0,
+  image_path  TEXT,
+  file_hash   TEXT,
+  crop_hash   TEXT,
+  crop_png    BLOB,
+  flagged     INTEGER NOT NULL DEFAULT 0,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  CHECK ((source = 'standalone') = (photo_id IS NULL)),
+  CHECK (photo_id IS NULL OR box_w > 0 AND box_h > 0)
+);
+CREATE UNIQUE INDEX items_photo_category ON items(photo_id, category) WHERE photo_id IS NOT NULL;
+CREATE UNIQUE INDEX items_file_hash ON items(file_hash) WHERE file_hash IS NOT NULL;
+CREATE INDEX items_category ON items(category);
+CREATE INDEX items_crop_hash ON items(crop_hash);
+
+CREATE TABLE models (
+  id       TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  kind     TEXT NOT NULL,
+  dim      INTEGER NOT NULL CHECK (dim > 0),
+  path     TEXT,
+  added_at TEXT NOT NULL
+);
+
+-- Keyed by what the encoder saw (the crop image hash) and which encoder:
+-- editing a crop or switching models re-encodes only what changed.
+CREATE TABLE embeddings (
+  crop_hash  TEXT NOT NULL,
+  model_id   TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+  dim        INTEGER NOT NULL CHECK (dim > 0),
+  vector     BLOB NOT NULL CHECK (length(vector) = 4 * dim),
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (crop_hash, model_id)
+) WITHOUT ROWID;
+CREATE INDEX embeddings_model ON embeddings(model_id);
+
+CREATE TABLE outfits (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL DEFAULT '',
+  top_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  bottom_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  shoes_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  origin     TEXT NOT NULL CHECK (origin IN ('photo', 'user', 'modified')),
+  photo_id   INTEGER REFERENCES photos(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX outfits_photo ON outfits(photo_id) WHERE origin = 'photo';
+
+CREATE TABLE training_runs (
+  id               INTEGER PRIMARY KEY,
+  name             TEXT NOT NULL DEFAULT '',
+  encoder_model_id TEXT NOT NULL DEFAULT '',
+  config_json      TEXT NOT NULL DEFAULT '{}',
+  metrics_json     TEXT NOT NULL DEFAULT '{}',
+  checkpoint_path  TEXT NOT NULL DEFAULT '',
+  status           TEXT NOT NULL CHECK (status IN ('running', 'finished', 'cancelled', 'failed')),
+  error            TEXT NOT NULL DEFAULT '',
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE tags (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE photo_tags (
+  photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+  tag_id   INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  PRIMARY KEY (photo_id, tag_id)
+) WITHOUT ROWID;
+CREATE TABLE item_tags (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  tag_id  INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  PRIMARY KEY (item_id, tag_id)
+) WITHOUT ROWID;
+)sql");
+  sql::Statement meta(db.handle(), "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+  meta.bind(1, "created_with").bind(2, std::string("What2Wear ") + kVersion).run();
+  meta.bind(1, "created_at").bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()).run();
+}
+
+using Step = void (*)(sql::Database&);
+// kSteps[i] migrates from version i to version i + 1.
+const Step kSteps[] = {migrateTo1};
+static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion, "one migration step per version");
+
+}  // namespace
+
+void migrate(sql::Database& db, int fromVersion) {
+  for (int version = fromVersion; version < kCurrentVersion; ++version) {
+    sql::Savepoint transaction(db);
+    kSteps[version](db);
+    db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    if (version == 0) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    transaction.release();
+  }
+}
+
+}  // namespace w2w::schema

@@ -1,0 +1,202 @@
+#include "pipeline/photo_importer.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+namespace w2w {
+namespace {
+
+// What a worker hands to the writer for one file.
+struct Prepared {
+  std::string path;
+  std::string error;
+  ImageInfo info;
+  std::optional<PhotoAnalysis> analysis;
+  std::string warning;
+};
+
+Prepared prepare(const std::string& path, const ImportOptions& options) {
+  Prepared out;
+  out.path = path;
+  if (!options.analyzer) {
+    auto info = probeImageFile(path, options.limits);
+    if (!info) out.error = info.message();
+    else out.info = std::move(*info);
+    return out;
+  }
+  // Decode fully first: a file that cannot be decoded is refused outright,
+  // even though the header alone looked fine.
+  auto decoded = decodeImageFile(path, options.limits);
+  if (!decoded) {
+    out.error = decoded.message();
+    return out;
+  }
+  out.info = {decoded->header, decoded->sha256, decoded->fileSize};
+  auto analysis = options.analyzer(*decoded);
+  if (analysis) out.analysis = std::move(*analysis);
+  else out.warning = analysis.message();
+  return out;
+}
+
+// Hands prepared photos from the worker threads to the writer in input
+// order (so photo ids follow the order of the files), holding at most
+// `window` of them at once so memory stays flat however large the import.
+class OrderedHandOff {
+ public:
+  explicit OrderedHandOff(std::size_t window) : window_(window) {}
+
+  // Blocks while `index` is too far ahead of the writer; false once closed.
+  bool put(std::size_t index, Prepared item) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return index < next_ + window_ || closed_; });
+    if (closed_) return false;
+    ready_.emplace(index, std::move(item));
+    changed_.notify_all();
+    return true;
+  }
+
+  // Blocks until the next photo in order is ready.
+  Prepared take() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return ready_.count(next_) > 0; });
+    auto node = ready_.extract(next_++);
+    changed_.notify_all();
+    return std::move(node.mapped());
+  }
+
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  const std::size_t window_;
+  std::size_t next_ = 0;
+  bool closed_ = false;
+  std::map<std::size_t, Prepared> ready_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+};
+
+ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::string>& seen) {
+  ImportEntry entry;
+  entry.path = p.path;
+  if (!p.error.empty()) {
+    entry.error = p.error;
+    return entry;
+  }
+  auto existing = library.photoByHash(p.info.sha256);
+  if (!existing) {
+    entry.error = existing.message();
+    return entry;
+  }
+  if (*existing || seen.count(p.info.sha256)) {
+    entry.outcome = ImportEntry::Outcome::Duplicate;
+    entry.photoId = *existing ? (*existing)->id : 0;
+    return entry;
+  }
+  NewPhoto photo{QFileInfo(QString::fromStdString(p.path)).absoluteFilePath().toStdString(), p.info.sha256,
+                 p.info.fileSize, p.info.header.width(), p.info.header.height()};
+  Id id = 0;
+  Status written = library.transaction([&]() -> Status {
+    auto added = library.addPhoto(photo);
+    if (!added) return added.error();
+    id = *added;
+    if (p.analysis) return library.storeAnalysis(id, *p.analysis);
+    if (!p.warning.empty()) return library.setPhotoStatus(id, PhotoStatus::Failed, p.warning);
+    return Status::success();
+  });
+  if (!written) {
+    entry.error = written.message();
+    return entry;
+  }
+  seen.insert(p.info.sha256);
+  entry.outcome = ImportEntry::Outcome::Added;
+  entry.photoId = id;
+  entry.warning = p.warning;
+  return entry;
+}
+
+}  // namespace
+
+long long ImportReport::count(ImportEntry::Outcome o) const {
+  return std::count_if(entries.begin(), entries.end(), [o](const ImportEntry& e) { return e.outcome == o; });
+}
+
+std::vector<std::string> collectImageFiles(const std::vector<std::string>& paths, bool recursive,
+                                           std::vector<ImportEntry>* missing) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    const QFileInfo info(QString::fromStdString(path));
+    if (info.isDir()) {
+      std::vector<std::string> found;
+      QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable,
+                      recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+      while (it.hasNext()) {
+        const std::string file = it.next().toStdString();
+        if (hasImageExtension(file)) found.push_back(file);
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (info.exists()) {
+      files.push_back(path);
+    } else if (missing) {
+      ImportEntry entry;
+      entry.path = path;
+      entry.error = path + ": no such file or folder";
+      missing->push_back(entry);
+    }
+  }
+  return files;
+}
+
+ImportReport importPhotos(Library& library, const std::vector<std::string>& paths, const ImportOptions& options,
+                          const ProgressCallback& progress, const CancelFlag* cancel) {
+  ImportReport report;
+  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
+  const long long total = static_cast<long long>(files.size() + report.entries.size());
+
+  const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(files.size())));
+  OrderedHandOff handOff(static_cast<std::size_t>(threads) * 2);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        if (!handOff.put(i, prepare(files[i], options))) return;
+      }
+    });
+  }
+
+  std::unordered_set<std::string> seen;
+  for (std::size_t done = 0; done < files.size(); ++done) {
+    if (cancel && cancel->isCancelled()) {
+      report.cancelled = true;
+      break;
+    }
+    report.entries.push_back(write(library, handOff.take(), seen));
+    if (progress) {
+      const ImportEntry& e = report.entries.back();
+      const char* what = e.outcome == ImportEntry::Outcome::Added       ? "added"
+                         : e.outcome == ImportEntry::Outcome::Duplicate ? "duplicate"
+                                                                        : "failed";
+      progress({static_cast<long long>(report.entries.size()), total,
+                std::string(what) + ": " + QFileInfo(QString::fromStdString(e.path)).fileName().toStdString()});
+    }
+  }
+  handOff.close();
+  for (auto& worker : workers) worker.join();
+  return report;
+}
+
+}  // namespace w2w

@@ -1,0 +1,66 @@
+#include "test_support.h"
+
+#include <QFile>
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace w2w::test {
+
+std::string dataPath(const std::string& relative) {
+  const char* root = std::getenv("W2W_TEST_DATA");
+  std::string base = root ? root : W2W_DEFAULT_TEST_DATA;
+  return relative.empty() ? base : base + "/" + relative;
+}
+
+TempDir::TempDir() {
+  if (!dir_.isValid()) throw std::runtime_error("cannot create a temporary folder");
+}
+
+std::string TempDir::path(const std::string& name) const {
+  const std::string root = dir_.path().toStdString();
+  return name.empty() ? root : root + "/" + name;
+}
+
+RgbImage makeTestImage(int width, int height, int seed) {
+  cv::Mat bgr(height, width, CV_8UC3);
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      bgr.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>((x * 255) / std::max(1, width - 1)),
+                                          static_cast<uchar>((y * 255) / std::max(1, height - 1)),
+                                          static_cast<uchar>((seed * 37) % 256));
+    }
+  }
+  cv::circle(bgr, {width / 2, height / 2}, std::max(2, std::min(width, height) / 4),
+             cv::Scalar((seed * 53) % 256, (seed * 91) % 256, 40), -1);
+  cv::Mat rgb;
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  RgbImage out;
+  out.width = width;
+  out.height = height;
+  out.pixels.assign(rgb.data, rgb.data + static_cast<std::size_t>(width) * height * 3);
+  return out;
+}
+
+void writeImage(const std::string& path, const RgbImage& image) {
+  cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.pixels.data()));
+  cv::Mat bgr;
+  cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+  std::vector<uchar> bytes;
+  const std::string ext = path.substr(path.find_last_of('.'));
+  if (!cv::imencode(ext, bgr, bytes)) throw std::runtime_error("cannot encode " + path);
+  writeBytes(path, std::string(bytes.begin(), bytes.end()));
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+  QFile file(QString::fromStdString(path));
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
+                                              static_cast<qint64>(bytes.size())) {
+    throw std::runtime_error("cannot write " + path);
+  }
+}
+
+}  // namespace w2w::test

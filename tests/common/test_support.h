@@ -1,0 +1,35 @@
+// Helpers shared by the test suites: temporary folders, test data, small images.
+#pragma once
+
+#include <QTemporaryDir>
+
+#include <string>
+
+#include "common/image.h"
+
+namespace w2w::test {
+
+// tests/data (from the W2W_TEST_DATA environment variable set by ctest).
+std::string dataPath(const std::string& relative = "");
+
+// A temporary folder removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  std::string path(const std::string& name = "") const;
+
+ private:
+  QTemporaryDir dir_;
+};
+
+// A deterministic test picture (gradients and a few shapes), so every test
+// image has distinct content and therefore a distinct hash.
+RgbImage makeTestImage(int width, int height, int seed);
+
+// Writes `image` as PNG or JPEG (chosen by the extension) with OpenCV.
+void writeImage(const std::string& path, const RgbImage& image);
+
+// Writes raw bytes.
+void writeBytes(const std::string& path, const std::string& bytes);
+
+}  // namespace w2w::test
