@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "library/library.h"
+#include "pipeline/default_analyzer.h"
+#include "pipeline/item_importer.h"
 #include "pipeline/photo_importer.h"
 
 namespace w2w::cli {
@@ -26,11 +28,16 @@ int runImport(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Add outfit photos to a library: files, or folders searched for images.\n"
+      "With --category, add single-item photos (one garment each) instead.\n"
       "Photos already in the library (same content) are skipped and reported.\n"
       "Ctrl-C stops after the photo in progress; everything imported so far is kept.");
   parser.addOption({"library", "The library file (created when missing).", "FILE"});
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
   parser.addOption({"no-recursive", "Do not descend into sub-folders."});
+  parser.addOption({"category",
+                    "Import single-item photos of this category: top, bottom, shoes, or 'folder' to take it "
+                    "from each file's folder name (t-shirt/, pants/, shoes/, ...).",
+                    "C"});
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("paths", "Photo files or folders.", "PATH...");
   int code = kOk;
@@ -43,15 +50,31 @@ int runImport(const QStringList& args) {
   auto library = QFileInfo::exists(parser.value("library")) ? Library::open(file) : Library::create(file);
   if (!library) return fail(library.message());
 
-  ImportOptions options;
-  options.recursive = !parser.isSet("no-recursive");
-  options.threads = parser.isSet("threads") ? parser.value("threads").toInt() : QThread::idealThreadCount();
-  if (options.threads < 1) return fail(QStringLiteral("--threads needs a positive number"), kUsage);
+  const bool recursive = !parser.isSet("no-recursive");
+  const int threads = parser.isSet("threads") ? parser.value("threads").toInt() : QThread::idealThreadCount();
+  if (threads < 1) return fail(QStringLiteral("--threads needs a positive number"), kUsage);
 
   std::vector<std::string> paths;
   for (const QString& p : positional) paths.push_back(p.toStdString());
   ProgressPrinter printer(parser.isSet("quiet"));
-  const ImportReport report = importPhotos(**library, paths, options, printer.callback(), &interruptFlag());
+  ImportReport report;
+  if (parser.isSet("category")) {
+    ItemImportOptions options;
+    options.recursive = recursive;
+    options.threads = threads;
+    const QString category = parser.value("category");
+    if (category != "folder") {
+      options.category = parseCategory(category.toStdString());
+      if (!options.category) return fail(QStringLiteral("--category must be top, bottom, shoes or folder"), kUsage);
+    }
+    report = importItems(**library, paths, options, printer.callback(), &interruptFlag());
+  } else {
+    ImportOptions options;
+    options.recursive = recursive;
+    options.threads = threads;
+    options.analyzer = defaultPhotoAnalyzer();
+    report = importPhotos(**library, paths, options, printer.callback(), &interruptFlag());
+  }
   printer.finish();
 
   const bool json = parser.isSet("json");
@@ -60,10 +83,11 @@ int runImport(const QStringList& args) {
     if (e.outcome == ImportEntry::Outcome::Failed) warn(QString::fromStdString(e.error));
     else if (!e.warning.empty()) warn(QString::fromStdString(e.warning));
     if (e.outcome == ImportEntry::Outcome::Duplicate && !json) {
-      printLine(QStringLiteral("duplicate: %1 (already photo %2)").arg(QString::fromStdString(e.path)).arg(e.photoId));
+      printLine(QStringLiteral("duplicate: %1 (already %2)").arg(QString::fromStdString(e.path))
+                    .arg(QStringLiteral("%1 %2").arg(parser.isSet("category") ? "item" : "photo").arg(e.id)));
     }
     QJsonObject entry{{"file", QString::fromStdString(e.path)}, {"outcome", outcomeName(e.outcome)}};
-    if (e.photoId) entry["photo_id"] = static_cast<qint64>(e.photoId);
+    if (e.id) entry[parser.isSet("category") ? "item_id" : "photo_id"] = static_cast<qint64>(e.id);
     if (!e.error.empty()) entry["error"] = QString::fromStdString(e.error);
     if (!e.warning.empty()) entry["warning"] = QString::fromStdString(e.warning);
     entries.append(entry);
@@ -76,8 +100,9 @@ int runImport(const QStringList& args) {
                {"cancelled", report.cancelled},
                {"files", entries}});
   } else {
-    printLine(QStringLiteral("Imported %1 photo(s); %2 duplicate(s) skipped; %3 failed%4")
+    printLine(QStringLiteral("Imported %1 %2; %3 duplicate(s) skipped; %4 failed%5")
                   .arg(report.added())
+                  .arg(parser.isSet("category") ? "item(s)" : "photo(s)")
                   .arg(report.duplicates())
                   .arg(report.failed())
                   .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));

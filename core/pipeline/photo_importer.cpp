@@ -5,12 +5,9 @@
 #include <QFileInfo>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <map>
-#include <mutex>
-#include <thread>
 #include <unordered_set>
+
+#include "pipeline/ordered_workers.h"
 
 namespace w2w {
 namespace {
@@ -47,47 +44,6 @@ Prepared prepare(const std::string& path, const ImportOptions& options) {
   return out;
 }
 
-// Hands prepared photos from the worker threads to the writer in input
-// order (so photo ids follow the order of the files), holding at most
-// `window` of them at once so memory stays flat however large the import.
-class OrderedHandOff {
- public:
-  explicit OrderedHandOff(std::size_t window) : window_(window) {}
-
-  // Blocks while `index` is too far ahead of the writer; false once closed.
-  bool put(std::size_t index, Prepared item) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return index < next_ + window_ || closed_; });
-    if (closed_) return false;
-    ready_.emplace(index, std::move(item));
-    changed_.notify_all();
-    return true;
-  }
-
-  // Blocks until the next photo in order is ready.
-  Prepared take() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return ready_.count(next_) > 0; });
-    auto node = ready_.extract(next_++);
-    changed_.notify_all();
-    return std::move(node.mapped());
-  }
-
-  void close() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  const std::size_t window_;
-  std::size_t next_ = 0;
-  bool closed_ = false;
-  std::map<std::size_t, Prepared> ready_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-};
-
 ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::string>& seen) {
   ImportEntry entry;
   entry.path = p.path;
@@ -102,7 +58,7 @@ ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::s
   }
   if (*existing || seen.count(p.info.sha256)) {
     entry.outcome = ImportEntry::Outcome::Duplicate;
-    entry.photoId = *existing ? (*existing)->id : 0;
+    entry.id = *existing ? (*existing)->id : 0;
     return entry;
   }
   NewPhoto photo{QFileInfo(QString::fromStdString(p.path)).absoluteFilePath().toStdString(), p.info.sha256,
@@ -122,12 +78,22 @@ ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::s
   }
   seen.insert(p.info.sha256);
   entry.outcome = ImportEntry::Outcome::Added;
-  entry.photoId = id;
+  entry.id = id;
   entry.warning = p.warning;
   return entry;
 }
 
 }  // namespace
+
+void reportImportProgress(const ImportReport& report, long long total, const ProgressCallback& progress) {
+  if (!progress || report.entries.empty()) return;
+  const ImportEntry& e = report.entries.back();
+  const char* what = e.outcome == ImportEntry::Outcome::Added       ? "added"
+                     : e.outcome == ImportEntry::Outcome::Duplicate ? "duplicate"
+                                                                    : "failed";
+  progress({static_cast<long long>(report.entries.size()), total,
+            std::string(what) + ": " + QFileInfo(QString::fromStdString(e.path)).fileName().toStdString()});
+}
 
 long long ImportReport::count(ImportEntry::Outcome o) const {
   return std::count_if(entries.begin(), entries.end(), [o](const ImportEntry& e) { return e.outcome == o; });
@@ -166,36 +132,15 @@ ImportReport importPhotos(Library& library, const std::vector<std::string>& path
   const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
   const long long total = static_cast<long long>(files.size() + report.entries.size());
 
-  const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(files.size())));
-  OrderedHandOff handOff(static_cast<std::size_t>(threads) * 2);
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      for (std::size_t i = next++; i < files.size(); i = next++) {
-        if (!handOff.put(i, prepare(files[i], options))) return;
-      }
-    });
-  }
-
   std::unordered_set<std::string> seen;
-  for (std::size_t done = 0; done < files.size(); ++done) {
-    if (cancel && cancel->isCancelled()) {
-      report.cancelled = true;
-      break;
-    }
-    report.entries.push_back(write(library, handOff.take(), seen));
-    if (progress) {
-      const ImportEntry& e = report.entries.back();
-      const char* what = e.outcome == ImportEntry::Outcome::Added       ? "added"
-                         : e.outcome == ImportEntry::Outcome::Duplicate ? "duplicate"
-                                                                        : "failed";
-      progress({static_cast<long long>(report.entries.size()), total,
-                std::string(what) + ": " + QFileInfo(QString::fromStdString(e.path)).fileName().toStdString()});
-    }
-  }
-  handOff.close();
-  for (auto& worker : workers) worker.join();
+  const bool completed = detail::runOrdered<Prepared>(
+      files.size(), options.threads, [&](std::size_t i) { return prepare(files[i], options); },
+      [&](Prepared&& prepared) {
+        report.entries.push_back(write(library, prepared, seen));
+        reportImportProgress(report, total, progress);
+      },
+      cancel);
+  report.cancelled = !completed;
   return report;
 }
 

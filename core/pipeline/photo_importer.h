@@ -33,7 +33,7 @@ struct ImportEntry {
   enum class Outcome { Added, Duplicate, Failed };
   std::string path;
   Outcome outcome = Outcome::Failed;
-  Id photoId = 0;       // Added: the new photo; Duplicate: the photo already holding this content
+  Id id = 0;            // Added: the new photo or item; Duplicate: the one already holding this content
   std::string error;    // Failed: why (one line, names the file)
   std::string warning;  // Added, but analysis failed or found no person
 };
@@ -54,6 +54,9 @@ struct ImportReport {
 // clear error instead of silence. Missing paths become Failed entries.
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& paths, bool recursive,
                                            std::vector<ImportEntry>* missing);
+
+// Reports the last entry of `report` as "[done/total] added: file.jpg".
+void reportImportProgress(const ImportReport& report, long long total, const ProgressCallback& progress);
 
 // Imports into `library` (which must be used by this thread only). Progress
 // is reported after each photo; `cancel` is polled between photos.

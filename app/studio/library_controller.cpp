@@ -1,0 +1,145 @@
+#include "library_controller.h"
+
+#include <QFileInfo>
+
+#include "background_task.h"
+#include "pipeline/demo_library.h"
+#include "pipeline/item_importer.h"
+#include "pipeline/photo_importer.h"
+#include "pipeline/default_analyzer.h"
+
+namespace w2w {
+namespace {
+
+std::vector<std::string> toStd(const QStringList& list) {
+  std::vector<std::string> out;
+  for (const QString& s : list) out.push_back(s.toStdString());
+  return out;
+}
+
+QString summary(const ImportReport& report) {
+  QString text = LibraryController::tr("%n added", nullptr, static_cast<int>(report.added()));
+  if (report.duplicates()) text += LibraryController::tr(", %n already in the library", nullptr, static_cast<int>(report.duplicates()));
+  if (report.failed()) text += LibraryController::tr(", %n failed", nullptr, static_cast<int>(report.failed()));
+  return text;
+}
+
+// The first failures, one per line, for the error report of an import.
+QString failures(const ImportReport& report) {
+  QStringList lines;
+  for (const ImportEntry& e : report.entries) {
+    if (e.outcome == ImportEntry::Outcome::Failed) lines << QString::fromStdString(e.error);
+  }
+  return lines.join('\n');
+}
+
+}  // namespace
+
+LibraryController::LibraryController(QObject* parent) : QObject(parent) {}
+LibraryController::~LibraryController() = default;
+
+QString LibraryController::openLibrary(const QString& path, bool create) {
+  auto opened = create ? Library::create(path.toStdString()) : Library::open(path.toStdString());
+  if (!opened) return QString::fromStdString(opened.message());
+  library_ = std::move(*opened);
+  Q_EMIT libraryOpened(path);
+  Q_EMIT contentChanged();
+  return {};
+}
+
+QString LibraryController::path() const { return library_ ? QString::fromStdString(library_->path()) : QString(); }
+
+QVector<GridEntry> LibraryController::gridEntries() const {
+  QVector<GridEntry> entries;
+  if (!library_) return entries;
+  auto photos = library_->photos();
+  auto items = library_->items();
+  if (!photos || !items) return entries;
+  QHash<Id, int> cropsPerPhoto;
+  for (const Item& item : *items) {
+    if (item.photoId) ++cropsPerPhoto[*item.photoId];
+  }
+  for (const Photo& p : *photos) {
+    GridEntry e;
+    e.kind = GridEntry::Kind::Photo;
+    e.id = p.id;
+    e.imagePath = QString::fromStdString(library_->resolvePath(p.path));
+    e.title = QFileInfo(e.imagePath).fileName();
+    e.thumbKey = QString::fromStdString(p.contentHash);
+    e.photoStatus = p.status;
+    e.cropCount = cropsPerPhoto.value(p.id);
+    e.error = QString::fromStdString(p.error);
+    entries.push_back(e);
+  }
+  for (const Item& item : *items) {
+    GridEntry e;
+    e.kind = GridEntry::Kind::Item;
+    e.id = item.id;
+    e.category = item.category;
+    e.itemSource = item.source;
+    e.flagged = item.flagged;
+    e.thumbKey = QString::fromStdString(item.cropHash);
+    e.title = item.photoId ? tr("%1 of photo %2").arg(QString::fromUtf8(categoryName(item.category))).arg(*item.photoId)
+                           : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
+    entries.push_back(e);
+  }
+  return entries;
+}
+
+QByteArray LibraryController::cropPng(Id itemId) const {
+  if (!library_) return {};
+  auto crop = library_->cropImage(itemId);
+  if (!crop) return {};
+  return QByteArray(reinterpret_cast<const char*>(crop->png.data()), static_cast<qsizetype>(crop->png.size()));
+}
+
+BackgroundTask* LibraryController::startTask(const QString& title,
+                                             std::function<QString(const ProgressCallback&, const CancelFlag&)> work) {
+  auto* task = new BackgroundTask(title, std::move(work), this);
+  connect(task, &BackgroundTask::finished, this, [this, task] {
+    Q_EMIT contentChanged();
+    task->deleteLater();
+  });
+  Q_EMIT taskStarted(task);
+  task->start();
+  return task;
+}
+
+BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
+  if (!library_) return nullptr;
+  const std::string file = library_->path();
+  return startTask(tr("Importing photos"), [file, paths](const ProgressCallback& progress, const CancelFlag& cancel) {
+    auto library = Library::open(file);
+    if (!library) return QString::fromStdString(library.message());
+    ImportOptions options;
+    options.analyzer = defaultPhotoAnalyzer();
+    const ImportReport report = w2w::importPhotos(**library, toStd(paths), options, progress, &cancel);
+    (void)(*library)->syncPhotoOutfits();
+    if (report.failed() > 0) return summary(report) + "\n" + failures(report);
+    return QString();
+  });
+}
+
+BackgroundTask* LibraryController::importItems(const QStringList& paths, const QString& category) {
+  if (!library_) return nullptr;
+  const std::string file = library_->path();
+  return startTask(tr("Importing items"), [file, paths, category](const ProgressCallback& progress, const CancelFlag& cancel) {
+    auto library = Library::open(file);
+    if (!library) return QString::fromStdString(library.message());
+    ItemImportOptions options;
+    if (category != "folder") options.category = parseCategory(category.toStdString());
+    const ImportReport report = w2w::importItems(**library, toStd(paths), options, progress, &cancel);
+    if (report.failed() > 0) return summary(report) + "\n" + failures(report);
+    return QString();
+  });
+}
+
+BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {
+  return startTask(tr("Preparing the demo library"),
+                   [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
+                     auto report = buildDemoLibrary(libraryPath.toStdString(), defaultPhotoAnalyzer(), progress, &cancel);
+                     return report ? QString() : QString::fromStdString(report.message());
+                   });
+}
+
+}  // namespace w2w

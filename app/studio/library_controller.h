@@ -1,0 +1,57 @@
+// LibraryController: the open library, as the studio's views see it.
+//
+// Owns the GUI thread's connection to the library, turns its contents into
+// grid entries, and runs imports as background tasks (each with its own
+// connection). Views never touch SQL or the Library directly for writes that
+// take long.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+#include "common/progress.h"
+#include "library/library.h"
+#include "library_grid_model.h"
+
+namespace w2w {
+
+class BackgroundTask;
+
+class LibraryController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit LibraryController(QObject* parent = nullptr);
+  ~LibraryController() override;
+
+  // Opens (or, with create, makes) a library; on failure the previous one
+  // stays open and the error is returned.
+  QString openLibrary(const QString& path, bool create = false);
+  bool hasLibrary() const { return library_ != nullptr; }
+  Library* library() const { return library_.get(); }
+  QString path() const;
+
+  // Photos first, then items, as grid entries (reads the library).
+  QVector<GridEntry> gridEntries() const;
+  QByteArray cropPng(Id itemId) const;
+
+  // Background imports; the returned task is started and owned by the controller.
+  BackgroundTask* importPhotos(const QStringList& paths);
+  BackgroundTask* importItems(const QStringList& paths, const QString& category);  // category "folder" = by folder
+  BackgroundTask* buildDemo(const QString& libraryPath);
+
+ Q_SIGNALS:
+  void libraryOpened(const QString& path);
+  void contentChanged();  // photos or items were added or edited
+  void taskStarted(BackgroundTask* task);
+
+ private:
+  BackgroundTask* startTask(const QString& title, std::function<QString(const ProgressCallback&, const CancelFlag&)> work);
+
+  std::unique_ptr<Library> library_;
+};
+
+}  // namespace w2w

@@ -1,0 +1,104 @@
+// what2wear-studio: the desktop application.
+//
+//   what2wear-studio [--library FILE] [--view NAME --screenshot FILE.png]
+//
+// With --screenshot it renders one view to a PNG and exits (documentation and
+// tests). The first start opens the bundled demo library.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/build_info.h"
+#include "library_controller.h"
+#include "main_window.h"
+#include "studio_settings.h"
+#include "thumbnail_cache.h"
+
+namespace {
+
+bool hasDisplay() {
+  return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
+}
+
+// Lets background work (thumbnails, a demo import) settle, then saves the window.
+int takeScreenshot(QApplication& app, w2w::MainWindow& window, const QString& file) {
+  QElapsedTimer timer;
+  timer.start();
+  int quiet = 0;
+  while (timer.elapsed() < 120000 && quiet < 5) {
+    app.processEvents(QEventLoop::AllEvents, 50);
+    window.thumbnails()->waitForPending();
+    app.processEvents(QEventLoop::AllEvents, 50);
+    quiet = window.busy() ? 0 : quiet + 1;
+  }
+  window.repaint();
+  if (!window.grab().save(file)) {
+    std::fprintf(stderr, "what2wear-studio: error: cannot write %s\n", qUtf8Printable(file));
+    return 1;
+  }
+  std::printf("%s\n", qUtf8Printable(QFileInfo(file).absoluteFilePath()));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!hasDisplay()) {
+    std::fprintf(stderr,
+                 "what2wear-studio: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                 "Run it on a desktop, under xvfb-run, or try the headless demo: what2wear demo\n");
+    return 1;
+  }
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("What2Wear Studio");
+  QApplication::setOrganizationName("What2Wear");
+  QApplication::setApplicationVersion(QString::fromStdString(w2w::applicationVersion()));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription("What2Wear Studio: learns which clothes go together.");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addOption({"library", "Open this library.", "FILE"});
+  parser.addOption({"demo", "Open the bundled demo library (built on first use)."});
+  parser.addOption({"view", "Show this view (library, ...).", "NAME"});
+  parser.addOption({"screenshot", "Render the window to a PNG and exit.", "FILE.png"});
+  parser.addOption({"size", "Window size for --screenshot (default 1280x820).", "WxH"});
+  parser.process(app);
+
+  w2w::StudioSettings settings;
+  w2w::LibraryController library;
+  w2w::MainWindow window(&settings, &library);
+
+  if (parser.isSet("library")) {
+    QString error;
+    if (!window.openLibrary(parser.value("library"), &error)) {
+      std::fprintf(stderr, "what2wear-studio: error: %s\n", qUtf8Printable(error));
+      return 1;
+    }
+  } else if (parser.isSet("demo") || settings.firstStart() || settings.lastLibrary().isEmpty()) {
+    window.openDemoLibrary();
+  } else {
+    QString error;
+    if (!window.openLibrary(settings.lastLibrary(), &error)) window.openDemoLibrary();
+  }
+  if (parser.isSet("view") && !window.showView(parser.value("view"))) {
+    std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n", qUtf8Printable(parser.value("view")),
+                 qUtf8Printable(window.viewNames().join(", ")));
+    return 2;
+  }
+
+  if (parser.isSet("screenshot")) {
+    const QStringList size = parser.value("size").split('x');
+    window.resize(size.size() == 2 ? QSize(size[0].toInt(), size[1].toInt()) : QSize(1280, 820));
+    window.show();
+    return takeScreenshot(app, window, parser.value("screenshot"));
+  }
+  window.show();
+  return app.exec();
+}

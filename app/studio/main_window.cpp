@@ -1,0 +1,292 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include "background_task.h"
+#include "common/build_info.h"
+#include "library_controller.h"
+#include "library_grid_model.h"
+#include "library_grid_view.h"
+#include "pipeline/demo_library.h"
+#include "studio_settings.h"
+#include "task_status_widget.h"
+#include "thumbnail_cache.h"
+
+namespace w2w {
+
+MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, QWidget* parent)
+    : QMainWindow(parent), settings_(settings), library_(library) {
+  setObjectName("MainWindow");
+  setAcceptDrops(true);
+  resize(1280, 820);
+
+  thumbnails_ = new ThumbnailCache(192, {}, this);
+  gridModel_ = new LibraryGridModel(thumbnails_, this);
+  gridModel_->setCropLoader([this](Id id) { return library_->cropPng(id); });
+  grid_ = new LibraryGridView(160, this);
+  grid_->setModel(gridModel_);
+
+  views_ = new QTabWidget(this);
+  views_->setDocumentMode(true);
+  views_->addTab(grid_, QString());
+  grid_->setObjectName("library");
+  setCentralWidget(views_);
+
+  libraryLabel_ = new QLabel(this);
+  taskStatus_ = new TaskStatusWidget(this);
+  statusBar()->addWidget(libraryLabel_, 1);
+  statusBar()->addPermanentWidget(taskStatus_);
+  connect(taskStatus_, &TaskStatusWidget::cancelRequested, this, [this] {
+    if (currentTask_) currentTask_->cancel();
+  });
+
+  buildMenus();
+  retranslate();
+  connect(library_, &LibraryController::contentChanged, this, &MainWindow::refreshContent);
+  connect(library_, &LibraryController::taskStarted, this, &MainWindow::watchTask);
+  connect(settings_, &StudioSettings::recentLibrariesChanged, this, &MainWindow::refreshRecentMenu);
+
+  restoreGeometry(settings_->windowGeometry());
+  restoreState(settings_->windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(QString());
+  file->setObjectName("menuFile");
+  auto add = [this](QMenu* menu, const char* name, QKeySequence shortcut, auto slot) {
+    QAction* action = menu->addAction(QString());
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, slot);
+    return action;
+  };
+  add(file, "actionNewLibrary", QKeySequence::New, &MainWindow::newLibrary);
+  add(file, "actionOpenLibrary", QKeySequence::Open, &MainWindow::chooseLibrary);
+  recentMenu_ = file->addMenu(QString());
+  recentMenu_->setObjectName("menuRecent");
+  add(file, "actionOpenDemo", QKeySequence(), &MainWindow::openDemoLibrary);
+  file->addSeparator();
+  add(file, "actionImportPhotos", QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importPhotosDialog(false); });
+  add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importPhotosDialog(true); });
+  add(file, "actionImportItems", QKeySequence(), &MainWindow::importItemsDialog);
+  file->addSeparator();
+  add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
+
+  QMenu* help = menuBar()->addMenu(QString());
+  help->setObjectName("menuHelp");
+  add(help, "actionAbout", QKeySequence::HelpContents, &MainWindow::showAbout);
+  refreshRecentMenu();
+}
+
+void MainWindow::retranslate() {
+  setWindowTitle(library_->hasLibrary()
+                     ? tr("What2Wear Studio — %1").arg(QFileInfo(library_->path()).fileName())
+                     : tr("What2Wear Studio"));
+  views_->setTabText(views_->indexOf(grid_), tr("Library"));
+  auto text = [this](const char* name, const QString& value) {
+    if (auto* action = findChild<QAction*>(name)) action->setText(value);
+  };
+  if (auto* menu = findChild<QMenu*>("menuFile")) menu->setTitle(tr("&File"));
+  if (auto* menu = findChild<QMenu*>("menuHelp")) menu->setTitle(tr("&Help"));
+  recentMenu_->setTitle(tr("Open &Recent"));
+  text("actionNewLibrary", tr("&New Library…"));
+  text("actionOpenLibrary", tr("&Open Library…"));
+  text("actionOpenDemo", tr("Open &Demo Library"));
+  text("actionImportPhotos", tr("&Import Photos…"));
+  text("actionImportFolder", tr("Import &Folder…"));
+  text("actionImportItems", tr("Import Single &Items…"));
+  text("actionQuit", tr("&Quit"));
+  text("actionAbout", tr("&About What2Wear Studio"));
+  refreshContent();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::refreshRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = settings_->recentLibraries();
+  for (int i = 0; i < recent.size(); ++i) {
+    QAction* action = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent[i]));
+    connect(action, &QAction::triggered, this, [this, path = recent[i]] { openLibrary(path); });
+  }
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::refreshContent() {
+  gridModel_->setEntries(library_->gridEntries());
+  if (!library_->hasLibrary()) {
+    libraryLabel_->setText(tr("No library open: File ▸ New Library or Open Library"));
+    return;
+  }
+  auto info = library_->library()->info();
+  if (!info) {
+    libraryLabel_->setText(QString::fromStdString(info.message()));
+    return;
+  }
+  libraryLabel_->setText(tr("%1 — %n photo(s)", nullptr, static_cast<int>(info->photos)).arg(library_->path()) +
+                         tr(", %n item(s)", nullptr, static_cast<int>(info->items)) +
+                         tr(", %n outfit(s)", nullptr, static_cast<int>(info->outfits)));
+}
+
+bool MainWindow::openLibrary(const QString& path, QString* error) {
+  const QString failure = library_->openLibrary(path);
+  if (!failure.isEmpty()) {
+    if (error) *error = failure;
+    else QMessageBox::warning(this, tr("Cannot open library"), failure);
+    settings_->removeRecentLibrary(path);
+    return false;
+  }
+  settings_->addRecentLibrary(path);
+  retranslate();
+  return true;
+}
+
+void MainWindow::openDemoLibrary() {
+  const QString path = QString::fromStdString(defaultDemoLibraryPath());
+  const bool exists = QFileInfo::exists(path);
+  if (!exists) {
+    // Create it empty now so the window shows it at once; the import fills it.
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto created = Library::create(path.toStdString());
+    if (!created) {
+      QMessageBox::warning(this, tr("Cannot create the demo library"), QString::fromStdString(created.message()));
+      return;
+    }
+  }
+  if (!openLibrary(path)) return;
+  auto info = library_->library()->info();
+  if (!exists || (info && info->photos == 0)) library_->buildDemo(path);
+}
+
+void MainWindow::newLibrary() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), QString(),
+                                                    tr("What2Wear libraries (*.w2w)"));
+  if (path.isEmpty()) return;
+  const QString file = path.endsWith(".w2w") ? path : path + ".w2w";
+  const QString failure = library_->openLibrary(file, true);
+  if (!failure.isEmpty()) {
+    QMessageBox::warning(this, tr("Cannot create library"), failure);
+    return;
+  }
+  settings_->addRecentLibrary(file);
+  retranslate();
+}
+
+void MainWindow::chooseLibrary() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), QString(),
+                                                    tr("What2Wear libraries (*.w2w);;All files (*)"));
+  if (!path.isEmpty()) openLibrary(path);
+}
+
+void MainWindow::importPhotosDialog(bool folder) {
+  if (!library_->hasLibrary()) return;
+  QStringList paths;
+  if (folder) {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Outfit Photos"));
+    if (!dir.isEmpty()) paths << dir;
+  } else {
+    paths = QFileDialog::getOpenFileNames(this, tr("Import Outfit Photos"), QString(),
+                                          tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"));
+  }
+  if (!paths.isEmpty()) library_->importPhotos(paths);
+}
+
+void MainWindow::importItemsDialog() {
+  if (!library_->hasLibrary()) return;
+  const QStringList choices = {tr("From each file's folder name"), tr("Top"), tr("Bottom"), tr("Shoes")};
+  bool ok = false;
+  const QString choice = QInputDialog::getItem(this, tr("Import Single Items"), tr("Category of the items:"),
+                                               choices, 0, false, &ok);
+  if (!ok) return;
+  const QString category = QStringList{"folder", "top", "bottom", "shoes"}.at(choices.indexOf(choice));
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of Single-Item Photos"));
+  if (!dir.isEmpty()) library_->importItems({dir}, category);
+}
+
+void MainWindow::watchTask(BackgroundTask* task) {
+  if (currentTask_) currentTask_->cancel();  // one task at a time; the newest wins
+  currentTask_ = task;
+  taskStatus_->begin(task->title());
+  connect(task, &BackgroundTask::progress, this, [this](qint64 done, qint64 total, const QString& message) {
+    taskStatus_->update(done, total, message);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - lastRefreshMs_ > 1000) {  // show new photos as they arrive, at most once a second
+      lastRefreshMs_ = now;
+      refreshContent();
+    }
+  });
+  connect(task, &BackgroundTask::finished, this, [this, task](const QString& error, bool cancelled) {
+    if (currentTask_ == task) taskStatus_->end();
+    if (cancelled) statusBar()->showMessage(tr("%1: cancelled; the work done so far is kept").arg(task->title()), 8000);
+    else if (!error.isEmpty()) QMessageBox::warning(this, task->title(), error);
+    else statusBar()->showMessage(tr("%1: done").arg(task->title()), 5000);
+  });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() && library_->hasLibrary()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls()) {
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  }
+  if (!paths.isEmpty()) library_->importPhotos(paths);
+  event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (currentTask_) {
+    currentTask_->cancel();
+    currentTask_->wait();
+  }
+  settings_->setWindowGeometry(saveGeometry());
+  settings_->setWindowState(saveState());
+  event->accept();
+}
+
+QStringList MainWindow::viewNames() const {
+  QStringList names;
+  for (int i = 0; i < views_->count(); ++i) names << views_->widget(i)->objectName();
+  return names;
+}
+
+bool MainWindow::showView(const QString& name) {
+  for (int i = 0; i < views_->count(); ++i) {
+    if (views_->widget(i)->objectName() == name) {
+      views_->setCurrentIndex(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About What2Wear Studio"),
+                     tr("<h3>What2Wear Studio %1</h3><p>Learns which clothes go together: crops outfit photos into "
+                        "top, bottom and shoes, embeds the crops, trains a compatibility model and recommends the "
+                        "pieces that complete a look.</p><p>%2</p>")
+                         .arg(QString::fromStdString(applicationVersion()), QString::fromStdString(libraryVersions())));
+}
+
+}  // namespace w2w

@@ -1,0 +1,71 @@
+// MainWindow: menus, the views, the status bar. It hands work to the
+// controllers and keeps no state of its own beyond what is on screen.
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace w2w {
+
+class BackgroundTask;
+class LibraryController;
+class LibraryGridModel;
+class LibraryGridView;
+class StudioSettings;
+class TaskStatusWidget;
+class ThumbnailCache;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  MainWindow(StudioSettings* settings, LibraryController* library, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a library, reporting failure in a message box (or returning it).
+  bool openLibrary(const QString& path, QString* error = nullptr);
+  // First start: the demo library, built in the background when missing.
+  void openDemoLibrary();
+  // Names of the views, for --view: "library", ...
+  QStringList viewNames() const;
+  bool showView(const QString& name);
+  ThumbnailCache* thumbnails() const { return thumbnails_; }
+  // True while a background task runs (screenshots wait for it).
+  bool busy() const { return !currentTask_.isNull(); }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void buildMenus();
+  void retranslate();
+  void refreshRecentMenu();
+  void refreshContent();
+  void newLibrary();
+  void chooseLibrary();
+  void importPhotosDialog(bool folder);
+  void importItemsDialog();
+  void watchTask(BackgroundTask* task);
+  void showAbout();
+
+  StudioSettings* settings_;
+  LibraryController* library_;
+  ThumbnailCache* thumbnails_;
+  LibraryGridModel* gridModel_;
+  LibraryGridView* grid_;
+  QTabWidget* views_;
+  QMenu* recentMenu_ = nullptr;
+  QLabel* libraryLabel_;
+  TaskStatusWidget* taskStatus_;
+  QPointer<BackgroundTask> currentTask_;
+  qint64 lastRefreshMs_ = 0;
+};
+
+}  // namespace w2w

@@ -1,0 +1,64 @@
+#include "studio_settings.h"
+
+#include <QFileInfo>
+
+namespace w2w {
+namespace {
+constexpr int kMaxRecent = 8;
+}
+
+StudioSettings::StudioSettings(QObject* parent) : QObject(parent) {}
+
+QStringList StudioSettings::recentLibraries() const {
+  QStringList existing;
+  for (const QString& path : settings_.value("library/recent").toStringList()) {
+    if (QFileInfo::exists(path)) existing << path;
+  }
+  return existing;
+}
+
+void StudioSettings::addRecentLibrary(const QString& path) {
+  QStringList list = settings_.value("library/recent").toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  list.removeAll(absolute);
+  list.prepend(absolute);
+  while (list.size() > kMaxRecent) list.removeLast();
+  settings_.setValue("library/recent", list);
+  settings_.setValue("library/last", absolute);
+  settings_.setValue("library/openedOnce", true);
+  Q_EMIT recentLibrariesChanged();
+}
+
+void StudioSettings::removeRecentLibrary(const QString& path) {
+  QStringList list = settings_.value("library/recent").toStringList();
+  list.removeAll(QFileInfo(path).absoluteFilePath());
+  settings_.setValue("library/recent", list);
+  Q_EMIT recentLibrariesChanged();
+}
+
+QString StudioSettings::lastLibrary() const { return settings_.value("library/last").toString(); }
+bool StudioSettings::firstStart() const { return !settings_.value("library/openedOnce", false).toBool(); }
+
+QByteArray StudioSettings::windowGeometry() const { return settings_.value("window/geometry").toByteArray(); }
+QByteArray StudioSettings::windowState() const { return settings_.value("window/state").toByteArray(); }
+void StudioSettings::setWindowGeometry(const QByteArray& geometry) { settings_.setValue("window/geometry", geometry); }
+void StudioSettings::setWindowState(const QByteArray& state) { settings_.setValue("window/state", state); }
+
+QString StudioSettings::language() const { return settings_.value("ui/language").toString(); }
+void StudioSettings::setLanguage(const QString& language) {
+  if (language == this->language()) return;
+  settings_.setValue("ui/language", language);
+  Q_EMIT languageChanged(language);
+}
+
+QString StudioSettings::encoder() const { return settings_.value("model/encoder", "basic").toString(); }
+void StudioSettings::setEncoder(const QString& encoder) {
+  if (encoder == this->encoder()) return;
+  settings_.setValue("model/encoder", encoder);
+  Q_EMIT encoderChanged(encoder);
+}
+
+QString StudioSettings::device() const { return settings_.value("model/device", "auto").toString(); }
+void StudioSettings::setDevice(const QString& device) { settings_.setValue("model/device", device); }
+
+}  // namespace w2w

@@ -1,0 +1,47 @@
+// StudioSettings: every persistent setting of the studio in one typed place,
+// each with its default (QSettings underneath).
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+
+namespace w2w {
+
+class StudioSettings : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit StudioSettings(QObject* parent = nullptr);
+
+  QStringList recentLibraries() const;
+  void addRecentLibrary(const QString& path);  // most recent first, at most 8
+  void removeRecentLibrary(const QString& path);
+  QString lastLibrary() const;
+
+  bool firstStart() const;  // true until a library has been opened once
+
+  QByteArray windowGeometry() const;
+  QByteArray windowState() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  void setWindowState(const QByteArray& state);
+
+  QString language() const;  // "" = follow the system locale, else "en" or "ko"
+  void setLanguage(const QString& language);
+
+  QString encoder() const;  // "basic" or a model folder
+  void setEncoder(const QString& encoder);
+  QString device() const;  // "auto", "cpu", "cuda"
+  void setDevice(const QString& device);
+
+ Q_SIGNALS:
+  void recentLibrariesChanged();
+  void languageChanged(const QString& language);
+  void encoderChanged(const QString& encoder);
+
+ private:
+  mutable QSettings settings_;
+};
+
+}  // namespace w2w
