@@ -1,0 +1,224 @@
+// The recommendation engine on catalogs whose right answers are known.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+
+#include "recommend/recommender.h"
+
+namespace w2w {
+namespace {
+
+constexpr int kDim = 16;
+
+std::vector<float> unit(std::vector<float> v) {
+  double n = 0;
+  for (float x : v) n += x * x;
+  for (float& x : v) x = static_cast<float>(x / std::sqrt(n));
+  return v;
+}
+
+// Planted structure: kStyles styles, each a random direction; an item of a
+// style lies near its direction. Items of the same style go together.
+struct Planted {
+  static constexpr int kStyles = 4;
+  static constexpr int kPerStyle = 25;
+  LatentCatalog catalog;
+  std::vector<std::vector<float>> styles;
+  // item id -> style
+  std::map<Id, int> styleOf;
+
+  explicit Planted(unsigned seed = 7) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal;
+    for (int s = 0; s < kStyles; ++s) {
+      std::vector<float> v(kDim);
+      for (float& x : v) x = normal(rng);
+      styles.push_back(unit(v));
+    }
+    catalog.dim = kDim;
+    catalog.checkpointId = "planted";
+    Id next = 1;
+    for (Category c : kCategories) {
+      LatentCandidates& cand = catalog.of(c);
+      cand.vectors = FloatMatrix(kStyles * kPerStyle, kDim);
+      for (int s = 0; s < kStyles; ++s) {
+        for (int i = 0; i < kPerStyle; ++i) {
+          std::vector<float> v(kDim);
+          for (int d = 0; d < kDim; ++d) v[d] = styles[s][d] + 0.1f * normal(rng);
+          v = unit(v);
+          const std::int64_t row = static_cast<std::int64_t>(cand.itemIds.size());
+          std::copy(v.begin(), v.end(), cand.vectors.row(row));
+          styleOf[next] = s;
+          cand.itemIds.push_back(next++);
+          cand.photoIds.push_back(0);
+        }
+      }
+    }
+  }
+};
+
+TEST(Recommender, RanksTheMissingPieceOfTheSameStyleFirst) {
+  Planted planted;
+  Recommender engine(planted.catalog);
+  int correct = 0, total = 0;
+  for (const Id topId : planted.catalog.of(Category::Top).itemIds) {
+    const int style = planted.styleOf[topId];
+    // A bottom of the same style as the top.
+    Id bottomId = 0;
+    for (Id id : planted.catalog.of(Category::Bottom).itemIds) {
+      if (planted.styleOf[id] == style) bottomId = id;
+    }
+    auto result = engine.rank({*engine.piece(topId), *engine.piece(bottomId)}, Category::Shoes, {});
+    ASSERT_TRUE(result.ok()) << result.message();
+    ASSERT_EQ(result->size(), 10u);
+    for (const Suggestion& s : *result) {
+      correct += planted.styleOf[s.itemId] == style;
+      ++total;
+    }
+  }
+  EXPECT_EQ(correct, total) << "every suggestion shares the given pieces' style";
+}
+
+TEST(Recommender, ScoreIsTheOutfitScoreAndWhyHoldsThePairs) {
+  Planted planted;
+  Recommender engine(planted.catalog);
+  const GivenPiece top = *engine.piece(1);
+  const GivenPiece shoes = *engine.piece(planted.catalog.of(Category::Shoes).itemIds[0]);
+  auto result = engine.rank({top, shoes}, Category::Bottom, {});
+  ASSERT_TRUE(result.ok());
+  const Suggestion& best = result->front();
+  const GivenPiece bottom = *engine.piece(best.itemId);
+  std::vector<PairSimilarity> why;
+  const double expected = outfitScore(top.latent.data(), bottom.latent.data(), shoes.latent.data(), kDim, &why);
+  EXPECT_NEAR(best.score, expected, 1e-5);
+  ASSERT_EQ(best.why.size(), 3u);
+  double sum = 0;
+  for (const PairSimilarity& p : best.why) sum += p.similarity;
+  EXPECT_NEAR(sum / 3.0, best.score, 1e-5);
+  for (std::size_t i = 1; i < result->size(); ++i) EXPECT_GE((*result)[i - 1].score, (*result)[i].score);
+}
+
+TEST(Recommender, CompletesAWholeOutfitFromOnePiece) {
+  Planted planted;
+  Recommender engine(planted.catalog);
+  const Id topId = planted.catalog.of(Category::Top).itemIds[30];
+  const int style = planted.styleOf[topId];
+  RecommendOptions options;
+  options.k = 5;
+  auto outfits = engine.complete(*engine.piece(topId), options);
+  ASSERT_TRUE(outfits.ok()) << outfits.message();
+  ASSERT_EQ(outfits->size(), 5u);
+  for (const OutfitSuggestion& o : *outfits) {
+    EXPECT_EQ(o.top, topId);
+    EXPECT_EQ(planted.styleOf[o.bottom], style);
+    EXPECT_EQ(planted.styleOf[o.shoes], style);
+  }
+  // Jointly best: no other pair of the catalog beats the first suggestion.
+  const auto& bottoms = planted.catalog.of(Category::Bottom);
+  const auto& shoes = planted.catalog.of(Category::Shoes);
+  const GivenPiece top = *engine.piece(topId);
+  double best = -10;
+  for (std::size_t b = 0; b < bottoms.size(); ++b) {
+    for (std::size_t s = 0; s < shoes.size(); ++s) {
+      best = std::max(best, outfitScore(top.latent.data(), bottoms.vectors.row(b), shoes.vectors.row(s), kDim));
+    }
+  }
+  EXPECT_NEAR((*outfits)[0].score, best, 1e-5);
+}
+
+TEST(Recommender, ExcludesThePhotoOfTheGivenPieceAndExcludedItems) {
+  Planted planted;
+  // Crops 1 (top) and the first shoes come from photo 42.
+  planted.catalog.of(Category::Top).photoIds[0] = 42;
+  LatentCandidates& shoes = planted.catalog.of(Category::Shoes);
+  shoes.photoIds[0] = 42;
+  // Make that shoe the obvious best match for the top.
+  std::copy(planted.catalog.of(Category::Top).vectors.row(0), planted.catalog.of(Category::Top).vectors.row(0) + kDim,
+            shoes.vectors.row(0));
+  Recommender engine(planted.catalog);
+  const GivenPiece top = *engine.piece(1);
+  auto with = engine.rank({top}, Category::Shoes, [] { RecommendOptions o; o.excludeSamePhoto = false; return o; }());
+  EXPECT_EQ(with->front().itemId, shoes.itemIds[0]);
+  auto without = engine.rank({top}, Category::Shoes, {});
+  for (const Suggestion& s : *without) EXPECT_NE(s.itemId, shoes.itemIds[0]);
+
+  RecommendOptions options;
+  options.excludeSamePhoto = false;
+  options.excluded = {shoes.itemIds[0], with->at(1).itemId};
+  auto excluded = engine.rank({top}, Category::Shoes, options);
+  EXPECT_EQ(excluded->front().itemId, with->at(2).itemId);
+  options.excluded.clear();
+  options.allowed = std::unordered_set<Id>{shoes.itemIds[5]};
+  auto allowed = engine.rank({top}, Category::Shoes, options);
+  ASSERT_EQ(allowed->size(), 1u);
+  EXPECT_EQ(allowed->front().itemId, shoes.itemIds[5]);
+}
+
+TEST(Recommender, DiversitySpreadsTheSuggestions) {
+  Planted planted;
+  Recommender engine(planted.catalog);
+  const GivenPiece top = *engine.piece(1);
+  RecommendOptions plain;
+  plain.k = 8;
+  RecommendOptions diverse = plain;
+  diverse.diversity = 0.9;
+  auto a = engine.rank({top}, Category::Bottom, plain);
+  auto b = engine.rank({top}, Category::Bottom, diverse);
+  std::set<int> stylesPlain, stylesDiverse;
+  for (const auto& s : *a) stylesPlain.insert(planted.styleOf[s.itemId]);
+  for (const auto& s : *b) stylesDiverse.insert(planted.styleOf[s.itemId]);
+  EXPECT_EQ(stylesPlain.size(), 1u);
+  EXPECT_GT(stylesDiverse.size(), 1u);
+  EXPECT_EQ(a->front().itemId, b->front().itemId) << "the best match stays first";
+}
+
+TEST(Recommender, TiesAreBrokenByItemId) {
+  LatentCatalog catalog;
+  catalog.dim = 2;
+  for (Category c : kCategories) {
+    LatentCandidates& cand = catalog.of(c);
+    cand.vectors = FloatMatrix(3, 2);
+    for (int i = 0; i < 3; ++i) {
+      cand.vectors.at(i, 0) = 1.f;
+      cand.itemIds.push_back(100 * (categoryIndex(c) + 1) + (3 - i));  // ids in falling order
+      cand.photoIds.push_back(0);
+    }
+  }
+  Recommender engine(catalog);
+  auto result = engine.rank({*engine.piece(103)}, Category::Bottom, {});
+  ASSERT_EQ(result->size(), 3u);
+  EXPECT_EQ((*result)[0].itemId, 201);
+  EXPECT_EQ((*result)[1].itemId, 202);
+  EXPECT_EQ((*result)[2].itemId, 203);
+}
+
+TEST(Recommender, EmptyCategoryGivesNoSuggestions) {
+  Planted planted;
+  planted.catalog.of(Category::Shoes) = LatentCandidates{};
+  planted.catalog.of(Category::Shoes).vectors.cols = kDim;
+  Recommender engine(planted.catalog);
+  auto result = engine.rank({*engine.piece(1)}, Category::Shoes, {});
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->empty());
+  auto outfits = engine.complete(*engine.piece(1), {});
+  ASSERT_TRUE(outfits.ok());
+  EXPECT_TRUE(outfits->empty());
+}
+
+TEST(Recommender, BadQueriesAreClearErrors) {
+  Planted planted;
+  Recommender engine(planted.catalog);
+  const GivenPiece top = *engine.piece(1);
+  EXPECT_NE(engine.rank({top}, Category::Top, {}).message().find("already given"), std::string::npos);
+  EXPECT_NE(engine.rank({}, Category::Top, {}).message().find("one or two"), std::string::npos);
+  GivenPiece wrong = top;
+  wrong.latent.resize(kDim + 3);
+  EXPECT_NE(engine.rank({wrong}, Category::Shoes, {}).message().find("dimension 19"), std::string::npos);
+  EXPECT_NE(engine.rank({top, top}, Category::Shoes, {}).message().find("share a category"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace w2w
