@@ -20,7 +20,7 @@ packages=(
   libgl-dev
   libtorch-dev libopenblas0-openmp
   libopencv-dev opencv-data
-  libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth
 )
 

@@ -3,35 +3,41 @@
 #include <algorithm>
 #include <numeric>
 
-#include <torch/torch.h>
 
 namespace w2w {
 namespace {
 
 double dot(const float* a, const float* b, int dim) {
-  double s = 0.0;
-  for (int i = 0; i < dim; ++i) s += static_cast<double>(a[i]) * b[i];
+  float s = 0.f;
+#pragma omp simd reduction(+ : s)
+  for (int i = 0; i < dim; ++i) s += a[i] * b[i];
   return s;
 }
 
-// Scores of every row of `vectors` against `query` (one BLAS mat-vec).
+// Scores of every row of `vectors` against `query`. A plain vectorised loop:
+// at these sizes (a few million multiply-adds) waking a thread pool costs
+// more than the arithmetic, and a busy machine makes that far worse.
 std::vector<float> rowDots(const FloatMatrix& vectors, const std::vector<float>& query) {
   std::vector<float> out(static_cast<std::size_t>(vectors.rows));
-  if (vectors.rows == 0) return out;
-  c10::InferenceMode guard;
-  auto m = torch::from_blob(const_cast<float*>(vectors.data.data()), {vectors.rows, vectors.cols});
-  auto q = torch::from_blob(const_cast<float*>(query.data()), {vectors.cols});
-  auto result = torch::from_blob(out.data(), {vectors.rows});
-  torch::mv_out(result, m, q);
+  const int dim = static_cast<int>(vectors.cols);
+  for (std::int64_t r = 0; r < vectors.rows; ++r) {
+    out[static_cast<std::size_t>(r)] = static_cast<float>(dot(vectors.row(r), query.data(), dim));
+  }
   return out;
 }
 
-// Candidate rows of one category that may be suggested.
+// Candidate rows (all, or those in `subset`) that may be suggested.
 std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates, const std::vector<GivenPiece>& given,
-                                      const RecommendOptions& options) {
+                                      const RecommendOptions& options, const std::vector<std::size_t>* subset) {
+  std::vector<std::size_t> all;
+  if (!subset) {
+    all.resize(candidates.size());
+    std::iota(all.begin(), all.end(), 0);
+    subset = &all;
+  }
   std::vector<std::size_t> rows;
-  rows.reserve(candidates.size());
-  for (std::size_t row = 0; row < candidates.size(); ++row) {
+  rows.reserve(subset->size());
+  for (std::size_t row : *subset) {
     const Id id = candidates.itemIds[row];
     if (options.excluded.count(id)) continue;
     if (options.allowed && !options.allowed->count(id)) continue;
@@ -41,18 +47,6 @@ std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates, const 
     }
     rows.push_back(row);
   }
-  return rows;
-}
-
-// The best `n` rows by score, ties broken by item id so results are stable.
-std::vector<std::size_t> topRows(std::vector<std::size_t> rows, const std::vector<float>& score,
-                                 const std::vector<Id>& ids, std::size_t n) {
-  n = std::min(n, rows.size());
-  auto better = [&](std::size_t a, std::size_t b) {
-    return score[a] != score[b] ? score[a] > score[b] : ids[a] < ids[b];
-  };
-  std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(n), rows.end(), better);
-  rows.resize(n);
   return rows;
 }
 
@@ -143,35 +137,34 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
     for (int i = 0; i < dim; ++i) query[i] += g.latent[i];
   }
   // Outfit score = (s_ab + s_ax + s_bx) / 3 = (s_ab + x·(a + b)) / 3: one product ranks every x.
-  const std::vector<float> relevance = rowDots(candidates.vectors, query);
   const double givenPair = given.size() == 2 ? dot(given[0].latent.data(), given[1].latent.data(), dim) : 0.0;
-  auto score = [&](std::size_t row) {
-    return given.size() == 2 ? (givenPair + relevance[row]) / 3.0 : static_cast<double>(relevance[row]);
+  auto score = [&](const Scored& c) {
+    return given.size() == 2 ? (givenPair + c.relevance) / 3.0 : static_cast<double>(c.relevance);
   };
 
   const std::size_t k = static_cast<std::size_t>(std::max(options.k, 0));
   const std::size_t poolSize = options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k;
-  std::vector<std::size_t> pool = topRows(eligibleRows(candidates, given, options), relevance, candidates.itemIds, poolSize);
+  const std::vector<Scored> pool = bestCandidates(target, query, given, options, poolSize);
   std::vector<std::size_t> chosen(pool.size());
   std::iota(chosen.begin(), chosen.end(), 0);
   if (options.diversity > 0 && !pool.empty()) {
     std::vector<double> rel(pool.size());
     for (std::size_t i = 0; i < pool.size(); ++i) rel[i] = score(pool[i]);
-    chosen = pickDiverse(pool, rel, k, options.diversity, [&](std::size_t a, std::size_t b) {
-      return dot(candidates.vectors.row(static_cast<std::int64_t>(pool[a])),
-                 candidates.vectors.row(static_cast<std::int64_t>(pool[b])), dim);
+    chosen = pickDiverse(chosen, rel, k, options.diversity, [&](std::size_t a, std::size_t b) {
+      return dot(candidates.vectors.row(static_cast<std::int64_t>(pool[a].row)),
+                 candidates.vectors.row(static_cast<std::int64_t>(pool[b].row)), dim);
     });
   }
   chosen.resize(std::min(chosen.size(), k));
 
   std::vector<Suggestion> out;
   for (std::size_t i : chosen) {
-    const std::size_t row = pool[i];
+    const std::size_t row = pool[i].row;
     const float* x = candidates.vectors.row(static_cast<std::int64_t>(row));
     Suggestion s;
     s.category = target;
     s.itemId = candidates.itemIds[row];
-    s.score = score(row);
+    s.score = score(pool[i]);
     if (given.size() == 2) s.why.push_back({given[0].category, given[1].category, givenPair});
     for (const GivenPiece& g : given) s.why.push_back({g.category, target, dot(g.latent.data(), x, dim)});
     out.push_back(std::move(s));
@@ -188,12 +181,10 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
   }
   const LatentCandidates& first = catalog_.of(missing[0]);
   const LatentCandidates& second = catalog_.of(missing[1]);
-  const std::vector<float> r1 = rowDots(first.vectors, given.latent);
-  const std::vector<float> r2 = rowDots(second.vectors, given.latent);
   const std::size_t beam = static_cast<std::size_t>(std::max(options.beam, 1));
-  const auto rows1 = topRows(eligibleRows(first, {given}, options), r1, first.itemIds, beam);
-  const auto rows2 = topRows(eligibleRows(second, {given}, options), r2, second.itemIds, beam);
-  if (rows1.empty() || rows2.empty()) return std::vector<OutfitSuggestion>();
+  const std::vector<Scored> beam1 = bestCandidates(missing[0], given.latent, {given}, options, beam);
+  const std::vector<Scored> beam2 = bestCandidates(missing[1], given.latent, {given}, options, beam);
+  if (beam1.empty() || beam2.empty()) return std::vector<OutfitSuggestion>();
 
   // Every pair of the two beams, scored as a whole outfit.
   struct Pair {
@@ -201,12 +192,12 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
     double score;
   };
   std::vector<Pair> pairs;
-  pairs.reserve(rows1.size() * rows2.size());
-  for (std::size_t a : rows1) {
-    const float* x = first.vectors.row(static_cast<std::int64_t>(a));
-    for (std::size_t b : rows2) {
-      const double s12 = dot(x, second.vectors.row(static_cast<std::int64_t>(b)), dim);
-      pairs.push_back({a, b, (r1[a] + r2[b] + s12) / 3.0});
+  pairs.reserve(beam1.size() * beam2.size());
+  for (const Scored& a : beam1) {
+    const float* x = first.vectors.row(static_cast<std::int64_t>(a.row));
+    for (const Scored& b : beam2) {
+      const double s12 = dot(x, second.vectors.row(static_cast<std::int64_t>(b.row)), dim);
+      pairs.push_back({a.row, b.row, (a.relevance + b.relevance + s12) / 3.0});
     }
   }
   const std::size_t k = static_cast<std::size_t>(std::max(options.k, 0));
@@ -252,6 +243,53 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
     out.push_back(std::move(s));
   }
   return out;
+}
+
+Status Recommender::enableApproximateSearch(const ApproximateIndexOptions& options) {
+  std::array<std::unique_ptr<ApproximateIndex>, kCategoryCount> built;
+  for (Category c : kCategories) {
+    if (catalog_.of(c).size() == 0) return makeError(std::string("no ") + categoryName(c) + " to index");
+    auto index = ApproximateIndex::build(catalog_.of(c).vectors, options);
+    if (!index) return index.error();
+    built[static_cast<std::size_t>(categoryIndex(c))] = std::move(*index);
+  }
+  indexes_ = std::move(built);
+  return Status::success();
+}
+
+std::vector<Recommender::Scored> Recommender::bestCandidates(Category category, const std::vector<float>& query,
+                                                             const std::vector<GivenPiece>& given,
+                                                             const RecommendOptions& options, std::size_t n) const {
+  const LatentCandidates& candidates = catalog_.of(category);
+  std::vector<Scored> scored;
+  const ApproximateIndex* index = indexes_[static_cast<std::size_t>(categoryIndex(category))].get();
+  if (options.approximate && index) {
+    // Ask for more than needed: some of what the index returns may be filtered out.
+    const int wanted = static_cast<int>(4 * n + options.excluded.size() + 64);
+    for (const auto& [score, row] : index->search(query.data(), wanted)) {
+      scored.push_back({static_cast<std::size_t>(row), score});
+    }
+    std::vector<std::size_t> rows;
+    for (const Scored& s : scored) rows.push_back(s.row);
+    const std::vector<std::size_t> keep = eligibleRows(candidates, given, options, &rows);
+    scored.clear();
+    for (std::size_t row : keep) {
+      scored.push_back({row, static_cast<float>(dot(candidates.vectors.row(static_cast<std::int64_t>(row)), query.data(),
+                                                    catalog_.dim))});
+    }
+  } else {
+    const std::vector<float> relevance = rowDots(candidates.vectors, query);
+    for (std::size_t row : eligibleRows(candidates, given, options, nullptr)) scored.push_back({row, relevance[row]});
+  }
+  n = std::min(n, scored.size());
+  // Ties are broken by item id so results are stable.
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
+                    [&](const Scored& a, const Scored& b) {
+                      return a.relevance != b.relevance ? a.relevance > b.relevance
+                                                        : candidates.itemIds[a.row] < candidates.itemIds[b.row];
+                    });
+  scored.resize(n);
+  return scored;
 }
 
 }  // namespace w2w

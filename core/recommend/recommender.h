@@ -7,12 +7,14 @@
 // pass per candidate). Thread-safety: const methods may run concurrently.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <unordered_set>
 #include <vector>
 
 #include "common/result.h"
+#include "recommend/approximate_index.h"
 #include "recommend/latent_catalog.h"
 
 namespace w2w {
@@ -58,6 +60,8 @@ struct RecommendOptions {
   // Complete-an-outfit search: pairs are formed among this many best
   // candidates per category (exact when every candidate fits).
   int beam = 256;
+  // Use the approximate index when one was built (enableApproximateSearch).
+  bool approximate = false;
 };
 
 class Recommender {
@@ -78,8 +82,24 @@ class Recommender {
   // categories scored together (not two independent lists).
   Result<std::vector<OutfitSuggestion>> complete(const GivenPiece& given, const RecommendOptions& options = {}) const;
 
+  // Builds an approximate index per category (needs FAISS); queries with
+  // RecommendOptions::approximate then use it.
+  Status enableApproximateSearch(const ApproximateIndexOptions& options = {});
+  bool hasApproximateSearch() const { return indexes_[0] != nullptr; }
+
+  // The best `n` eligible candidate rows of a category for a query vector,
+  // best first, with their inner products (exact or through the index).
+  struct Scored {
+    std::size_t row;
+    float relevance;
+  };
+  std::vector<Scored> bestCandidates(Category category, const std::vector<float>& query,
+                                     const std::vector<GivenPiece>& given, const RecommendOptions& options,
+                                     std::size_t n) const;
+
  private:
   LatentCatalog catalog_;
+  std::array<std::unique_ptr<ApproximateIndex>, kCategoryCount> indexes_;
 };
 
 // Outfit score of three unit vectors (top, bottom, shoes): the mean of the pair similarities.

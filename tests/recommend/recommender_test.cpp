@@ -220,5 +220,46 @@ TEST(Recommender, BadQueriesAreClearErrors) {
   EXPECT_NE(engine.rank({top, top}, Category::Shoes, {}).message().find("share a category"), std::string::npos);
 }
 
+TEST(Recommender, ApproximateSearchVisitingEveryListMatchesExactSearch) {
+  if (!ApproximateIndex::available()) GTEST_SKIP() << "built without FAISS";
+  Planted planted;
+  Recommender engine(planted.catalog);
+  ApproximateIndexOptions all;
+  all.lists = 8;
+  all.probes = 8;
+  ASSERT_TRUE(engine.enableApproximateSearch(all).ok());
+  RecommendOptions exact;
+  RecommendOptions approximate;
+  approximate.approximate = true;
+  for (Id topId : {Id(1), Id(30), Id(77)}) {
+    const GivenPiece top = *engine.piece(topId);
+    auto a = engine.rank({top}, Category::Shoes, exact);
+    auto b = engine.rank({top}, Category::Shoes, approximate);
+    ASSERT_EQ(a->size(), b->size());
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      EXPECT_EQ((*a)[i].itemId, (*b)[i].itemId);
+      EXPECT_NEAR((*a)[i].score, (*b)[i].score, 1e-5);
+    }
+    auto c = engine.complete(top, approximate);
+    auto d = engine.complete(top, exact);
+    EXPECT_EQ(c->front().bottom, d->front().bottom);
+    EXPECT_EQ(c->front().shoes, d->front().shoes);
+  }
+}
+
+TEST(Recommender, ApproximateSearchStillAppliesTheFilters) {
+  if (!ApproximateIndex::available()) GTEST_SKIP() << "built without FAISS";
+  Planted planted;
+  Recommender engine(planted.catalog);
+  ASSERT_TRUE(engine.enableApproximateSearch().ok());
+  const GivenPiece top = *engine.piece(1);
+  RecommendOptions options;
+  options.approximate = true;
+  auto first = engine.rank({top}, Category::Bottom, options);
+  options.excluded = {first->front().itemId};
+  auto second = engine.rank({top}, Category::Bottom, options);
+  for (const Suggestion& s : *second) EXPECT_NE(s.itemId, first->front().itemId);
+}
+
 }  // namespace
 }  // namespace w2w
