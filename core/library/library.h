@@ -158,6 +158,9 @@ class Library {
   // image, and drops the cached embeddings of the old crop image (unless
   // another item still shows the same pixels).
   Status updateCrop(Id itemId, const Box& box, const CropImage& crop);
+  // Sets a crop's box, image, source and confidence as given (undo of an
+  // edit restores the automatic crop exactly). Same invalidation as updateCrop.
+  Status setCrop(Id itemId, const Box& box, const CropImage& crop, ItemSource source, double confidence);
   // Adds a crop a person drew for a category the pipeline did not find.
   Result<Id> addManualCrop(Id photoId, Category category, const Box& box, const CropImage& crop);
   Status setItemCategory(Id itemId, Category category);
@@ -187,6 +190,11 @@ class Library {
   // Outfits of origin Photo for every photo that has all three crops
   // (created or refreshed); returns how many exist afterwards.
   Result<long long> syncPhotoOutfits();
+
+  // Photos waiting for a curator (processed, neither reviewed nor flagged),
+  // the least certain first: photos missing a crop, then by their lowest
+  // crop confidence.
+  Result<std::vector<Photo>> reviewQueue(int limit = -1);
 
   // --- training runs
   Result<Id> addRun(const TrainingRun& run);

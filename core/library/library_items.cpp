@@ -128,17 +128,23 @@ Result<CropImage> Library::cropImage(Id itemId) {
 }
 
 Status Library::updateCrop(Id itemId, const Box& box, const CropImage& crop) {
+  return setCrop(itemId, box, crop, ItemSource::Manual, 1.0);
+}
+
+Status Library::setCrop(Id itemId, const Box& box, const CropImage& crop, ItemSource source, double confidence) {
   return guarded("update crop", [&]() -> Status {
     if (box.empty()) return makeError(path_ + ": a crop box needs a positive width and height");
+    if (source == ItemSource::Standalone) return makeError(path_ + ": a crop of a photo cannot be standalone");
     sql::Savepoint scope(*db_);
     const std::string oldHash = cropHashOf(*db_, itemId);
     sql::Statement update(db_->handle(),
-                          "UPDATE items SET box_x = ?, box_y = ?, box_w = ?, box_h = ?, source = 'manual', "
-                          "confidence = 1.0, crop_hash = ?, crop_png = ?, updated_at = ? "
+                          "UPDATE items SET box_x = ?, box_y = ?, box_w = ?, box_h = ?, source = ?, "
+                          "confidence = ?, crop_hash = ?, crop_png = ?, updated_at = ? "
                           "WHERE id = ? AND photo_id IS NOT NULL");
     detail::bindBox(update, 1, box);
-    update.bind(5, crop.hash).bindBlob(6, crop.png.data(), crop.png.size()).bind(7, detail::nowUtc());
-    update.bind(8, itemId).run();
+    update.bind(5, itemSourceName(source)).bind(6, confidence);
+    update.bind(7, crop.hash).bindBlob(8, crop.png.data(), crop.png.size()).bind(9, detail::nowUtc());
+    update.bind(10, itemId).run();
     if (db_->changes() == 0) return makeError(path_ + ": no crop with id " + std::to_string(itemId));
     if (oldHash != crop.hash) dropOrphanEmbeddings(*db_, oldHash);
     scope.release();

@@ -88,6 +88,21 @@ Result<std::vector<Photo>> Library::photos(const PhotoQuery& query) {
   });
 }
 
+Result<std::vector<Photo>> Library::reviewQueue(int limit) {
+  return guarded("list photos to review", [&]() -> Result<std::vector<Photo>> {
+    sql::Statement select(db_->handle(),
+                          "SELECT " + std::string(kPhotoColumns) +
+                              " FROM photos p LEFT JOIN (SELECT photo_id, count(*) AS n, min(confidence) AS low "
+                              "FROM items WHERE photo_id IS NOT NULL GROUP BY photo_id) c ON c.photo_id = p.id "
+                              "WHERE p.status = 'processed' "
+                              "ORDER BY coalesce(c.n, 0) >= 3, coalesce(c.low, 0), p.id LIMIT ?");
+    select.bind(1, limit);
+    std::vector<Photo> out;
+    while (select.step()) out.push_back(readPhoto(select));
+    return out;
+  });
+}
+
 Result<long long> Library::photoCount() {
   return guarded("count photos", [&]() -> Result<long long> { return db_->scalar("SELECT count(*) FROM photos"); });
 }

@@ -262,6 +262,49 @@ TEST(Library, AnalysisStoresCropsAndKeepsManualEdits) {
   EXPECT_EQ((*after)[0].id, top.id) << "item ids are stable across re-runs";
 }
 
+TEST(Library, SetCropRestoresAnAutomaticCropExactly) {
+  TempDir dir;
+  auto library = createLibrary(dir.path("w.w2w"));
+  const Id photoId = *library->addPhoto(newPhoto(1));
+  ASSERT_TRUE(library->storeAnalysis(photoId, threeCrops("a")).ok());
+  const Item before = (*library->items(ItemQuery().fromPhoto(photoId)))[2];
+  ASSERT_TRUE(library->updateCrop(before.id, {1, 2, 30, 40}, crop("edit")).ok());
+  ASSERT_TRUE(library->setCrop(before.id, *before.box, crop("a-shoes"), before.source, before.confidence).ok());
+  const Item after = **library->item(before.id);
+  EXPECT_EQ(after.box, before.box);
+  EXPECT_EQ(after.source, ItemSource::Auto);
+  EXPECT_DOUBLE_EQ(after.confidence, 0.7);
+  EXPECT_EQ(after.cropHash, "a-shoes");
+  EXPECT_FALSE(library->setCrop(before.id, {0, 0, 0, 5}, crop("x"), ItemSource::Manual, 1).ok()) << "empty box";
+}
+
+TEST(Library, ReviewQueuePutsTheLeastCertainPhotosFirst) {
+  TempDir dir;
+  auto library = createLibrary(dir.path("w.w2w"));
+  const Id sure = *library->addPhoto(newPhoto(1));
+  const Id unsure = *library->addPhoto(newPhoto(2));
+  const Id partial = *library->addPhoto(newPhoto(3));
+  const Id done = *library->addPhoto(newPhoto(4));
+  *library->addPhoto(newPhoto(5));  // never processed: not in the queue
+  PhotoAnalysis high = threeCrops("s");
+  for (auto& c : high.crops) c.confidence = 0.95;
+  PhotoAnalysis low = threeCrops("u");
+  low.crops[1].confidence = 0.2;
+  PhotoAnalysis missing = threeCrops("p");
+  missing.crops.pop_back();
+  ASSERT_TRUE(library->storeAnalysis(sure, high).ok());
+  ASSERT_TRUE(library->storeAnalysis(unsure, low).ok());
+  ASSERT_TRUE(library->storeAnalysis(partial, missing).ok());
+  ASSERT_TRUE(library->storeAnalysis(done, threeCrops("d")).ok());
+  ASSERT_TRUE(library->setPhotoStatus(done, PhotoStatus::Reviewed).ok());
+  auto queue = library->reviewQueue();
+  ASSERT_TRUE(queue.ok()) << queue.message();
+  ASSERT_EQ(queue->size(), 3u);
+  EXPECT_EQ((*queue)[0].id, partial);
+  EXPECT_EQ((*queue)[1].id, unsure);
+  EXPECT_EQ((*queue)[2].id, sure);
+}
+
 TEST(Library, StandaloneItemRoundTripAndQueries) {
   TempDir dir;
   auto library = createLibrary(dir.path("w.w2w"));
