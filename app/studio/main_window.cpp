@@ -17,6 +17,8 @@
 #include <QTabWidget>
 
 #include "background_task.h"
+#include "crop_review_view.h"
+#include "crop_session.h"
 #include "common/build_info.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -40,10 +42,29 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, QWi
   grid_ = new LibraryGridView(160, this);
   grid_->setModel(gridModel_);
 
+  cropSession_ = new CropSession(library_, this);
+  cropView_ = new CropReviewView(cropSession_, this);
+  connect(cropSession_, &CropSession::errorOccurred, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  // Crop edits change one photo; the grid catches up when it is shown again.
+  connect(cropSession_, &CropSession::cropChanged, this, [this] { gridStale_ = true; });
+  connect(grid_, &QListView::activated, this, [this](const QModelIndex& index) {
+    if (index.data(LibraryGridModel::KindRole).toInt() == static_cast<int>(GridEntry::Kind::Photo)) {
+      editCrops(index.data(LibraryGridModel::IdRole).toLongLong());
+    }
+  });
+
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
   views_->addTab(grid_, QString());
   grid_->setObjectName("library");
+  views_->addTab(cropView_, QString());
+  connect(views_, &QTabWidget::currentChanged, this, [this] {
+    if (views_->currentWidget() == grid_ && gridStale_) {
+      gridStale_ = false;
+      gridModel_->setEntries(library_->gridEntries());
+    }
+  });
   setCentralWidget(views_);
 
   libraryLabel_ = new QLabel(this);
@@ -99,6 +120,7 @@ void MainWindow::retranslate() {
                      ? tr("What2Wear Studio — %1").arg(QFileInfo(library_->path()).fileName())
                      : tr("What2Wear Studio"));
   views_->setTabText(views_->indexOf(grid_), tr("Library"));
+  views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   auto text = [this](const char* name, const QString& value) {
     if (auto* action = findChild<QAction*>(name)) action->setText(value);
   };
@@ -133,6 +155,7 @@ void MainWindow::refreshRecentMenu() {
 
 void MainWindow::refreshContent() {
   gridModel_->setEntries(library_->gridEntries());
+  cropView_->reloadQueue();
   if (!library_->hasLibrary()) {
     libraryLabel_->setText(tr("No library open: File ▸ New Library or Open Library"));
     return;
@@ -279,6 +302,11 @@ bool MainWindow::showView(const QString& name) {
     }
   }
   return false;
+}
+
+void MainWindow::editCrops(qint64 photoId) {
+  cropView_->showPhoto(photoId);
+  views_->setCurrentWidget(cropView_);
 }
 
 void MainWindow::showAbout() {

@@ -12,6 +12,8 @@ class QTabWidget;
 namespace w2w {
 
 class BackgroundTask;
+class CropReviewView;
+class CropSession;
 class LibraryController;
 class LibraryGridModel;
 class LibraryGridView;
@@ -33,6 +35,8 @@ class MainWindow : public QMainWindow {
   // Names of the views, for --view: "library", ...
   QStringList viewNames() const;
   bool showView(const QString& name);
+  // Opens a photo in the crop editor.
+  void editCrops(qint64 photoId);
   ThumbnailCache* thumbnails() const { return thumbnails_; }
   // True while a background task runs (screenshots wait for it).
   bool busy() const { return !currentTask_.isNull(); }
@@ -60,12 +64,15 @@ class MainWindow : public QMainWindow {
   ThumbnailCache* thumbnails_;
   LibraryGridModel* gridModel_;
   LibraryGridView* grid_;
+  CropSession* cropSession_;
+  CropReviewView* cropView_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QLabel* libraryLabel_;
   TaskStatusWidget* taskStatus_;
   QPointer<BackgroundTask> currentTask_;
   qint64 lastRefreshMs_ = 0;
+  bool gridStale_ = false;
 };
 
 }  // namespace w2w

@@ -1,0 +1,14 @@
+// The colour and name of each category, the same in every view.
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+#include "common/category.h"
+
+namespace w2w {
+
+QColor categoryColor(Category c);
+QString categoryLabel(Category c);  // translated: "Top", "Bottom", "Shoes"
+
+}  // namespace w2w
