@@ -19,6 +19,7 @@
 #include "main_window.h"
 #include "studio_settings.h"
 #include "thumbnail_cache.h"
+#include "translation_manager.h"
 
 namespace {
 
@@ -72,8 +73,10 @@ int main(int argc, char** argv) {
   parser.process(app);
 
   w2w::StudioSettings settings;
+  w2w::TranslationManager translations;
+  translations.apply(settings.language());
   w2w::LibraryController library;
-  w2w::MainWindow window(&settings, &library);
+  w2w::MainWindow window(&settings, &library, &translations);
 
   if (parser.isSet("library")) {
     QString error;

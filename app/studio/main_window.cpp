@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -26,12 +27,14 @@
 #include "pipeline/demo_library.h"
 #include "studio_settings.h"
 #include "task_status_widget.h"
+#include "translation_manager.h"
 #include "thumbnail_cache.h"
 
 namespace w2w {
 
-MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, QWidget* parent)
-    : QMainWindow(parent), settings_(settings), library_(library) {
+MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, TranslationManager* translations,
+                       QWidget* parent)
+    : QMainWindow(parent), settings_(settings), library_(library), translations_(translations) {
   setObjectName("MainWindow");
   setAcceptDrops(true);
   resize(1280, 820);
@@ -109,6 +112,26 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
 
+  QMenu* view = menuBar()->addMenu(QString());
+  view->setObjectName("menuView");
+  languageMenu_ = view->addMenu(QString());
+  languageMenu_->setObjectName("menuLanguage");
+  auto* languages = new QActionGroup(this);
+  auto addLanguage = [&](const QString& code, const char* name) {
+    QAction* action = languageMenu_->addAction(code.isEmpty() ? QString() : TranslationManager::nativeName(code));
+    action->setObjectName(name);
+    action->setCheckable(true);
+    action->setChecked(settings_->language() == code);
+    action->setData(code);
+    languages->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code] {
+      settings_->setLanguage(code);
+      translations_->apply(code);
+    });
+  };
+  addLanguage(QString(), "actionLanguageSystem");
+  for (const QString& code : TranslationManager::languages()) addLanguage(code, qPrintable("actionLanguage_" + code));
+
   QMenu* help = menuBar()->addMenu(QString());
   help->setObjectName("menuHelp");
   add(help, "actionAbout", QKeySequence::HelpContents, &MainWindow::showAbout);
@@ -126,6 +149,9 @@ void MainWindow::retranslate() {
   };
   if (auto* menu = findChild<QMenu*>("menuFile")) menu->setTitle(tr("&File"));
   if (auto* menu = findChild<QMenu*>("menuHelp")) menu->setTitle(tr("&Help"));
+  if (auto* menu = findChild<QMenu*>("menuView")) menu->setTitle(tr("&View"));
+  languageMenu_->setTitle(tr("&Language"));
+  text("actionLanguageSystem", tr("Follow the system"));
   recentMenu_->setTitle(tr("Open &Recent"));
   text("actionNewLibrary", tr("&New Library…"));
   text("actionOpenLibrary", tr("&Open Library…"));

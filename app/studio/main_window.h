@@ -20,12 +20,14 @@ class LibraryGridView;
 class StudioSettings;
 class TaskStatusWidget;
 class ThumbnailCache;
+class TranslationManager;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  MainWindow(StudioSettings* settings, LibraryController* library, QWidget* parent = nullptr);
+  MainWindow(StudioSettings* settings, LibraryController* library, TranslationManager* translations,
+             QWidget* parent = nullptr);
   ~MainWindow() override;
 
   // Opens a library, reporting failure in a message box (or returning it).
@@ -68,6 +70,8 @@ class MainWindow : public QMainWindow {
   CropReviewView* cropView_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
+  QMenu* languageMenu_ = nullptr;
+  TranslationManager* translations_;
   QLabel* libraryLabel_;
   TaskStatusWidget* taskStatus_;
   QPointer<BackgroundTask> currentTask_;

@@ -4,7 +4,10 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QAction>
 #include <QListView>
+#include <QMenu>
+#include <QTabWidget>
 #include <QPixmap>
 #include <QSettings>
 
@@ -14,6 +17,7 @@
 #include "studio_settings.h"
 #include "test_support.h"
 #include "thumbnail_cache.h"
+#include "translation_manager.h"
 #include "vision/crop_renderer.h"
 
 namespace w2w {
@@ -51,7 +55,8 @@ TEST(LibraryView, ShowsPhotosAndItemsWithThumbnails) {
   const std::string path = makeLibrary(dir, 3);
   StudioSettings settings;
   LibraryController controller;
-  MainWindow window(&settings, &controller);
+  TranslationManager translations;
+  MainWindow window(&settings, &controller, &translations);
   QString error;
   ASSERT_TRUE(window.openLibrary(QString::fromStdString(path), &error)) << error.toStdString();
   window.show();
@@ -121,12 +126,38 @@ TEST(LibraryView, OpeningABadLibraryKeepsTheCurrentOne) {
   test::writeBytes(dir.path("junk.w2w"), "junk junk junk junk");
   StudioSettings settings;
   LibraryController controller;
-  MainWindow window(&settings, &controller);
+  TranslationManager translations;
+  MainWindow window(&settings, &controller, &translations);
   ASSERT_TRUE(window.openLibrary(QString::fromStdString(path)));
   QString error;
   EXPECT_FALSE(window.openLibrary(QString::fromStdString(dir.path("junk.w2w")), &error));
   EXPECT_TRUE(error.contains("not an SQLite database"));
   EXPECT_EQ(controller.path(), QString::fromStdString(path));
+}
+
+TEST(LibraryView, SwitchingLanguageChangesVisibleStrings) {
+  TempDir dir;
+  const std::string path = makeLibrary(dir, 1);
+  StudioSettings settings;
+  LibraryController controller;
+  TranslationManager translations;
+  translations.apply("en");
+  MainWindow window(&settings, &controller, &translations);
+  ASSERT_TRUE(window.openLibrary(QString::fromStdString(path)));
+  auto* tabs = window.findChild<QTabWidget*>();
+  ASSERT_NE(tabs, nullptr);
+  EXPECT_EQ(tabs->tabText(0), "Library");
+  auto* korean = window.findChild<QAction*>("actionLanguage_ko");
+  ASSERT_NE(korean, nullptr);
+  korean->trigger();
+  QApplication::processEvents();
+  EXPECT_EQ(tabs->tabText(0), QStringLiteral("라이브러리"));
+  EXPECT_EQ(window.findChild<QMenu*>("menuFile")->title(), QStringLiteral("파일(&F)"));
+  EXPECT_EQ(settings.language(), "ko");
+  window.findChild<QAction*>("actionLanguage_en")->trigger();
+  QApplication::processEvents();
+  EXPECT_EQ(tabs->tabText(0), "Library");
+  settings.setLanguage(QString());
 }
 
 }  // namespace

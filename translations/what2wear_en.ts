@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>w2w::CropReviewView</name>
+    <message numerus="yes">
+        <source>%1 — %n box(es) missing</source>
+        <translation>
+            <numerusform>%1 — %n box missing</numerusform>
+            <numerusform>%1 — %n boxes missing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::LibraryController</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the library</source>
+        <translation>
+            <numerusform>, %n already in the library</numerusform>
+            <numerusform>, %n already in the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::LibraryGridModel</name>
+    <message numerus="yes">
+        <source>%n crop(s)</source>
+        <translation>
+            <numerusform>%n crop</numerusform>
+            <numerusform>%n crops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 — %n photo(s)</source>
+        <translation>
+            <numerusform>%1 — %n photo</numerusform>
+            <numerusform>%1 — %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n item(s)</source>
+        <translation>
+            <numerusform>, %n item</numerusform>
+            <numerusform>, %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n outfit(s)</source>
+        <translation>
+            <numerusform>, %n outfit</numerusform>
+            <numerusform>, %n outfits</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
