@@ -24,6 +24,7 @@
 #include "library_controller.h"
 #include "library_grid_model.h"
 #include "library_grid_view.h"
+#include "settings_dialog.h"
 #include "pipeline/demo_library.h"
 #include "studio_settings.h"
 #include "task_status_widget.h"
@@ -110,6 +111,11 @@ void MainWindow::buildMenus() {
   add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importPhotosDialog(true); });
   add(file, "actionImportItems", QKeySequence(), &MainWindow::importItemsDialog);
   file->addSeparator();
+  add(file, "actionSettings", QKeySequence::Preferences, [this] {
+    SettingsDialog dialog(settings_, translations_, this);
+    dialog.exec();
+  });
+  file->addSeparator();
   add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
 
   QMenu* view = menuBar()->addMenu(QString());
@@ -160,6 +166,7 @@ void MainWindow::retranslate() {
   text("actionImportFolder", tr("Import &Folder…"));
   text("actionImportItems", tr("Import Single &Items…"));
   text("actionQuit", tr("&Quit"));
+  text("actionSettings", tr("&Settings…"));
   text("actionAbout", tr("&About What2Wear Studio"));
   refreshContent();
 }
@@ -227,7 +234,7 @@ void MainWindow::openDemoLibrary() {
 }
 
 void MainWindow::newLibrary() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), QString(),
+  const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), settings_->libraryFolder() + "/wardrobe.w2w",
                                                     tr("What2Wear libraries (*.w2w)"));
   if (path.isEmpty()) return;
   const QString file = path.endsWith(".w2w") ? path : path + ".w2w";
@@ -241,7 +248,7 @@ void MainWindow::newLibrary() {
 }
 
 void MainWindow::chooseLibrary() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), QString(),
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), settings_->libraryFolder(),
                                                     tr("What2Wear libraries (*.w2w);;All files (*)"));
   if (!path.isEmpty()) openLibrary(path);
 }

@@ -1,6 +1,7 @@
 #include "studio_settings.h"
 
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace w2w {
 namespace {
@@ -60,5 +61,10 @@ void StudioSettings::setEncoder(const QString& encoder) {
 
 QString StudioSettings::device() const { return settings_.value("model/device", "auto").toString(); }
 void StudioSettings::setDevice(const QString& device) { settings_.setValue("model/device", device); }
+
+QString StudioSettings::libraryFolder() const {
+  return settings_.value("library/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+}
+void StudioSettings::setLibraryFolder(const QString& folder) { settings_.setValue("library/folder", folder); }
 
 }  // namespace w2w

@@ -32,8 +32,11 @@ class StudioSettings : public QObject {
 
   QString encoder() const;  // "basic" or a model folder
   void setEncoder(const QString& encoder);
-  QString device() const;  // "auto", "cpu", "cuda"
+  QString device() const;  // "auto", "cpu", "cuda:N"
   void setDevice(const QString& device);
+
+  QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
+  void setLibraryFolder(const QString& folder);
 
  Q_SIGNALS:
   void recentLibrariesChanged();
