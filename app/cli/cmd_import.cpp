@@ -1,4 +1,4 @@
-// what2wear import --library FILE PATH... [--threads N] [--json]
+// what2wear import --library FILE PATH... [--threads N] [--model FILE] [--no-crops] [--json]
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QFileInfo>
@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "library/library.h"
 #include "pipeline/photo_importer.h"
+#include "vision/photo_analyzer.h"
 
 namespace w2w::cli {
 namespace {
@@ -27,10 +28,15 @@ int runImport(const QStringList& args) {
   parser.setApplicationDescription(
       "Add outfit photos to a library: files, or folders searched for images.\n"
       "Photos already in the library (same content) are skipped and reported.\n"
+      "Each photo goes through the crop pipeline (person, white background, top/bottom/shoes crops);\n"
+      "photos with all three crops become outfits.\n"
       "Ctrl-C stops after the photo in progress; everything imported so far is kept.");
   parser.addOption({"library", "The library file (created when missing).", "FILE"});
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
   parser.addOption({"no-recursive", "Do not descend into sub-folders."});
+  parser.addOption({"no-crops", "Only register the photos; do not run the crop pipeline."});
+  parser.addOption(
+      {"model", "Garment parser model for the crop pipeline (default: the bundled one).", "FILE"});
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("paths", "Photo files or folders.", "PATH...");
   int code = kOk;
@@ -47,12 +53,25 @@ int runImport(const QStringList& args) {
   options.recursive = !parser.isSet("no-recursive");
   options.threads = parser.isSet("threads") ? parser.value("threads").toInt() : QThread::idealThreadCount();
   if (options.threads < 1) return fail(QStringLiteral("--threads needs a positive number"), kUsage);
+  if (!parser.isSet("no-crops")) {
+    AnalyzerOptions analyzerOptions;
+    analyzerOptions.modelPath = parser.value("model").toStdString();
+    auto analyzer = makeImportAnalyzer(analyzerOptions);
+    if (!analyzer) return fail(analyzer.message());
+    options.analyzer = std::move(*analyzer);
+    // The importer's workers are the parallelism; one library thread each.
+    useOneLibraryThreadPerWorker();
+  }
 
   std::vector<std::string> paths;
   for (const QString& p : positional) paths.push_back(p.toStdString());
   ProgressPrinter printer(parser.isSet("quiet"));
   const ImportReport report = importPhotos(**library, paths, options, printer.callback(), &interruptFlag());
   printer.finish();
+  // Photos with all three crops become outfits (also after an interruption:
+  // every photo written so far is complete).
+  auto outfits = (*library)->syncPhotoOutfits();
+  if (!outfits) return fail(outfits.message());
 
   const bool json = parser.isSet("json");
   QJsonArray entries;
@@ -74,12 +93,14 @@ int runImport(const QStringList& args) {
                {"duplicates", report.duplicates()},
                {"failed", report.failed()},
                {"cancelled", report.cancelled},
+               {"outfits", *outfits},
                {"files", entries}});
   } else {
-    printLine(QStringLiteral("Imported %1 photo(s); %2 duplicate(s) skipped; %3 failed%4")
+    printLine(QStringLiteral("Imported %1 photo(s); %2 duplicate(s) skipped; %3 failed; %4 outfit(s) in the library%5")
                   .arg(report.added())
                   .arg(report.duplicates())
                   .arg(report.failed())
+                  .arg(*outfits)
                   .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
   }
   if (report.cancelled) return kInterrupted;

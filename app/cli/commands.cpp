@@ -5,11 +5,13 @@ namespace w2w::cli {
 
 int runLibrary(const QStringList& args);
 int runImport(const QStringList& args);
+int runCrop(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"library", "Create a wardrobe library or show what it holds", runLibrary},
       {"import", "Add outfit photos (files or folders) to a library", runImport},
+      {"crop", "Find person, mask and top/bottom/shoes boxes in outfit photos", runCrop},
   };
   return list;
 }
