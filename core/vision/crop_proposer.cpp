@@ -32,12 +32,12 @@ cv::Rect secondPassRegion(const cv::Rect& person, cv::Size input) {
                   static_cast<int>(std::lround(w)), static_cast<int>(std::lround(h)));
 }
 
-Box scaleBox(const cv::Rect& r, double s, int width, int height) {
-  if (s == 1.0) return toBox(r);
-  const int x0 = std::clamp(static_cast<int>(std::floor(r.x * s)), 0, width - 1);
-  const int y0 = std::clamp(static_cast<int>(std::floor(r.y * s)), 0, height - 1);
-  const int x1 = std::clamp(static_cast<int>(std::ceil(r.br().x * s)), x0 + 1, width);
-  const int y1 = std::clamp(static_cast<int>(std::ceil(r.br().y * s)), y0 + 1, height);
+// From work-image pixels to photo pixels (outward rounding, clipped).
+Box scaleBox(const cv::Rect& r, double sx, double sy, int width, int height) {
+  const int x0 = std::clamp(static_cast<int>(std::floor(r.x * sx)), 0, width - 1);
+  const int y0 = std::clamp(static_cast<int>(std::floor(r.y * sy)), 0, height - 1);
+  const int x1 = std::clamp(static_cast<int>(std::ceil(r.br().x * sx)), x0 + 1, width);
+  const int y1 = std::clamp(static_cast<int>(std::ceil(r.br().y * sy)), y0 + 1, height);
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
@@ -119,8 +119,10 @@ CropProposal CropProposer::propose(const RgbImage& photo) const {
   }
   const GarmentBoxes boxes = findGarmentBoxes(labels, planes, fine.box);
 
-  const double toPhoto = 1.0 / toWork;
-  auto place = [&](const cv::Rect& r) { return scaleBox(r + area.tl(), toPhoto, photo.width, photo.height); };
+  // Per axis: the work image's sides were rounded separately.
+  const double sx = static_cast<double>(photo.width) / work.cols,
+               sy = static_cast<double>(photo.height) / work.rows;
+  auto place = [&](const cv::Rect& r) { return scaleBox(r + area.tl(), sx, sy, photo.width, photo.height); };
   out.personFound = true;
   out.person = place(fine.box);
   out.personConfidence = std::min(coarse.confidence, fine.confidence);
