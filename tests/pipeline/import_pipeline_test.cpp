@@ -72,6 +72,13 @@ TEST_F(ImportPipeline, MixedFolderGivesPerFileErrorsAndCropsForTheGoodOnes) {
   cv::resize(other, small, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
   small.copyTo(two(cv::Rect(two.cols - small.cols, two.rows - small.rows, small.cols, small.rows)));
   writeMat(in + "/h_two_people.jpg", two);
+  // Stored on its side with an EXIF orientation tag: recorded upright.
+  cv::Mat sideways;
+  cv::rotate(readBgr(miniPhoto("0410")), sideways, cv::ROTATE_90_COUNTERCLOCKWISE);
+  std::vector<uchar> sidewaysJpeg;
+  ASSERT_TRUE(cv::imencode(".jpg", sideways, sidewaysJpeg));
+  test::writeBytes(in + "/i_exif_rotated.jpg",
+                   test::jpegWithExifOrientation(std::string(sidewaysJpeg.begin(), sidewaysJpeg.end()), 6));
   // Bad files.
   test::writeBytes(in + "/x_empty.jpg", "");
   test::writeBytes(in + "/x_text.jpg", "not a photo at all\n");
@@ -83,7 +90,7 @@ TEST_F(ImportPipeline, MixedFolderGivesPerFileErrorsAndCropsForTheGoodOnes) {
   auto library = Library::create(dir_.path("lib.w2w"));
   ASSERT_TRUE(library.ok()) << library.message();
   const ImportReport report = importPhotos(**library, {in, dir_.path("missing.jpg")}, options_);
-  EXPECT_EQ(report.added(), 8);
+  EXPECT_EQ(report.added(), 9);
   EXPECT_EQ(report.failed(), 5);
   for (const ImportEntry& e : report.entries) {
     const std::string name = e.path.substr(e.path.find_last_of('/') + 1);
@@ -108,6 +115,12 @@ TEST_F(ImportPipeline, MixedFolderGivesPerFileErrorsAndCropsForTheGoodOnes) {
     if (items->size() == 3) ++withThreeCrops;
     auto mask = (*library)->photoMask(p.id);
     EXPECT_TRUE(mask.ok() && !mask->empty()) << p.path;
+    if (p.path.find("i_exif_rotated") != std::string::npos) {
+      EXPECT_EQ(p.width, 550);
+      EXPECT_LT(p.width, p.height);
+      ASSERT_TRUE(p.person);
+      EXPECT_LT(p.person->width, p.person->height) << "the person stands upright";
+    }
     const bool noPerson = p.path.find("g_no_person") != std::string::npos;
     if (noPerson) {
       EXPECT_TRUE(items->empty());

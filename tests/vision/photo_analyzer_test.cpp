@@ -121,14 +121,9 @@ TEST(PhotoAnalyzer, BoxesFollowTheUprightPhoto) {
   ASSERT_TRUE(upright.ok());
   cv::Mat rotated;
   cv::rotate(bgrOf(photo.image), rotated, cv::ROTATE_90_COUNTERCLOCKWISE);
-  Bytes jpeg = encodeMat(rotated, ".jpg");
-  // EXIF APP1 with orientation 6 (rotate 90 clockwise to display).
-  const std::string tiff = std::string("II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x06\0\0\0\0\0\0\0", 26);
-  const std::string payload = std::string("Exif\0\0", 6) + tiff;
-  const std::size_t len = payload.size() + 2;
-  std::string app1 =
-      std::string("\xFF\xE1", 2) + static_cast<char>(len >> 8) + static_cast<char>(len & 0xFF) + payload;
-  jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
+  const Bytes plain = encodeMat(rotated, ".jpg");
+  const std::string tagged = test::jpegWithExifOrientation(std::string(plain.begin(), plain.end()), 6);
+  const Bytes jpeg(tagged.begin(), tagged.end());
   auto decoded = decodeImageBytes(jpeg, "rotated.jpg");
   ASSERT_TRUE(decoded.ok()) << decoded.message();
   ASSERT_EQ(decoded->image.width, photo.image.width);
