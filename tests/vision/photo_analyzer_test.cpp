@@ -113,6 +113,22 @@ TEST(PhotoAnalyzer, TwoPeoplePicksTheMainOne) {
             otherX + small.cols / 5 + 10);
 }
 
+TEST(PhotoAnalyzer, PhotoCroppedTightAroundThePerson) {
+  // 0401 cut to its ground-truth person box [174, 43, 215, 746]: no margin left.
+  const DecodedImage photo = loadPhoto("0401");
+  const cv::Rect person(174, 43, 215, 746);
+  auto proposal = proposeBoxes(rgbFromMat(rgbView(photo.image)(person).clone()));
+  ASSERT_TRUE(proposal.ok());
+  EXPECT_TRUE(proposal->personFound);
+  EXPECT_GT(proposal->personConfidence, 0.5);
+  for (Category c : kCategories) EXPECT_TRUE(proposal->item(c)) << categoryName(c);
+  // Ground truth moved into the cut photo.
+  const Box top{189 - 174, 140 - 43, 174, 242}, bottom{187 - 174, 369 - 43, 140, 329};
+  ASSERT_TRUE(proposal->item(Category::Top) && proposal->item(Category::Bottom));
+  EXPECT_GT(boxIoU(proposal->item(Category::Top)->box, top), 0.6);
+  EXPECT_GT(boxIoU(proposal->item(Category::Bottom)->box, bottom), 0.6);
+}
+
 TEST(PhotoAnalyzer, BoxesFollowTheUprightPhoto) {
   // The same photo rotated 90 degrees clockwise by an EXIF tag gives boxes
   // of the upright photo, as the decoder hands it over.
