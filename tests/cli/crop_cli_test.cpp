@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <cstdio>
+
+#include "library/library.h"
 #include "test_support.h"
 
 namespace w2w {
@@ -88,6 +91,54 @@ TEST(ImportCommand, RunsThePipelineAndMakesOutfits) {
   EXPECT_EQ(lines[0]["failed"].toInt(), 1);
   EXPECT_EQ(lines[0]["outfits"].toInt(), 3);
   EXPECT_TRUE(run.err.contains("broken.jpg"));
+}
+
+TEST(ImportCommand, InterruptKeepsTheLibraryConsistent) {
+  test::TempDir dir;
+  const QString in = QString::fromStdString(dir.path("photos"));
+  QDir().mkpath(in);
+  // 48 distinct files (bytes appended after the JPEG end marker), enough
+  // for the import to be still running when the signal comes.
+  for (int i = 0; i < 48; ++i) {
+    static const char* ids[] = {"0401", "0402", "0403", "0404", "0406", "0408", "0409", "0410"};
+    QFile source(mini(ids[i % 8]));
+    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+    test::writeBytes(dir.path("photos/" + std::to_string(100 + i) + ".jpg"),
+                     (source.readAll() + QByteArray::number(i)).toStdString());
+  }
+  const QString lib = QString::fromStdString(dir.path("lib.w2w"));
+  QProcess process;
+  process.start(QStringLiteral(W2W_CLI_PATH), {"import", "--library", lib, in, "--json"});
+  ASSERT_TRUE(process.waitForStarted());
+  QByteArray err;
+  // The first progress line comes after the first photo is stored.
+  while (!err.contains("/48]") && process.state() == QProcess::Running) {
+    process.waitForReadyRead(100);
+    err += process.readAllStandardError();
+  }
+  process.terminate();  // SIGTERM, handled like Ctrl-C
+  if (process.state() != QProcess::NotRunning) {
+    ASSERT_TRUE(process.waitForFinished(120000));
+  }
+  std::printf("import exit status after SIGTERM: %d\n", process.exitCode());
+  // Usually interrupted (130); a machine fast enough may finish first (0).
+  EXPECT_TRUE(process.exitCode() == 130 || process.exitCode() == 0) << process.exitCode();
+
+  auto library = Library::open(lib.toStdString());
+  ASSERT_TRUE(library.ok()) << library.message();
+  EXPECT_TRUE((*library)->checkIntegrity().ok());
+  auto photos = (*library)->photos();
+  ASSERT_TRUE(photos.ok());
+  EXPECT_GE(photos->size(), 1u);
+  if (process.exitCode() == 130) {
+    EXPECT_LT(photos->size(), 48u);
+  }
+  for (const Photo& p : *photos) {
+    EXPECT_EQ(p.status, PhotoStatus::Processed) << p.path;
+    auto items = (*library)->items(ItemQuery().fromPhoto(p.id));
+    ASSERT_TRUE(items.ok());
+    EXPECT_FALSE(items->empty()) << "every photo kept has its crops: " << p.path;
+  }
 }
 
 }  // namespace
