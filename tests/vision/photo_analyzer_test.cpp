@@ -90,6 +90,15 @@ TEST(PhotoAnalyzer, NoPersonFallsBackToTheWholePhotoWithLowConfidence) {
   EXPECT_EQ(cv::countNonZero(grayView(proposal->mask)), 640 * 480) << "nothing is masked out";
 }
 
+TEST(PhotoAnalyzer, DegenerateSizesGiveNoPersonNotACrash) {
+  for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {3000, 3}, {2, 900}}) {
+    auto proposal = proposeBoxes(test::makeTestImage(w, h, 1));
+    ASSERT_TRUE(proposal.ok()) << w << "x" << h;
+    EXPECT_EQ(proposal->person, (Box{0, 0, w, h}));
+    EXPECT_EQ(proposal->mask.width, w);
+  }
+}
+
 TEST(PhotoAnalyzer, TwoPeoplePicksTheMainOne) {
   // A person in the middle, a smaller one at the right edge.
   const DecodedImage main = loadPhoto("0402"), other = loadPhoto("0406");
