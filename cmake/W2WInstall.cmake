@@ -8,3 +8,5 @@ if(TARGET what2wear-studio)
   install(FILES packaging/what2wear-studio.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 endif()
 install(DIRECTORY resources/demo DESTINATION ${CMAKE_INSTALL_DATADIR}/what2wear)
+# The garment parser (crop pipeline), found at run time by findResource().
+install(DIRECTORY resources/models DESTINATION ${CMAKE_INSTALL_DATADIR}/what2wear)

@@ -23,8 +23,10 @@ int runDemo(const QStringList& args) {
       parser.isSet("library") ? parser.value("library").toStdString() : defaultDemoLibraryPath();
 
   if (!json) printLine(QStringLiteral("1. Importing the demo photos and items into %1").arg(QString::fromStdString(path)));
+  auto analyzer = defaultPhotoAnalyzer();
+  if (!analyzer) return fail(analyzer.message());
   ProgressPrinter printer(parser.isSet("quiet"));
-  auto report = buildDemoLibrary(path, defaultPhotoAnalyzer(), printer.callback(), &interruptFlag());
+  auto report = buildDemoLibrary(path, *analyzer, printer.callback(), &interruptFlag());
   printer.finish();
   if (!report) return fail(report.message());
   if (report->cancelled) return fail(QStringLiteral("interrupted; the demo library keeps what was imported"), kInterrupted);

@@ -1,4 +1,4 @@
-// what2wear import --library FILE PATH... [--threads N] [--json]
+// what2wear import --library FILE PATH... [--threads N] [--model FILE] [--no-crops] [--json]
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QFileInfo>
@@ -30,6 +30,8 @@ int runImport(const QStringList& args) {
       "Add outfit photos to a library: files, or folders searched for images.\n"
       "With --category, add single-item photos (one garment each) instead.\n"
       "Photos already in the library (same content) are skipped and reported.\n"
+      "Each photo goes through the crop pipeline (person, white background, top/bottom/shoes crops);\n"
+      "photos with all three crops become outfits.\n"
       "Ctrl-C stops after the photo in progress; everything imported so far is kept.");
   parser.addOption({"library", "The library file (created when missing).", "FILE"});
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
@@ -38,6 +40,9 @@ int runImport(const QStringList& args) {
                     "Import single-item photos of this category: top, bottom, shoes, or 'folder' to take it "
                     "from each file's folder name (t-shirt/, pants/, shoes/, ...).",
                     "C"});
+  parser.addOption({"no-crops", "Only register the photos; do not run the crop pipeline."});
+  parser.addOption(
+      {"model", "Garment parser model for the crop pipeline (default: the bundled one).", "FILE"});
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("paths", "Photo files or folders.", "PATH...");
   int code = kOk;
@@ -72,10 +77,18 @@ int runImport(const QStringList& args) {
     ImportOptions options;
     options.recursive = recursive;
     options.threads = threads;
-    options.analyzer = defaultPhotoAnalyzer();
+    if (!parser.isSet("no-crops")) {
+      auto analyzer = defaultPhotoAnalyzer(parser.value("model").toStdString());
+      if (!analyzer) return fail(analyzer.message());
+      options.analyzer = std::move(*analyzer);
+    }
     report = importPhotos(**library, paths, options, printer.callback(), &interruptFlag());
   }
   printer.finish();
+  // Photos with all three crops become outfits (also after an interruption:
+  // every photo written so far is complete).
+  auto outfits = (*library)->syncPhotoOutfits();
+  if (!outfits) return fail(outfits.message());
 
   const bool json = parser.isSet("json");
   QJsonArray entries;
@@ -98,13 +111,15 @@ int runImport(const QStringList& args) {
                {"duplicates", report.duplicates()},
                {"failed", report.failed()},
                {"cancelled", report.cancelled},
+               {"outfits", *outfits},
                {"files", entries}});
   } else {
-    printLine(QStringLiteral("Imported %1 %2; %3 duplicate(s) skipped; %4 failed%5")
+    printLine(QStringLiteral("Imported %1 %2; %3 duplicate(s) skipped; %4 failed; %5 outfit(s) in the library%6")
                   .arg(report.added())
                   .arg(parser.isSet("category") ? "item(s)" : "photo(s)")
                   .arg(report.duplicates())
                   .arg(report.failed())
+                  .arg(*outfits)
                   .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
   }
   if (report.cancelled) return kInterrupted;

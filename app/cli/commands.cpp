@@ -6,12 +6,14 @@ namespace w2w::cli {
 int runLibrary(const QStringList& args);
 int runImport(const QStringList& args);
 int runDemo(const QStringList& args);
+int runCrop(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"library", "Create a wardrobe library or show what it holds", runLibrary},
       {"import", "Add outfit photos (files or folders) to a library", runImport},
       {"demo", "Build the demo library and show what What2Wear does, without a display", runDemo},
+      {"crop", "Find person, mask and top/bottom/shoes boxes in outfit photos", runCrop},
   };
   return list;
 }

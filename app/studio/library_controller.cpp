@@ -112,7 +112,9 @@ BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
     auto library = Library::open(file);
     if (!library) return QString::fromStdString(library.message());
     ImportOptions options;
-    options.analyzer = defaultPhotoAnalyzer();
+    auto analyzer = defaultPhotoAnalyzer();
+    if (!analyzer) return QString::fromStdString(analyzer.message());
+    options.analyzer = std::move(*analyzer);
     const ImportReport report = w2w::importPhotos(**library, toStd(paths), options, progress, &cancel);
     (void)(*library)->syncPhotoOutfits();
     if (report.failed() > 0) return summary(report) + "\n" + failures(report);
@@ -137,7 +139,9 @@ BackgroundTask* LibraryController::importItems(const QStringList& paths, const Q
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {
   return startTask(tr("Preparing the demo library"),
                    [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
-                     auto report = buildDemoLibrary(libraryPath.toStdString(), defaultPhotoAnalyzer(), progress, &cancel);
+                     auto analyzer = defaultPhotoAnalyzer();
+                     if (!analyzer) return QString::fromStdString(analyzer.message());
+                     auto report = buildDemoLibrary(libraryPath.toStdString(), *analyzer, progress, &cancel);
                      return report ? QString() : QString::fromStdString(report.message());
                    });
 }

@@ -63,4 +63,15 @@ void writeBytes(const std::string& path, const std::string& bytes) {
   }
 }
 
+std::string jpegWithExifOrientation(const std::string& jpeg, int orientation) {
+  // Little-endian TIFF header, one IFD entry: tag 0x0112, type SHORT, count 1.
+  const std::string tiff = std::string("II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0", 18) +
+                           static_cast<char>(orientation) + std::string("\0\0\0\0\0\0\0", 7);
+  const std::string payload = std::string("Exif\0\0", 6) + tiff;
+  const std::size_t length = payload.size() + 2;
+  const std::string app1 = std::string("\xFF\xE1", 2) + static_cast<char>(length >> 8) +
+                           static_cast<char>(length & 0xFF) + payload;
+  return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
+}
+
 }  // namespace w2w::test

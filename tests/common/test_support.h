@@ -32,4 +32,9 @@ void writeImage(const std::string& path, const RgbImage& image);
 // Writes raw bytes.
 void writeBytes(const std::string& path, const std::string& bytes);
 
+// The JPEG with an EXIF APP1 segment inserted after SOI whose only tag is
+// the orientation (1-8; 6 = the stored image must be turned 90 degrees
+// clockwise to be upright).
+std::string jpegWithExifOrientation(const std::string& jpeg, int orientation);
+
 }  // namespace w2w::test
