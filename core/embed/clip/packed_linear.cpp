@@ -1,0 +1,37 @@
+#include "embed/clip/packed_linear.h"
+
+#include <ATen/Context.h>
+
+namespace w2w::clip {
+
+LinearKernel resolveLinearKernel(LinearKernel requested, const torch::Device& device, torch::Dtype dtype) {
+  const bool oneDnnUsable = device.is_cpu() && at::hasMKLDNN() && dtype == torch::kFloat32;
+  if (requested == LinearKernel::OneDnn) return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
+  if (requested == LinearKernel::Addmm) return LinearKernel::Addmm;
+  return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
+}
+
+PackedLinear::PackedLinear(const torch::Tensor& weight, const torch::Tensor& bias, LinearKernel kernel)
+    : bias_(bias), kernel_(kernel) {
+  if (kernel_ == LinearKernel::OneDnn)
+    weight_ = weight.contiguous().view({weight.size(0), weight.size(1), 1, 1});
+  else
+    weight_ = weight.contiguous();
+}
+
+torch::Tensor PackedLinear::operator()(const torch::Tensor& x) const {
+  if (kernel_ == LinearKernel::OneDnn) {
+    const auto m = x.size(0), k = x.size(1), n = weight_.size(0);
+    // [M,K] row-major is [1,K,M,1] in channels-last order: a view, no copy.
+    const auto input = x.view({1, m, 1, k}).permute({0, 3, 1, 2});
+    const c10::optional<torch::Tensor> bias =
+        bias_.defined() ? c10::optional<torch::Tensor>(bias_) : c10::nullopt;
+    auto y = at::mkldnn_convolution(input, weight_, bias, {0, 0}, {1, 1}, {1, 1}, 1);
+    // Channels-last [1,N,M,1] is row-major [M,N]; the reshape is then a view.
+    return y.permute({0, 2, 3, 1}).reshape({m, n});
+  }
+  if (bias_.defined()) return at::addmm(bias_, x, weight_.t());
+  return at::mm(x, weight_.t());
+}
+
+}  // namespace w2w::clip

@@ -1,0 +1,46 @@
+// PackedLinear: y = x W^T + b with the weight laid out once for the fastest
+// kernel of the device and precision.
+//
+// Why not at::addmm everywhere: Debian's LibTorch sends float32 addmm to the
+// system BLAS, and with OPENBLAS_CORETYPE=Haswell (set on the project's
+// machines) OpenBLAS runs AVX2 kernels at about half the speed oneDNN reaches
+// on the same AVX-512 cores. oneDNN is reachable from LibTorch 1.13 through
+// mkldnn_convolution: a 1x1 convolution over a channels-last [1,K,M,1] view of
+// the [M,K] input is exactly the matrix product, and its channels-last output
+// is the [M,N] result in row-major order, so no copy is needed either way.
+// bfloat16 addmm already goes to oneDNN, and CUDA uses cuBLAS.
+#pragma once
+
+#include <torch/types.h>
+
+namespace w2w::clip {
+
+enum class LinearKernel {
+  Auto,    // oneDNN for float32 on a CPU LibTorch built with it, addmm otherwise
+  Addmm,   // at::addmm (system BLAS for CPU float32, oneDNN for CPU bf16, cuBLAS)
+  OneDnn,  // at::mkldnn_convolution 1x1 (CPU float32/bf16 only)
+};
+
+class PackedLinear {
+ public:
+  PackedLinear() = default;
+  // weight [N,K] and bias [N] (bias may be undefined), already on the target
+  // device and in the compute dtype.
+  PackedLinear(const torch::Tensor& weight, const torch::Tensor& bias, LinearKernel kernel);
+
+  // x [M,K] contiguous, same device and dtype as the weight; returns [M,N].
+  torch::Tensor operator()(const torch::Tensor& x) const;
+
+  LinearKernel kernel() const { return kernel_; }
+  std::int64_t outFeatures() const { return weight_.size(0); }
+
+ private:
+  torch::Tensor weight_;  // [N,K] for addmm, [N,K,1,1] for oneDNN
+  torch::Tensor bias_;
+  LinearKernel kernel_ = LinearKernel::Addmm;
+};
+
+// What Auto resolves to for this device and dtype.
+LinearKernel resolveLinearKernel(LinearKernel requested, const torch::Device& device, torch::Dtype dtype);
+
+}  // namespace w2w::clip
