@@ -1,5 +1,6 @@
 #include "test_util.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -55,10 +56,10 @@ std::vector<std::uint8_t> buildRawSafetensors(const std::string& header,
                                               const std::vector<std::uint8_t>& data,
                                               std::uint64_t headerLength) {
   const std::uint64_t n = headerLength == UINT64_MAX ? header.size() : headerLength;
-  std::vector<std::uint8_t> out(8);
+  std::vector<std::uint8_t> out(8 + header.size() + data.size());
   for (int i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(n >> (8 * i));
-  out.insert(out.end(), header.begin(), header.end());
-  out.insert(out.end(), data.begin(), data.end());
+  std::copy(header.begin(), header.end(), out.begin() + 8);
+  std::copy(data.begin(), data.end(), out.begin() + 8 + static_cast<std::ptrdiff_t>(header.size()));
   return out;
 }
 
