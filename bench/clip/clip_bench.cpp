@@ -7,11 +7,15 @@
 //                        timed, and Python's embeddings to compare against);
 //                        without it, random weights and random pixels.
 //   W2W_BENCH_THREADS    intra-op threads (default 0: one per hardware thread).
+//   W2W_BENCH_TUNE_MALLOC 0 to leave glibc malloc alone (ClipLoadOptions::tuneMalloc).
 // Counters: items_per_second = images/s; gflops = achieved GFLOP/s (2 x MACs);
-// peak_rss_MB = the process's peak resident memory so far.
+// peak_rss_MB = the process's peak resident memory so far (loading included);
+// rss_MB = resident memory after the benchmark.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -57,6 +61,16 @@ double peakRssMb() {
   return u.ru_maxrss / 1024.0;
 }
 
+// Resident memory now (second field of /proc/self/statm, in pages).
+double rssMb() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * (sysconf(_SC_PAGESIZE) / 1048576.0);
+}
+
 struct Shared {
   std::map<std::string, std::unique_ptr<ClipVision>> models;
   torch::Tensor pixels;     // [32,3,224,224]
@@ -76,6 +90,7 @@ ClipVision& model(const std::string& precision) {
     o.device = "cpu";
     o.precision = precision;
     o.threads = threads();
+    o.tuneMalloc = env("W2W_BENCH_TUNE_MALLOC", "1") != "0";
     const std::string dir = env("W2W_BENCH_MODEL_DIR");
     auto r = dir.empty() ? ClipVision::createRandom(vitB32(), 1234, o) : ClipVision::load(dir, o);
     if (!r) {
@@ -122,6 +137,7 @@ void BM_Encode(benchmark::State& state, const std::string& precision) {
   state.counters["gflops"] =
       benchmark::Counter(images * 2 * macsPerImage(m.config()) / 1e9, benchmark::Counter::kIsRate);
   state.counters["peak_rss_MB"] = peakRssMb();
+  state.counters["rss_MB"] = rssMb();
   state.counters["threads"] = at::get_num_threads();
 }
 
@@ -164,6 +180,7 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("gmac_per_image", std::to_string(macsPerImage(vitB32()) / 1e9));
   benchmark::AddCustomContext("model_dir", env("W2W_BENCH_MODEL_DIR", "(random weights)"));
   benchmark::AddCustomContext("OPENBLAS_CORETYPE", env("OPENBLAS_CORETYPE", "(unset)"));
+  benchmark::AddCustomContext("tune_malloc", env("W2W_BENCH_TUNE_MALLOC", "1"));
   // Accuracy next to speed: against Python on the same pixels, and bf16 vs float32.
   if (std::getenv("W2W_BENCH_CHECK") == nullptr || env("W2W_BENCH_CHECK") != "0") {
     const auto pixels = shared().pixels.narrow(0, 0, 8);

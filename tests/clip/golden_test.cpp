@@ -12,14 +12,6 @@
 namespace w2w::clip {
 namespace {
 
-torch::Tensor golden(const char* key) {
-  static auto file = SafetensorsFile::open((test::goldenDir() / "golden_io.safetensors").string());
-  EXPECT_TRUE(file) << file.message();
-  auto t = loadFloatTensor(*file, key);
-  EXPECT_TRUE(t) << t.message();
-  return *t;
-}
-
 std::unique_ptr<ClipVision> load(const char* model, const std::string& kernel = "auto") {
   ClipLoadOptions o;
   o.device = "cpu";
@@ -34,37 +26,37 @@ class GoldenKernels : public ::testing::TestWithParam<std::string> {};
 TEST_P(GoldenKernels, HfModelMatchesReference) {
   auto m = load("clip_tiny_hf", GetParam());
   ASSERT_TRUE(m);
-  auto e = m->encodePixels(golden("pixels"));
+  auto e = m->encodePixels(test::goldenTensor("pixels"));
   ASSERT_TRUE(e) << e.message();
   EXPECT_EQ(e->sizes(), torch::IntArrayRef({3, 32}));
-  EXPECT_LE(test::maxAbsDiff(*e, golden("hf_embeds")), 1e-4);
-  auto p = m->encodePixels(golden("photo_pixels"));
+  EXPECT_LE(test::maxAbsDiff(*e, test::goldenTensor("hf_embeds")), 1e-4);
+  auto p = m->encodePixels(test::goldenTensor("photo_pixels"));
   ASSERT_TRUE(p) << p.message();
-  EXPECT_LE(test::maxAbsDiff(*p, golden("photo_hf_embeds")), 1e-4);
+  EXPECT_LE(test::maxAbsDiff(*p, test::goldenTensor("photo_hf_embeds")), 1e-4);
 }
 
 TEST_P(GoldenKernels, OpenClipModelMatchesReference) {
   auto m = load("clip_tiny_openclip", GetParam());
   ASSERT_TRUE(m);
   EXPECT_EQ(m->config().layout, WeightLayout::OpenClip);
-  auto e = m->encodePixels(golden("pixels"));
+  auto e = m->encodePixels(test::goldenTensor("pixels"));
   ASSERT_TRUE(e) << e.message();
-  EXPECT_LE(test::maxAbsDiff(*e, golden("openclip_embeds")), 1e-4);
-  auto p = m->encodePixels(golden("photo_pixels"));
+  EXPECT_LE(test::maxAbsDiff(*e, test::goldenTensor("openclip_embeds")), 1e-4);
+  auto p = m->encodePixels(test::goldenTensor("photo_pixels"));
   ASSERT_TRUE(p) << p.message();
-  EXPECT_LE(test::maxAbsDiff(*p, golden("photo_openclip_embeds")), 1e-4);
+  EXPECT_LE(test::maxAbsDiff(*p, test::goldenTensor("photo_openclip_embeds")), 1e-4);
 }
 
 TEST_P(GoldenKernels, IntermediateTensorsMatch) {
   auto m = load("clip_tiny_hf", GetParam());
   ASSERT_TRUE(m);
-  auto r = m->encodePixelsDebug(golden("pixels"));
+  auto r = m->encodePixelsDebug(test::goldenTensor("pixels"));
   ASSERT_TRUE(r) << r.message();
   const auto& mid = r->second;
-  EXPECT_LE(test::maxAbsDiff(mid.embeddings, golden("hf_embeddings")), 1e-5);
-  EXPECT_LE(test::maxAbsDiff(mid.lastHidden, golden("hf_last_hidden")), 1e-4);
-  EXPECT_LE(test::maxAbsDiff(mid.pooled, golden("hf_pooled")), 1e-4);
-  EXPECT_LE(test::maxAbsDiff(r->first, golden("hf_embeds")), 1e-4);
+  EXPECT_LE(test::maxAbsDiff(mid.embeddings, test::goldenTensor("hf_embeddings")), 1e-5);
+  EXPECT_LE(test::maxAbsDiff(mid.lastHidden, test::goldenTensor("hf_last_hidden")), 1e-4);
+  EXPECT_LE(test::maxAbsDiff(mid.pooled, test::goldenTensor("hf_pooled")), 1e-4);
+  EXPECT_LE(test::maxAbsDiff(r->first, test::goldenTensor("hf_embeds")), 1e-4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Clip, GoldenKernels, ::testing::Values("auto", "addmm", "onednn"));
@@ -82,10 +74,10 @@ TEST(Golden, NormalizeOptionGivesUnitVectorsInTheSameDirection) {
   o.normalize = true;
   auto m = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
   ASSERT_TRUE(m) << m.message();
-  auto e = (*m)->encodePixels(golden("pixels"));
+  auto e = (*m)->encodePixels(test::goldenTensor("pixels"));
   ASSERT_TRUE(e);
   EXPECT_LE(test::maxAbsDiff(e->norm(2, {1}), torch::ones({3})), 1e-6);
-  EXPECT_GE(test::rowCosine(*e, golden("hf_embeds")).min().item<double>(), 1 - 1e-6);
+  EXPECT_GE(test::rowCosine(*e, test::goldenTensor("hf_embeds")).min().item<double>(), 1 - 1e-6);
 }
 
 TEST(Golden, BatchingAndChunkingDoNotChangeResults) {
@@ -94,10 +86,10 @@ TEST(Golden, BatchingAndChunkingDoNotChangeResults) {
   o.maxBatch = 2;  // 3 images -> chunks of 2 and 1
   auto m = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
   ASSERT_TRUE(m);
-  auto all = (*m)->encodePixels(golden("pixels"));
+  auto all = (*m)->encodePixels(test::goldenTensor("pixels"));
   ASSERT_TRUE(all);
-  EXPECT_LE(test::maxAbsDiff(*all, golden("hf_embeds")), 1e-4);
-  auto one = (*m)->encodePixels(golden("pixels")[1]);  // [3,S,S] is a batch of one
+  EXPECT_LE(test::maxAbsDiff(*all, test::goldenTensor("hf_embeds")), 1e-4);
+  auto one = (*m)->encodePixels(test::goldenTensor("pixels")[1]);  // [3,S,S] is a batch of one
   ASSERT_TRUE(one);
   EXPECT_LE(test::maxAbsDiff(one->squeeze(0), (*all)[1]), 1e-5);
 }
@@ -105,8 +97,8 @@ TEST(Golden, BatchingAndChunkingDoNotChangeResults) {
 TEST(Golden, ConcurrentCallsAgree) {
   auto m = load("clip_tiny_openclip");
   ASSERT_TRUE(m);
-  const auto pixels = golden("pixels");
-  const auto expected = golden("openclip_embeds");
+  const auto pixels = test::goldenTensor("pixels");
+  const auto expected = test::goldenTensor("openclip_embeds");
   std::vector<double> worst(4, 1.0);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {

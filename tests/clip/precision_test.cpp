@@ -10,11 +10,6 @@
 namespace w2w::clip {
 namespace {
 
-torch::Tensor golden(const char* key) {
-  static auto file = SafetensorsFile::open((test::goldenDir() / "golden_io.safetensors").string());
-  return *loadFloatTensor(*file, key);
-}
-
 TEST(Precision, Bf16StaysCloseToFloat32) {
   for (const char* model : {"clip_tiny_hf", "clip_tiny_openclip"}) {
     ClipLoadOptions o;
@@ -25,8 +20,8 @@ TEST(Precision, Bf16StaysCloseToFloat32) {
     ASSERT_TRUE(f32 && bf16) << (f32 ? bf16.message() : f32.message());
     EXPECT_EQ((*bf16)->precision(), Precision::BFloat16);
     for (const char* input : {"pixels", "photo_pixels"}) {
-      auto a = (*f32)->encodePixels(golden(input));
-      auto b = (*bf16)->encodePixels(golden(input));
+      auto a = (*f32)->encodePixels(test::goldenTensor(input));
+      auto b = (*bf16)->encodePixels(test::goldenTensor(input));
       ASSERT_TRUE(a && b);
       EXPECT_EQ(b->scalar_type(), torch::kFloat32);
       const double cos = test::rowCosine(*a, *b).min().item<double>();
@@ -59,16 +54,16 @@ TEST(Precision, CudaFloat32AndHalfWhenAvailable) {
   o.device = "cuda";
   auto f32 = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
   ASSERT_TRUE(f32) << f32.message();
-  auto e = (*f32)->encodePixels(golden("pixels"));
+  auto e = (*f32)->encodePixels(test::goldenTensor("pixels"));
   ASSERT_TRUE(e) << e.message();
-  EXPECT_LE(test::maxAbsDiff(*e, golden("hf_embeds")), 1e-4);  // TF32 off by default
+  EXPECT_LE(test::maxAbsDiff(*e, test::goldenTensor("hf_embeds")), 1e-4);  // TF32 off by default
   for (const char* p : {"fp16", "bf16"}) {
     o.precision = p;
     auto low = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
     ASSERT_TRUE(low) << low.message();
-    auto l = (*low)->encodePixels(golden("pixels"));
+    auto l = (*low)->encodePixels(test::goldenTensor("pixels"));
     ASSERT_TRUE(l) << l.message();
-    EXPECT_GE(test::rowCosine(*l, golden("hf_embeds")).min().item<double>(), 0.999) << p;
+    EXPECT_GE(test::rowCosine(*l, test::goldenTensor("hf_embeds")).min().item<double>(), 0.999) << p;
   }
 }
 

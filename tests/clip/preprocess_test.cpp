@@ -28,11 +28,6 @@ RgbView view(const torch::Tensor& hwc) {
                  0};
 }
 
-torch::Tensor golden(const char* key) {
-  static auto file = SafetensorsFile::open((test::goldenDir() / "golden_io.safetensors").string());
-  return *loadFloatTensor(*file, key);
-}
-
 PreprocessConfig config64() {
   PreprocessConfig p;
   p.shortestEdge = p.cropHeight = p.cropWidth = 64;
@@ -72,7 +67,7 @@ TEST(Preprocess, ResamplingIsBitExactWithPil) {
 }
 
 TEST(Preprocess, PixelsWithinToleranceOfGolden) {
-  const auto expected = golden("photo_pixels");
+  const auto expected = test::goldenTensor("photo_pixels");
   const auto stdv = torch::tensor({0.26862954f, 0.26130258f, 0.27577711f}).view({3, 1, 1});
   for (int i = 0; i < 3; ++i) {
     const auto img = photo(kPhotos[i]);
@@ -95,7 +90,7 @@ TEST(Preprocess, EndToEndCosinePerPhoto) {
     ASSERT_TRUE(m) << m.message();
     auto e = (*m)->encodeImages(views);
     ASSERT_TRUE(e) << e.message();
-    const auto cos = test::rowCosine(*e, golden(key));
+    const auto cos = test::rowCosine(*e, test::goldenTensor(key));
     for (int i = 0; i < 3; ++i) EXPECT_GE(cos[i].item<double>(), 0.9999) << model << " " << kPhotos[i];
   }
 }

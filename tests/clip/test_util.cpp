@@ -1,5 +1,8 @@
 #include "test_util.h"
 
+#include "embed/clip/safetensors.h"
+#include "embed/clip/safetensors_torch.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -19,6 +22,14 @@ fs::path dataDir() {
 }
 
 fs::path goldenDir() { return dataDir() / "golden"; }
+
+torch::Tensor goldenTensor(const char* key) {
+  static auto file = SafetensorsFile::open((goldenDir() / "golden_io.safetensors").string());
+  if (!file) throw std::runtime_error(file.message());
+  auto t = loadFloatTensor(*file, key);
+  if (!t) throw std::runtime_error(t.message());
+  return *t;
+}
 
 TempDir::TempDir() {
   static std::atomic<int> counter{0};

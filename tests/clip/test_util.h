@@ -14,6 +14,8 @@ namespace w2w::clip::test {
 // $W2W_TEST_DATA (set by ctest), or tests/data relative to the source tree.
 std::filesystem::path dataDir();
 std::filesystem::path goldenDir();
+// A float32 tensor of tests/data/golden/golden_io.safetensors (pixels, hf_embeds, ...).
+torch::Tensor goldenTensor(const char* key);
 
 // A fresh empty folder, removed with everything in it when destroyed.
 class TempDir {

@@ -9,6 +9,7 @@
 
 #include "embed/clip/config_loader.h"
 #include "embed/clip/device.h"
+#include "embed/clip/malloc_tuning.h"
 #include "embed/clip/safetensors.h"
 
 namespace w2w::clip {
@@ -68,6 +69,7 @@ Result<std::unique_ptr<ClipVision>> ClipVision::fromWeights(const ClipVisionConf
       at::globalContext().setAllowTF32CuBLAS(options.allowTf32);
       at::globalContext().setAllowTF32CuDNN(options.allowTf32);
     }
+    if (options.tuneMalloc && vitOptions->device.is_cpu()) tuneMallocForInference();
     model->vit_ = VisionTransformer(config, weights, *vitOptions);
   } catch (const std::exception& e) {
     return makeError("cannot set up the model on " + describeDevice(vitOptions->device) + ": " +

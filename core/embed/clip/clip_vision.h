@@ -46,6 +46,10 @@ struct ClipLoadOptions {
   bool allowTf32 = false;             // CUDA only: TF32 matmuls (faster, ~1e-3 off float32). Process-wide.
   std::string linearKernel = "auto";  // "auto", "addmm", "onednn" (see packed_linear.h)
   int maxBatch = 32;                  // larger batches are run in chunks of this size
+  // glibc only: keep freed heap memory for reuse instead of faulting it back
+  // in on every layer (process-wide; see malloc_tuning.h). Measured 1.15x
+  // faster at batch 32 on the CPU (float32, one thread: 1.43 s vs 1.64 s).
+  bool tuneMalloc = true;
 };
 
 class ClipVision {

@@ -12,21 +12,32 @@ LinearKernel resolveLinearKernel(LinearKernel requested, const torch::Device& de
 }
 
 PackedLinear::PackedLinear(const torch::Tensor& weight, const torch::Tensor& bias, LinearKernel kernel)
-    : bias_(bias), kernel_(kernel) {
-  if (kernel_ == LinearKernel::OneDnn)
-    weight_ = weight.contiguous().view({weight.size(0), weight.size(1), 1, 1});
-  else
-    weight_ = weight.contiguous();
-}
+    : weight_(weight.contiguous()), bias_(bias), kernel_(kernel) {}
 
 torch::Tensor PackedLinear::operator()(const torch::Tensor& x) const {
   if (kernel_ == LinearKernel::OneDnn) {
     const auto m = x.size(0), k = x.size(1), n = weight_.size(0);
+    if (m <= kSwapRows) {
+      // Few rows: oneDNN would spend more time reordering the weight (on every
+      // call) than multiplying. Swap the roles instead: the weight [N,K] is a
+      // channels-last image of N pixels that needs no reorder, the input the
+      // filter: the result is y^T [N,M], transposed back while adding the bias.
+      const auto image = weight_.view({1, n, 1, k}).permute({0, 3, 1, 2});
+      const auto yt =
+          at::mkldnn_convolution(image, x.view({m, k, 1, 1}), c10::nullopt, {0, 0}, {1, 1}, {1, 1}, 1);
+      auto y = torch::empty({m, n}, x.options());
+      const auto transposed = yt.permute({0, 2, 3, 1}).reshape({n, m}).t();
+      if (bias_.defined())
+        at::add_out(y, transposed, bias_);
+      else
+        y.copy_(transposed);
+      return y;
+    }
     // [M,K] row-major is [1,K,M,1] in channels-last order: a view, no copy.
     const auto input = x.view({1, m, 1, k}).permute({0, 3, 1, 2});
     const c10::optional<torch::Tensor> bias =
         bias_.defined() ? c10::optional<torch::Tensor>(bias_) : c10::nullopt;
-    auto y = at::mkldnn_convolution(input, weight_, bias, {0, 0}, {1, 1}, {1, 1}, 1);
+    auto y = at::mkldnn_convolution(input, weight_.view({n, k, 1, 1}), bias, {0, 0}, {1, 1}, {1, 1}, 1);
     // Channels-last [1,N,M,1] is row-major [M,N]; the reshape is then a view.
     return y.permute({0, 2, 3, 1}).reshape({m, n});
   }

@@ -79,7 +79,10 @@ VisionTransformerImpl::VisionTransformerImpl(const ClipVisionConfig& config, con
 
 torch::Tensor VisionTransformerImpl::activation(torch::Tensor x) const {
   switch (config_.activation) {
-    case Activation::QuickGelu: return x.mul_(torch::sigmoid(x * 1.702));
+    case Activation::QuickGelu: {
+      auto s = at::mul(x, 1.702);  // one temporary: sigmoid in place, then the product
+      return x.mul_(s.sigmoid_());
+    }
     case Activation::Gelu: return at::gelu_(x, "none");
     case Activation::GeluTanh: return at::gelu_(x, "tanh");
   }
