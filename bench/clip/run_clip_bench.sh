@@ -4,6 +4,10 @@
 # on the same ViT-B/32 weights and the same pixels, at 1 and 2 threads, with
 # the machine's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE as set and with them unset.
 #
+# The machine is shared with other work, so each case is repeated: Python
+# reports the median and the fastest batch, bench_clip (3 repetitions) the
+# mean, median, stddev and min; compare the fastest against the fastest.
+#
 # Usage: bench/clip/run_clip_bench.sh [BUILD_DIR]   (default: build)
 # Build first: cmake -S . -B build -DW2W_CLIP_ONLY=ON -DW2W_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release
 #              cmake --build build -j2 --target bench_clip
@@ -38,11 +42,18 @@ run() {  # run MODE CMD...: MODE "preset" keeps the environment, "unset" drops t
 
 for mode in preset unset; do
   for threads in 1 2; do
-    echo "## OpenBLAS env $mode, $threads thread(s)"
+    echo "## OpenBLAS env $mode, $threads thread(s); load average $(cut -d' ' -f1-3 /proc/loadavg)"
     run "$mode" "$py" "$here/python_vit.py" --bench "$model" --threads "$threads"
     run "$mode" env W2W_BENCH_MODEL_DIR="$model" W2W_BENCH_THREADS="$threads" \
-      "$bench" --benchmark_min_time=2 --benchmark_counters_tabular=true
+      "$bench" --benchmark_min_time=1 --benchmark_repetitions=3 \
+      --benchmark_report_aggregates_only=true --benchmark_counters_tabular=true
   done
+done
+
+echo "## Python with the same glibc malloc settings as ClipLoadOptions::tuneMalloc (preset env)"
+for threads in 1 2; do
+  MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 \
+    "$py" "$here/python_vit.py" --bench "$model" --threads "$threads"
 done
 
 echo "## peak memory, one precision per process (2 threads, preset env)"
