@@ -26,11 +26,25 @@ TEST(PackedLinear, OneDnnMatchesAddmm) {
   }
 }
 
-TEST(PackedLinear, AutoPicksOneDnnOnlyForCpuFloat32) {
+TEST(PackedLinear, Bf16OneDnnMatchesAddmm) {
+  if (resolveLinearKernel(LinearKernel::Auto, torch::kCPU, torch::kBFloat16) != LinearKernel::OneDnn)
+    GTEST_SKIP() << "no oneDNN bf16 on this CPU";
+  torch::manual_seed(4);
+  const auto w = (torch::randn({64, 48}) * 0.2).to(torch::kBFloat16),
+             b = torch::randn({64}).to(torch::kBFloat16);
+  const PackedLinear ref(w, b, LinearKernel::Addmm), dnn(w, b, LinearKernel::OneDnn);
+  for (std::int64_t rows : {std::int64_t{5}, PackedLinear::kSwapRows + 3}) {
+    const auto x = torch::randn({rows, 48}).to(torch::kBFloat16);
+    const auto y = dnn(x).to(torch::kFloat32), expected = ref(x).to(torch::kFloat32);
+    EXPECT_LE((y - expected).abs().max().item<double>(), 0.05) << rows << " rows";
+  }
+}
+
+TEST(PackedLinear, AutoPicksOneDnnOnlyForCpuFloat32AndBf16) {
   const auto cpu = torch::Device(torch::kCPU);
   const auto expected = at::hasMKLDNN() ? LinearKernel::OneDnn : LinearKernel::Addmm;
   EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kFloat32), expected);
-  EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kBFloat16), LinearKernel::Addmm);
+  EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kFloat16), LinearKernel::Addmm);
   EXPECT_EQ(resolveLinearKernel(LinearKernel::OneDnn, torch::Device(torch::kCUDA, 0), torch::kFloat32),
             LinearKernel::Addmm);
 }

@@ -4,8 +4,25 @@
 
 namespace w2w::clip {
 
+namespace {
+
+// oneDNN's bf16 convolution needs AVX-512 (BW, VL, DQ) and throws without it;
+// bf16 addmm works everywhere (slowly without AVX-512 BF16).
+bool cpuHasAvx512ForBf16() {
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+  return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
+         __builtin_cpu_supports("avx512dq");
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
 LinearKernel resolveLinearKernel(LinearKernel requested, const torch::Device& device, torch::Dtype dtype) {
-  const bool oneDnnUsable = device.is_cpu() && at::hasMKLDNN() && dtype == torch::kFloat32;
+  const bool oneDnnUsable =
+      device.is_cpu() && at::hasMKLDNN() &&
+      (dtype == torch::kFloat32 || (dtype == torch::kBFloat16 && cpuHasAvx512ForBf16()));
   if (requested == LinearKernel::OneDnn) return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
   if (requested == LinearKernel::Addmm) return LinearKernel::Addmm;
   return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
@@ -17,6 +34,10 @@ PackedLinear::PackedLinear(const torch::Tensor& weight, const torch::Tensor& bia
 torch::Tensor PackedLinear::operator()(const torch::Tensor& x) const {
   if (kernel_ == LinearKernel::OneDnn) {
     const auto m = x.size(0), k = x.size(1), n = weight_.size(0);
+    if (m <= kSwapRows && x.scalar_type() != torch::kFloat32) {
+      // bf16 with few rows: the oneDNN matmul behind addmm is the faster one.
+      return bias_.defined() ? at::addmm(bias_, x, weight_.t()) : at::mm(x, weight_.t());
+    }
     if (m <= kSwapRows) {
       // Few rows: oneDNN would spend more time reordering the weight (on every
       // call) than multiplying. Swap the roles instead: the weight [N,K] is a

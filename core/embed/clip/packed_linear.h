@@ -13,7 +13,10 @@
 // image, input as the filter). Measured on one core of this machine (AVX-512
 // EPYC), GFLOP/s for M=50/150/1600 rows of ViT-B/32's QKV shape: addmm
 // (OpenBLAS, CORETYPE=Haswell) 95/104/123, oneDNN 88/156/232, swapped
-// 141/179/208. bfloat16 addmm already goes to oneDNN, and CUDA uses cuBLAS.
+// 141/179/208. bfloat16 addmm already goes to oneDNN's matmul, which wins
+// for few rows (357 GFLOP/s at 50 rows vs 250 through the convolution) and
+// loses for many (386 vs 484 at 1600 rows): bf16 takes the convolution only
+// above kSwapRows rows. CUDA uses cuBLAS (addmm).
 #pragma once
 
 #include <torch/types.h>
@@ -21,9 +24,9 @@
 namespace w2w::clip {
 
 enum class LinearKernel {
-  Auto,    // oneDNN for float32 on a CPU LibTorch built with it, addmm otherwise
-  Addmm,   // at::addmm (system BLAS for CPU float32, oneDNN for CPU bf16, cuBLAS)
-  OneDnn,  // at::mkldnn_convolution 1x1 (CPU float32/bf16 only)
+  Auto,    // oneDNN for CPU float32 (and bf16 with AVX-512) when LibTorch has it, addmm otherwise
+  Addmm,   // at::addmm (system BLAS for CPU float32, oneDNN matmul for CPU bf16, cuBLAS)
+  OneDnn,  // at::mkldnn_convolution 1x1 (CPU float32, and bf16 on AVX-512 CPUs)
 };
 
 class PackedLinear {
