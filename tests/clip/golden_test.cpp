@@ -115,6 +115,14 @@ TEST(Golden, ConcurrentCallsAgree) {
   for (double w : worst) EXPECT_LE(w, 1e-4);
 }
 
+TEST(Golden, AcceptsAnyMemoryLayout) {
+  auto m = load("clip_tiny_hf");
+  ASSERT_TRUE(m);
+  auto e = m->encodePixels(test::goldenTensor("pixels").contiguous(torch::MemoryFormat::ChannelsLast));
+  ASSERT_TRUE(e) << e.message();
+  EXPECT_LE(test::maxAbsDiff(*e, test::goldenTensor("hf_embeds")), 1e-4);
+}
+
 TEST(Golden, BadPixelsAreErrorsNotExceptions) {
   auto m = load("clip_tiny_hf");
   ASSERT_TRUE(m);

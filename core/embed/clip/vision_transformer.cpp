@@ -115,7 +115,7 @@ torch::Tensor VisionTransformerImpl::block(const Layer& l, torch::Tensor x) cons
 torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& pixels, VitIntermediates* debug) const {
   const auto B = pixels.size(0);
   const std::int64_t P = config_.patchSize, G = config_.gridSize(), W = config_.width;
-  const auto input = pixels.to(options_.device, computeDtype_);
+  const auto input = pixels.to(options_.device, computeDtype_).contiguous();  // channels-last input too
   // [B,3,G*P,G*P] -> [B*G*G, 3*P*P]: row-major patches, each flattened (c, y, x)
   // like the conv weight, so the patch embedding is one matrix product.
   auto patches = input.view({B, 3, G, P, G, P}).permute({0, 2, 4, 1, 3, 5}).reshape({B * G * G, 3 * P * P});
