@@ -14,8 +14,8 @@ DeviceChoice chooseDevice(const std::string& request) {
   if (request == "cpu") return choice;
   if (request.rfind("cuda", 0) == 0) {
     if (!cudaAvailable) {
-      choice.error = "device '" + request +
-                     "' requested, but this build of LibTorch or this machine has no CUDA device";
+      choice.error =
+          "device '" + request + "' requested, but this build of LibTorch or this machine has no CUDA device";
       return choice;
     }
     int index = 0;

@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+"""The Python side of the CLIP image-tower benchmark (see run_clip_bench.sh).
+
+A plain PyTorch ViT-B/32 written the way Hugging Face's CLIPVisionModel
+computes it (separate q/k/v Linear layers, matmul + softmax attention,
+QuickGELU), with random weights from a fixed seed. It:
+
+  --write DIR   writes the model in the Hugging Face layout (config.json,
+                preprocessor_config.json, model.safetensors) plus
+                inputs.safetensors: 32 pixel tensors and this module's float32
+                embeddings of them, so the C++ benchmark runs the very same
+                weights on the very same inputs and reports its cosine to these;
+  --bench DIR   times the model from DIR at batch 1, 8 and 32, float32 and
+                (with autocast) bf16, and prints one JSON line per case.
+
+Run with Debian's interpreter (/usr/bin/python3, python3-torch 1.13).
+"""
+import argparse
+import json
+import math
+import os
+import resource
+import struct
+import time
+
+import torch
+from torch import nn
+
+WIDTH, LAYERS, HEADS, PATCH, SIZE, OUT, MLP = 768, 12, 12, 32, 224, 512, 3072
+TOKENS = (SIZE // PATCH) ** 2 + 1
+
+
+class Attention(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.q_proj, self.k_proj, self.v_proj = (nn.Linear(WIDTH, WIDTH) for _ in range(3))
+        self.out_proj = nn.Linear(WIDTH, WIDTH)
+
+    def forward(self, x):
+        b, t, w = x.shape
+        d = w // HEADS
+        q = self.q_proj(x).view(b, t, HEADS, d).transpose(1, 2) * (d ** -0.5)
+        k = self.k_proj(x).view(b, t, HEADS, d).transpose(1, 2)
+        v = self.v_proj(x).view(b, t, HEADS, d).transpose(1, 2)
+        a = torch.softmax(q @ k.transpose(-1, -2), dim=-1)
+        return self.out_proj((a @ v).transpose(1, 2).reshape(b, t, w))
+
+
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layer_norm1, self.layer_norm2 = nn.LayerNorm(WIDTH), nn.LayerNorm(WIDTH)
+        self.self_attn = Attention()
+        self.fc1, self.fc2 = nn.Linear(WIDTH, MLP), nn.Linear(MLP, WIDTH)
+
+    def forward(self, x):
+        x = x + self.self_attn(self.layer_norm1(x))
+        h = self.fc1(self.layer_norm2(x))
+        return x + self.fc2(h * torch.sigmoid(1.702 * h))
+
+
+class VisionTower(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.patch_embedding = nn.Conv2d(3, WIDTH, PATCH, PATCH, bias=False)
+        self.class_embedding = nn.Parameter(torch.randn(WIDTH) * WIDTH ** -0.5)
+        self.position_embedding = nn.Parameter(torch.randn(TOKENS, WIDTH) * 0.01)
+        self.pre_layrnorm, self.post_layernorm = nn.LayerNorm(WIDTH), nn.LayerNorm(WIDTH)
+        self.layers = nn.ModuleList(Block() for _ in range(LAYERS))
+        self.visual_projection = nn.Linear(WIDTH, OUT, bias=False)
+
+    def forward(self, pixels):
+        x = self.patch_embedding(pixels).flatten(2).transpose(1, 2)
+        x = torch.cat([self.class_embedding.expand(x.shape[0], 1, -1), x], dim=1) + self.position_embedding
+        x = self.pre_layrnorm(x)
+        for layer in self.layers:
+            x = layer(x)
+        return self.visual_projection(self.post_layernorm(x[:, 0]))
+
+    def hf_state_dict(self):
+        sd = {
+            "vision_model.embeddings.class_embedding": self.class_embedding,
+            "vision_model.embeddings.patch_embedding.weight": self.patch_embedding.weight,
+            "vision_model.embeddings.position_embedding.weight": self.position_embedding,
+            "visual_projection.weight": self.visual_projection.weight,
+        }
+        for name in ("pre_layrnorm", "post_layernorm"):
+            for p in ("weight", "bias"):
+                sd[f"vision_model.{name}.{p}"] = getattr(getattr(self, name), p)
+        for i, layer in enumerate(self.layers):
+            for key, value in layer.state_dict().items():
+                sd[f"vision_model.encoder.layers.{i}.{key}"] = value
+        # HF names the MLP "mlp.fc1"/"mlp.fc2".
+        return {k.replace(".fc1.", ".mlp.fc1.").replace(".fc2.", ".mlp.fc2."): v.detach().float().contiguous()
+                for k, v in sd.items()}
+
+
+def save_safetensors(path, tensors):
+    header, offset, blobs = {"__metadata__": {"format": "pt"}}, 0, []
+    for name in sorted(tensors):
+        t = tensors[name].contiguous()
+        data = t.numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        offset += len(data)
+        blobs.append(data)
+    text = json.dumps(header).encode()
+    text += b" " * ((8 - len(text) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text)
+        for b in blobs:
+            f.write(b)
+
+
+def load_safetensors(path):
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        header = json.loads(f.read(n))
+        data = f.read()
+    out = {}
+    for name, e in header.items():
+        if name == "__metadata__":
+            continue
+        a, b = e["data_offsets"]
+        out[name] = torch.frombuffer(bytearray(data[a:b]), dtype=torch.float32).reshape(e["shape"])
+    return out
+
+
+def build_model(seed):
+    torch.manual_seed(seed)
+    model = VisionTower().eval()
+    with torch.no_grad():  # LayerNorms away from the identity, as trained ones are
+        for m in model.modules():
+            if isinstance(m, nn.LayerNorm):
+                m.weight.add_(torch.randn_like(m.weight) * 0.1)
+                m.bias.add_(torch.randn_like(m.bias) * 0.1)
+    return model
+
+
+def write(folder):
+    os.makedirs(folder, exist_ok=True)
+    model = build_model(1234)
+    save_safetensors(os.path.join(folder, "model.safetensors"), model.hf_state_dict())
+    vision = {"hidden_size": WIDTH, "intermediate_size": MLP, "num_hidden_layers": LAYERS,
+              "num_attention_heads": HEADS, "patch_size": PATCH, "image_size": SIZE, "num_channels": 3,
+              "hidden_act": "quick_gelu", "layer_norm_eps": 1e-5, "projection_dim": OUT}
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump({"model_type": "clip", "projection_dim": OUT, "vision_config": vision}, f, indent=1)
+    with open(os.path.join(folder, "preprocessor_config.json"), "w") as f:
+        json.dump({"size": {"shortest_edge": SIZE}, "crop_size": {"height": SIZE, "width": SIZE}, "resample": 3,
+                   "image_mean": [0.48145466, 0.4578275, 0.40821073],
+                   "image_std": [0.26862954, 0.26130258, 0.27577711]}, f, indent=1)
+    torch.manual_seed(42)
+    pixels = torch.randn(32, 3, SIZE, SIZE)
+    with torch.inference_mode():
+        embeds = model(pixels)
+    save_safetensors(os.path.join(folder, "inputs.safetensors"), {"pixels": pixels, "python_embeds": embeds})
+
+
+def bench(folder, min_seconds):
+    model = VisionTower().eval()
+    sd = load_safetensors(os.path.join(folder, "model.safetensors"))
+    with torch.no_grad():
+        # Map HF names back onto this module's parameter names.
+        for name, p in model.named_parameters():
+            hf = {"class_embedding": "vision_model.embeddings.class_embedding",
+                  "patch_embedding.weight": "vision_model.embeddings.patch_embedding.weight",
+                  "position_embedding": "vision_model.embeddings.position_embedding.weight",
+                  "visual_projection.weight": "visual_projection.weight"}.get(name)
+            if hf is None:
+                hf = "vision_model." + name.replace("layers.", "encoder.layers.").replace(".fc1.", ".mlp.fc1.") \
+                    .replace(".fc2.", ".mlp.fc2.")
+            p.copy_(sd[hf])
+    inputs = load_safetensors(os.path.join(folder, "inputs.safetensors"))
+    pixels, reference = inputs["pixels"], inputs["python_embeds"]
+    with torch.inference_mode():
+        check = (model(pixels[:8]) - reference[:8]).abs().max().item()
+    gmac = (TOKENS - 1) * 3 * PATCH * PATCH * WIDTH + LAYERS * (
+        TOKENS * (4 * WIDTH * WIDTH + 2 * WIDTH * MLP) + 2 * TOKENS * TOKENS * WIDTH) + WIDTH * OUT
+    for precision in ("float32", "bf16"):
+        for batch in (1, 8, 32):
+            x = pixels[:batch].contiguous()
+            with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+                model(x)  # warm-up
+                times, cpu = [], []
+                start = time.perf_counter()
+                while len(times) < 3 or time.perf_counter() - start < min_seconds:
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    model(x)
+                    times.append(time.perf_counter() - t0)
+                    cpu.append(time.process_time() - c0)
+            median = sorted(times)[len(times) // 2]
+            median_cpu = sorted(cpu)[len(cpu) // 2]
+            best = min(times)  # the machine is shared: the fastest run is the least disturbed one
+            print(json.dumps({"impl": "python", "precision": precision, "batch": batch,
+                              "threads": torch.get_num_threads(), "ms_per_batch": round(median * 1e3, 2),
+                              "images_per_s": round(batch / median, 2),
+                              "best_ms_per_batch": round(best * 1e3, 2), "best_images_per_s": round(batch / best, 2),
+                              "cpu_ms_per_batch": round(median_cpu * 1e3, 2),
+                              "best_gflops": round(2 * gmac * batch / best / 1e9, 1),
+                              "peak_rss_MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                              "iterations": len(times), "reload_check_maxabs": check}), flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--write")
+    ap.add_argument("--bench")
+    ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: leave the default)")
+    ap.add_argument("--min-seconds", type=float, default=3.0)
+    args = ap.parse_args()
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    if args.write:
+        write(args.write)
+    if args.bench:
+        bench(args.bench, args.min_seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+// Reduced precision: bf16 stays close to float32 (cosine bound measured on the
+// golden models), fp16 needs CUDA, and unknown settings are refused.
+#include <gtest/gtest.h>
+
+#include "embed/clip/clip_vision.h"
+#include "embed/clip/safetensors.h"
+#include "embed/clip/safetensors_torch.h"
+#include "test_util.h"
+
+namespace w2w::clip {
+namespace {
+
+TEST(Precision, Bf16StaysCloseToFloat32) {
+  for (const char* model : {"clip_tiny_hf", "clip_tiny_openclip"}) {
+    ClipLoadOptions o;
+    o.device = "cpu";
+    auto f32 = ClipVision::load((test::goldenDir() / model).string(), o);
+    o.precision = "bf16";
+    auto bf16 = ClipVision::load((test::goldenDir() / model).string(), o);
+    ASSERT_TRUE(f32 && bf16) << (f32 ? bf16.message() : f32.message());
+    EXPECT_EQ((*bf16)->precision(), Precision::BFloat16);
+    for (const char* input : {"pixels", "photo_pixels"}) {
+      auto a = (*f32)->encodePixels(test::goldenTensor(input));
+      auto b = (*bf16)->encodePixels(test::goldenTensor(input));
+      ASSERT_TRUE(a && b);
+      EXPECT_EQ(b->scalar_type(), torch::kFloat32);
+      const double cos = test::rowCosine(*a, *b).min().item<double>();
+      // Measured here: >= 0.9995 for these models (8-bit mantissa, 2 layers).
+      EXPECT_GE(cos, 0.999) << model << " " << input;
+      RecordProperty(std::string(model) + "_" + input + "_min_cosine", std::to_string(cos));
+    }
+  }
+}
+
+TEST(Precision, Fp16NeedsCudaAndNamesAreChecked) {
+  ClipLoadOptions o;
+  o.device = "cpu";
+  o.precision = "fp16";
+  auto m = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.message().find("CUDA"), std::string::npos);
+  o.precision = "int8";
+  m = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.message().find("int8"), std::string::npos);
+  o.precision = "float32";
+  o.device = "tpu";
+  EXPECT_FALSE(ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o));
+}
+
+TEST(Precision, CudaFloat32AndHalfWhenAvailable) {
+  if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device";
+  ClipLoadOptions o;
+  o.device = "cuda";
+  auto f32 = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
+  ASSERT_TRUE(f32) << f32.message();
+  auto e = (*f32)->encodePixels(test::goldenTensor("pixels"));
+  ASSERT_TRUE(e) << e.message();
+  EXPECT_LE(test::maxAbsDiff(*e, test::goldenTensor("hf_embeds")), 1e-4);  // TF32 off by default
+  for (const char* p : {"fp16", "bf16"}) {
+    o.precision = p;
+    auto low = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
+    ASSERT_TRUE(low) << low.message();
+    auto l = (*low)->encodePixels(test::goldenTensor("pixels"));
+    ASSERT_TRUE(l) << l.message();
+    EXPECT_GE(test::rowCosine(*l, test::goldenTensor("hf_embeds")).min().item<double>(), 0.999) << p;
+  }
+}
+
+}  // namespace
+}  // namespace w2w::clip
