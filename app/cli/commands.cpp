@@ -7,6 +7,8 @@ int runLibrary(const QStringList& args);
 int runImport(const QStringList& args);
 int runDemo(const QStringList& args);
 int runCrop(const QStringList& args);
+int runEmbed(const QStringList& args);
+int runEncode(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -14,6 +16,8 @@ const std::vector<Command>& commands() {
       {"import", "Add outfit photos (files or folders) to a library", runImport},
       {"demo", "Build the demo library and show what What2Wear does, without a display", runDemo},
       {"crop", "Find person, mask and top/bottom/shoes boxes in outfit photos", runCrop},
+      {"embed", "Embed images or preprocessed pixels with an encoder", runEmbed},
+      {"encode", "Encode every crop of a library not yet encoded (resumable)", runEncode},
   };
   return list;
 }
