@@ -91,6 +91,7 @@ CropReviewView::CropReviewView(CropSession* session, QWidget* parent) : QWidget(
   splitter->addWidget(side);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 1);
+  side->setMinimumWidth(320);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(toolbar_);
   layout->addWidget(title_);

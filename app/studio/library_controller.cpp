@@ -93,7 +93,7 @@ QByteArray LibraryController::cropPng(Id itemId) const {
   return QByteArray(reinterpret_cast<const char*>(crop->png.data()), static_cast<qsizetype>(crop->png.size()));
 }
 
-BackgroundTask* LibraryController::startTask(const QString& title,
+BackgroundTask* LibraryController::runTask(const QString& title,
                                              std::function<QString(const ProgressCallback&, const CancelFlag&)> work) {
   auto* task = new BackgroundTask(title, std::move(work), this);
   connect(task, &BackgroundTask::finished, this, [this, task] {
@@ -108,7 +108,7 @@ BackgroundTask* LibraryController::startTask(const QString& title,
 BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
   if (!library_) return nullptr;
   const std::string file = library_->path();
-  return startTask(tr("Importing photos"), [file, paths](const ProgressCallback& progress, const CancelFlag& cancel) {
+  return runTask(tr("Importing photos"), [file, paths](const ProgressCallback& progress, const CancelFlag& cancel) {
     auto library = Library::open(file);
     if (!library) return QString::fromStdString(library.message());
     ImportOptions options;
@@ -125,7 +125,7 @@ BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
 BackgroundTask* LibraryController::importItems(const QStringList& paths, const QString& category) {
   if (!library_) return nullptr;
   const std::string file = library_->path();
-  return startTask(tr("Importing items"), [file, paths, category](const ProgressCallback& progress, const CancelFlag& cancel) {
+  return runTask(tr("Importing items"), [file, paths, category](const ProgressCallback& progress, const CancelFlag& cancel) {
     auto library = Library::open(file);
     if (!library) return QString::fromStdString(library.message());
     ItemImportOptions options;
@@ -137,7 +137,7 @@ BackgroundTask* LibraryController::importItems(const QStringList& paths, const Q
 }
 
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {
-  return startTask(tr("Preparing the demo library"),
+  return runTask(tr("Preparing the demo library"),
                    [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
                      auto analyzer = defaultPhotoAnalyzer();
                      if (!analyzer) return QString::fromStdString(analyzer.message());

@@ -43,14 +43,17 @@ class LibraryController : public QObject {
   BackgroundTask* importItems(const QStringList& paths, const QString& category);  // category "folder" = by folder
   BackgroundTask* buildDemo(const QString& libraryPath);
 
+  // Any other long work on the library (encoding, training): shown in the
+  // status bar with progress and Cancel; contentChanged follows its end.
+  BackgroundTask* runTask(const QString& title,
+                          std::function<QString(const ProgressCallback&, const CancelFlag&)> work);
+
  Q_SIGNALS:
   void libraryOpened(const QString& path);
   void contentChanged();  // photos or items were added or edited
   void taskStarted(BackgroundTask* task);
 
  private:
-  BackgroundTask* startTask(const QString& title, std::function<QString(const ProgressCallback&, const CancelFlag&)> work);
-
   std::unique_ptr<Library> library_;
 };
 

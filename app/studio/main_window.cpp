@@ -20,6 +20,8 @@
 #include "background_task.h"
 #include "crop_review_view.h"
 #include "crop_session.h"
+#include "embeddings_view.h"
+#include "encoder_service.h"
 #include "common/build_info.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -58,11 +60,17 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
     }
   });
 
+  encoders_ = new EncoderService(settings_, this);
+  embeddingsView_ = new EmbeddingsView(library_, encoders_, this);
+  connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
+  connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
+
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
   views_->addTab(grid_, QString());
   grid_->setObjectName("library");
   views_->addTab(cropView_, QString());
+  views_->addTab(embeddingsView_, QString());
   connect(views_, &QTabWidget::currentChanged, this, [this] {
     if (views_->currentWidget() == grid_ && gridStale_) {
       gridStale_ = false;
@@ -111,10 +119,7 @@ void MainWindow::buildMenus() {
   add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importPhotosDialog(true); });
   add(file, "actionImportItems", QKeySequence(), &MainWindow::importItemsDialog);
   file->addSeparator();
-  add(file, "actionSettings", QKeySequence::Preferences, [this] {
-    SettingsDialog dialog(settings_, translations_, this);
-    dialog.exec();
-  });
+  add(file, "actionSettings", QKeySequence::Preferences, &MainWindow::openSettings);
   file->addSeparator();
   add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
 
@@ -150,6 +155,7 @@ void MainWindow::retranslate() {
                      : tr("What2Wear Studio"));
   views_->setTabText(views_->indexOf(grid_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
+  views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
   auto text = [this](const char* name, const QString& value) {
     if (auto* action = findChild<QAction*>(name)) action->setText(value);
   };
@@ -340,6 +346,19 @@ bool MainWindow::showView(const QString& name) {
 void MainWindow::editCrops(qint64 photoId) {
   cropView_->showPhoto(photoId);
   views_->setCurrentWidget(cropView_);
+}
+
+void MainWindow::openSettings() {
+  SettingsDialog dialog(settings_, translations_, this);
+  dialog.exec();
+}
+
+void MainWindow::showItemInLibrary(qint64 itemId) {
+  const int row = gridModel_->rowOf(GridEntry::Kind::Item, itemId);
+  if (row < 0) return;
+  views_->setCurrentWidget(grid_);
+  grid_->setCurrentIndex(gridModel_->index(row));
+  grid_->scrollTo(gridModel_->index(row));
 }
 
 void MainWindow::showAbout() {

@@ -14,6 +14,8 @@ namespace w2w {
 class BackgroundTask;
 class CropReviewView;
 class CropSession;
+class EmbeddingsView;
+class EncoderService;
 class LibraryController;
 class LibraryGridModel;
 class LibraryGridView;
@@ -60,6 +62,8 @@ class MainWindow : public QMainWindow {
   void importItemsDialog();
   void watchTask(BackgroundTask* task);
   void showAbout();
+  void openSettings();
+  void showItemInLibrary(qint64 itemId);
 
   StudioSettings* settings_;
   LibraryController* library_;
@@ -68,6 +72,8 @@ class MainWindow : public QMainWindow {
   LibraryGridView* grid_;
   CropSession* cropSession_;
   CropReviewView* cropView_;
+  EncoderService* encoders_;
+  EmbeddingsView* embeddingsView_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;

@@ -29,13 +29,13 @@ void TranslationManager::apply(const QString& language) {
     }
   }
   // Removing and installing translators sends QEvent::LanguageChange to
-  // every widget, which retranslates itself. English is the source language
-  // and needs no translator.
+  // every widget, which retranslates itself. English is the source language;
+  // its translation file only holds the plural forms ("1 photo", "2 photos").
   QCoreApplication::removeTranslator(&app_);
   QCoreApplication::removeTranslator(&qt_);
   current_ = code;
-  if (code == "en") return;
   if (app_.load(":/i18n/what2wear_" + code + ".qm")) QCoreApplication::installTranslator(&app_);
+  if (code == "en") return;
   if (qt_.load("qtbase_" + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
     QCoreApplication::installTranslator(&qt_);
   }
