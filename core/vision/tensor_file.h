@@ -1,7 +1,6 @@
-// A minimal safetensors reader and writer for the vision models' float32
-// weights (garment parser). Deliberately small and self-contained: the
-// project's full safetensors reader lives in core/embed/clip/ and can replace
-// this one; nothing outside core/vision depends on it.
+// Float32 tensors in safetensors files, as plain vectors, for the vision
+// models' weights (garment parser). The format is read and written by the
+// project's one strict safetensors reader and writer (core/embed/clip).
 //
 // Format (https://huggingface.co/docs/safetensors): 8-byte little-endian
 // header length N, N bytes of JSON {name: {dtype, shape, data_offsets}, ...,

@@ -41,18 +41,20 @@ TEST(TensorFile, RefusesBadFilesWithAReason) {
     EXPECT_FALSE(read.ok()) << name;
     return read.ok() ? std::string() : read.message();
   };
-  EXPECT_NE(reason("short", "abc").find("too short"), std::string::npos);
+  // The wording of format errors belongs to the shared reader (tests/clip);
+  // here: refused, one line, naming the file.
+  for (const std::string& message : {reason("short", "abc"), reason("json", withHeader("{nope", "")),
+                                     reason("shape", withHeader(R"({"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}})", "abcd"))}) {
+    EXPECT_NE(message.find(dir.path()), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
   EXPECT_NE(reason("len", std::string("\xFF\xFF\xFF\xFF\0\0\0\0", 8) + "{}").find("bad header length"),
             std::string::npos);
-  EXPECT_NE(reason("json", withHeader("{nope", "")).find("not JSON"), std::string::npos);
   EXPECT_NE(reason("f16", withHeader(R"({"x":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}})", "ab"))
                 .find("dtype F16, expected F32"),
             std::string::npos);
   EXPECT_NE(reason("cut", withHeader(R"({"x":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", "abcd"))
                 .find("truncated"),
-            std::string::npos);
-  EXPECT_NE(reason("shape", withHeader(R"({"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}})", "abcd"))
-                .find("does not match its shape"),
             std::string::npos);
   auto missing = readTensorFile(dir.path("missing.safetensors"));
   ASSERT_FALSE(missing.ok());
