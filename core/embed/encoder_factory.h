@@ -1,0 +1,22 @@
+// Opening an encoder by name: "basic" for the built-in encoder, or the folder
+// of a FashionCLIP model.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "embed/encoder.h"
+
+namespace w2w {
+
+struct EncoderOptions {
+  std::string device = "auto";  // "auto", "cpu" or "cuda" (FashionCLIP only)
+  int batchSize = 32;           // crops per forward pass (FashionCLIP only)
+};
+
+// "basic" gives the BasicEncoder; anything else is a model folder. Fails with
+// a one-line reason naming the folder.
+Result<std::unique_ptr<Encoder>> openEncoder(const std::string& spec, const EncoderOptions& options = {});
+
+}  // namespace w2w
