@@ -1,0 +1,56 @@
+// Internal to core/compat (LibTorch types): the projection head.
+//
+// Each projection is Linear, LayerNorm, GELU, Dropout, Linear (design.md).
+// The head maps an outfit tensor [N, 3, D] to latent vectors [N, 3, L] such
+// that the dot product of two items is their similarity:
+// - Shared: one projection for every category, L = E, unit length;
+// - PerCategory: one projection per category, L = E, unit length;
+// - PairSpaces: one projection per category with output 2E: one unit vector
+//   per category pair the category belongs to, laid out in a 3E vector with
+//   the pair spaces it is not part of left at zero, so that top . bottom is
+//   the cosine in the (top, bottom) space only.
+// Dropout draws from the generator passed in, so training is reproducible
+// without touching LibTorch's global generator.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "compat/compat_config.h"
+
+namespace w2w::compat {
+
+struct ProjectionImpl : torch::nn::Module {
+  ProjectionImpl(int inputDim, int hiddenDim, int outputDim, double dropout);
+  torch::Tensor forward(const torch::Tensor& x, at::Generator* generator);
+  // PyTorch's default Linear initialisation, drawn from `generator`.
+  void initialize(at::Generator& generator);
+
+  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  torch::nn::LayerNorm norm{nullptr};
+  double dropout;
+};
+TORCH_MODULE(Projection);
+
+struct CompatHeadImpl : torch::nn::Module {
+  explicit CompatHeadImpl(const HeadConfig& config);
+  // x: [N, 3, D] float32. `generator` is used for dropout in training mode.
+  torch::Tensor forward(const torch::Tensor& x, at::Generator* generator = nullptr);
+  // Standardisation statistics per category from training data [N, 3, D].
+  void fitStandardization(const torch::Tensor& data);
+  // x standardised (or unchanged when standardisation is off).
+  torch::Tensor standardized(const torch::Tensor& x) const;
+  // The projected vectors without standardisation (augmentation goes between).
+  torch::Tensor project(const torch::Tensor& standardizedInput, at::Generator* generator);
+  void initialize(at::Generator& generator);
+  int latentDim() const;
+
+  HeadConfig config;
+  std::vector<Projection> projections;  // 1 (Shared) or 3
+  torch::Tensor mean, scale;            // [3, D] buffers: x' = (x - mean) * scale
+};
+TORCH_MODULE(CompatHead);
+
+// Parameters and buffers by name, as saved in checkpoints.
+std::vector<std::pair<std::string, torch::Tensor>> headTensors(CompatHeadImpl& head);
+
+}  // namespace w2w::compat

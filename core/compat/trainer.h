@@ -1,0 +1,81 @@
+// Training the compatibility model (seed, section 3; design.md).
+//
+// The outfits are split into training and validation outfits (by outfit, from
+// the seed). Each step takes a batch of outfits, builds the modified outfits
+// inside the batch (so every replacement is another outfit's real item, and
+// the head runs once per item), and minimises
+//   outfit loss + modified weight x modified loss
+// with AdamW, a linear warm-up and cosine decay. After every epoch the
+// validation outfits are evaluated (AUC of real versus modified, FITB) and a
+// checkpoint is written: model.safetensors holds the best epoch so far by
+// validation AUC, state.safetensors the last epoch for resuming. Training
+// stops after the configured epochs, or early when the validation AUC has not
+// improved for `patience` epochs.
+//
+// Reproducible: the same data, configuration and seed give the same numbers
+// (on the same machine and thread count), and a resumed run continues exactly
+// as an uninterrupted one would have.
+//
+// Thread-safety: trainCompat() runs on the calling thread (the studio calls it
+// from a worker) and shares nothing with other calls; the callbacks are called
+// on that thread. Cancelling (CancelFlag, any thread) stops before the next
+// step; the checkpoint of the last finished epoch stays as it was. A NaN or
+// exploding loss stops the run the same way, with a message.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "compat/checkpoint.h"
+#include "compat/compat_config.h"
+#include "compat/outfit_set.h"
+
+namespace w2w::compat {
+
+struct TrainRequest {
+  OutfitSet outfits;          // everything to learn from; split inside
+  TrainConfig config;         // head.inputDim 0: taken from the data
+  std::string checkpointDir;  // written after every epoch
+  bool resume = false;        // continue the run saved in checkpointDir
+  std::string encoderKind = "basic";
+  std::string encoderSpec = "basic";  // how to open the encoder again (recorded in the checkpoint)
+  std::string dataJson = "{}";        // a JSON object describing the data (recorded)
+};
+
+struct StepInfo {
+  int epoch = 0, epochs = 0;  // 1-based epoch
+  int step = 0, steps = 0;    // 1-based step within the epoch
+  double loss = 0, outfitLoss = 0, modifiedLoss = 0;
+  double learningRate = 0;
+};
+
+struct TrainCallbacks {
+  std::function<void(const StepInfo&)> onStep;
+  std::function<void(const EpochRecord&)> onEpoch;
+};
+
+enum class TrainOutcome { Finished, EarlyStopped, Cancelled, Diverged };
+const char* trainOutcomeName(TrainOutcome outcome);
+
+struct TrainSummary {
+  TrainOutcome outcome = TrainOutcome::Finished;
+  std::string message;  // one line: what happened and what the checkpoint holds
+  bool checkpointWritten = false;
+  CheckpointInfo checkpoint;  // as last written (or as found, when nothing new was written)
+  double seconds = 0;
+};
+
+// Errors (bad data, bad configuration, a checkpoint that does not fit the
+// data, a file that cannot be written) come back as Error; cancellation and
+// divergence are outcomes of a successful call.
+Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks = {},
+                                 const CancelFlag* cancel = nullptr);
+
+// The outfit indices (into a set of `count`) that trainCompat trains and
+// validates on: a seeded shuffle, the first validationFraction validating.
+void splitTrainValidation(int count, double validationFraction, std::uint64_t seed, std::vector<int>& train,
+                          std::vector<int>& validation);
+
+}  // namespace w2w::compat
