@@ -1,0 +1,188 @@
+// what2wear train --dataset ccp:DIR [--encoder basic|DIR] [--epochs N] [--seed S] --out CKPT [--json]
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <climits>
+#include <cstdio>
+#include <type_traits>
+
+#include "cli.h"
+#include "compat/trainer.h"
+#include "compat_options.h"
+#include "embed/encoder_factory.h"
+
+namespace w2w::cli {
+namespace {
+
+void addTrainingOptions(QCommandLineParser& parser) {
+  parser.addOption(
+      {"encoder", "basic (built in) or a FashionCLIP model folder. Default: basic.", "basic|DIR", "basic"});
+  parser.addOption(
+      {"out", "The checkpoint folder to write (config.json, model.safetensors, state.safetensors).", "CKPT"});
+  parser.addOption({"resume", "Continue the run saved in --out."});
+  parser.addOption({"epochs", "Epochs at most (early stopping may end sooner).", "N"});
+  parser.addOption({"seed", "Seed of every random choice (same seed, same numbers).", "S"});
+  parser.addOption({"head", "shared (one latent space, the seed), per_category or pair_spaces.", "MODE"});
+  parser.addOption({"hidden", "Hidden width of the head.", "N"});
+  parser.addOption({"latent", "Size of the latent space (of each pair space).", "N"});
+  parser.addOption({"dropout", "Dropout in the head.", "P"});
+  parser.addOption(
+      {"curriculum", "Epochs of outfit loss alone before the modified loss joins (0: none).", "N"});
+  parser.addOption({"temperature", "InfoNCE temperature.", "T"});
+  parser.addOption({"threshold", "Modified loss: a hinge below this pair similarity, none above.", "T"});
+  parser.addOption({"modified-weight", "Weight of the modified loss (0: outfit loss only).", "W"});
+  parser.addOption({"lr", "Peak learning rate (AdamW).", "RATE"});
+  parser.addOption({"weight-decay", "AdamW weight decay.", "W"});
+  parser.addOption({"batch", "Outfits per step.", "N"});
+  parser.addOption({"patience", "Stop after this many epochs without a better validation AUC.", "N"});
+  parser.addOption({"val-fraction", "Outfits held out for validation (early stopping).", "F"});
+  parser.addOption({"noise", "Augmentation: Gaussian noise on the standardised embeddings.", "STD"});
+  parser.addOption(
+      {"feature-dropout", "Augmentation: drop embedding dimensions with this probability.", "P"});
+  parser.addOption({"threads", "Threads for training (default 2).", "N"});
+}
+
+// Applies the options to the configuration; returns an error message or empty.
+QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c) {
+  QString error;
+  long long n = 0;
+  double x = 0;
+  const auto integer = [&](const char* name, long long lo, long long hi, auto& field) {
+    n = static_cast<long long>(field);
+    if (!readInteger(p, name, lo, hi, &n, &error)) return false;
+    field = static_cast<std::remove_reference_t<decltype(field)>>(n);
+    return true;
+  };
+  const auto number = [&](const char* name, double lo, double hi, double& field) {
+    x = field;
+    if (!readNumber(p, name, lo, hi, &x, &error)) return false;
+    field = x;
+    return true;
+  };
+  if (p.isSet("head")) {
+    const auto mode = compat::parseHeadMode(p.value("head").toStdString());
+    if (!mode) return "--head must be shared, per_category or pair_spaces";
+    c.head.mode = *mode;
+  }
+  const bool ok =
+      integer("epochs", 1, 100000, c.epochs) && integer("seed", 0, LLONG_MAX, c.seed) &&
+      integer("hidden", 1, 65536, c.head.hiddenDim) && integer("latent", 1, 65536, c.head.outputDim) &&
+      number("dropout", 0, 0.95, c.head.dropout) && integer("curriculum", 0, 100000, c.curriculumEpochs) &&
+      number("temperature", 1e-4, 100, c.loss.temperature) && number("threshold", -1, 1, c.loss.threshold) &&
+      number("modified-weight", 0, 1000, c.loss.modifiedWeight) && number("lr", 1e-9, 10, c.learningRate) &&
+      number("weight-decay", 0, 10, c.weightDecay) && integer("batch", 2, 1 << 20, c.batchSize) &&
+      integer("patience", 1, 100000, c.patience) && number("val-fraction", 0.01, 0.9, c.validationFraction) &&
+      number("noise", 0, 100, c.noiseStd) && number("feature-dropout", 0, 0.95, c.featureDropout) &&
+      integer("threads", 1, 1024, c.threads);
+  return ok ? QString() : error;
+}
+
+QJsonObject epochJson(const compat::EpochRecord& e) {
+  return {{"epoch", e.epoch},
+          {"train_loss", e.trainLoss},
+          {"train_outfit_loss", e.trainOutfitLoss},
+          {"train_modified_loss", e.trainModifiedLoss},
+          {"val_loss", e.valLoss},
+          {"val_auc", e.valAuc},
+          {"val_fitb", e.valFitb},
+          {"learning_rate", e.learningRate},
+          {"seconds", e.seconds}};
+}
+
+}  // namespace
+
+int runTrain(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Train the compatibility model on outfits (top, bottom, shoes) of a dataset.\n"
+      "A checkpoint is written after every epoch; Ctrl-C stops and keeps the last one\n"
+      "(continue with --resume). JSON on stdout with --json, progress on stderr.");
+  addDatasetOptions(parser, "train");
+  addTrainingOptions(parser);
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  if (!parser.isSet("dataset"))
+    return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
+  if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
+  compat::DatasetRequest data;
+  data.boxes = autoCropPipeline() ? compat::BoxSource::Auto : compat::BoxSource::GroundTruth;
+  if (const QString error = readDatasetOptions(parser, data); !error.isEmpty()) return fail(error, kUsage);
+  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+  compat::TrainConfig config;
+  if (const QString error = readTrainingOptions(parser, config); !error.isEmpty()) return fail(error, kUsage);
+
+  const std::string encoderSpec = parser.value("encoder").toStdString();
+  auto encoder = openEncoder(encoderSpec);
+  if (!encoder) return fail(encoder.message());
+  const bool quiet = parser.isSet("quiet");
+  ProgressPrinter printer(quiet);
+  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  printer.finish();
+  if (interruptFlag().isCancelled())
+    return fail(QStringLiteral("interrupted while encoding the dataset"), kInterrupted);
+  if (!outfits) return fail(outfits.message());
+
+  compat::TrainRequest request;
+  request.outfits = std::move(outfits->outfits);
+  request.config = config;
+  request.checkpointDir = parser.value("out").toStdString();
+  request.resume = parser.isSet("resume");
+  request.encoderKind = (*encoder)->info().kind;
+  request.encoderSpec = encoderSpec;
+  request.dataJson = compat::datasetJson(data);
+  const int outfitCount = request.outfits.size();
+  if (!quiet) {
+    std::fprintf(stderr, "training on %d outfits of %s (%s, %d dimensions)\n", outfitCount, data.spec.c_str(),
+                 (*encoder)->info().displayName.c_str(), (*encoder)->info().dim);
+  }
+  compat::TrainCallbacks callbacks;
+  callbacks.onStep = [&](const compat::StepInfo& s) {
+    printer({s.step, s.steps,
+             "epoch " + std::to_string(s.epoch) + "/" + std::to_string(s.epochs) + " loss " +
+                 std::to_string(s.loss)});
+  };
+  callbacks.onEpoch = [&](const compat::EpochRecord& e) {
+    printer.finish();
+    if (!quiet) {
+      std::fprintf(stderr,
+                   "epoch %d: train loss %.4f (outfit %.4f, modified %.4f), val loss %.4f, val AUC %.4f, "
+                   "FITB %.4f%s\n",
+                   e.epoch, e.trainLoss, e.trainOutfitLoss, e.trainModifiedLoss, e.valLoss, e.valAuc,
+                   e.valFitb, e.improved ? " (best)" : "");
+    }
+  };
+  auto summary = compat::trainCompat(request, callbacks, &interruptFlag());
+  printer.finish();
+  if (!summary) return fail(summary.message());
+
+  const compat::CheckpointInfo& info = summary->checkpoint;
+  if (parser.isSet("json")) {
+    QJsonArray history;
+    for (const compat::EpochRecord& e : info.history) history.append(epochJson(e));
+    printJson({{"checkpoint", parser.value("out")},
+               {"outcome", compat::trainOutcomeName(summary->outcome)},
+               {"message", QString::fromStdString(summary->message)},
+               {"encoder", QString::fromStdString((*encoder)->info().id)},
+               {"dataset", QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object()},
+               {"outfits", outfitCount},
+               {"train_outfits", info.trainOutfits},
+               {"val_outfits", info.valOutfits},
+               {"epochs_done", info.epochsDone},
+               {"best_epoch", info.bestEpoch},
+               {"best_val_auc", info.bestValAuc},
+               {"seconds", summary->seconds},
+               {"history", history}});
+  } else {
+    printLine(QString::fromStdString(summary->message));
+  }
+  switch (summary->outcome) {
+    case compat::TrainOutcome::Finished:
+    case compat::TrainOutcome::EarlyStopped: return kOk;
+    case compat::TrainOutcome::Cancelled: return fail(QString::fromStdString(summary->message), kInterrupted);
+    case compat::TrainOutcome::Diverged: return fail(QString::fromStdString(summary->message), kFailed);
+  }
+  return kOk;
+}
+
+}  // namespace w2w::cli
