@@ -1,7 +1,7 @@
 // what2wear import --library FILE PATH... [--threads N] [--json]
 #include <QCommandLineParser>
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QThread>
 
 #include "cli.h"
@@ -57,10 +57,14 @@ int runImport(const QStringList& args) {
   const bool json = parser.isSet("json");
   QJsonArray entries;
   for (const ImportEntry& e : report.entries) {
-    if (e.outcome == ImportEntry::Outcome::Failed) warn(QString::fromStdString(e.error));
-    else if (!e.warning.empty()) warn(QString::fromStdString(e.warning));
+    if (e.outcome == ImportEntry::Outcome::Failed)
+      warn(QString::fromStdString(e.error));
+    else if (!e.warning.empty())
+      warn(QString::fromStdString(e.warning));
     if (e.outcome == ImportEntry::Outcome::Duplicate && !json) {
-      printLine(QStringLiteral("duplicate: %1 (already photo %2)").arg(QString::fromStdString(e.path)).arg(e.photoId));
+      printLine(QStringLiteral("duplicate: %1 (already photo %2)")
+                    .arg(QString::fromStdString(e.path))
+                    .arg(e.photoId));
     }
     QJsonObject entry{{"file", QString::fromStdString(e.path)}, {"outcome", outcomeName(e.outcome)}};
     if (e.photoId) entry["photo_id"] = static_cast<qint64>(e.photoId);
@@ -76,11 +80,12 @@ int runImport(const QStringList& args) {
                {"cancelled", report.cancelled},
                {"files", entries}});
   } else {
-    printLine(QStringLiteral("Imported %1 photo(s); %2 duplicate(s) skipped; %3 failed%4")
-                  .arg(report.added())
-                  .arg(report.duplicates())
-                  .arg(report.failed())
-                  .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
+    printLine(
+        QStringLiteral("Imported %1 photo(s); %2 duplicate(s) skipped; %3 failed%4")
+            .arg(report.added())
+            .arg(report.duplicates())
+            .arg(report.failed())
+            .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
   }
   if (report.cancelled) return kInterrupted;
   return report.failed() > 0 && report.added() == 0 && report.duplicates() == 0 ? kFailed : kOk;

@@ -28,6 +28,8 @@ void addTrainingOptions(QCommandLineParser& parser) {
   parser.addOption({"latent", "Size of the latent space (of each pair space).", "N"});
   parser.addOption({"dropout", "Dropout in the head.", "P"});
   parser.addOption(
+      {"ensemble", "Independent heads trained side by side (their similarities are averaged).", "K"});
+  parser.addOption(
       {"curriculum", "Epochs of outfit loss alone before the modified loss joins (0: none).", "N"});
   parser.addOption({"temperature", "InfoNCE temperature.", "T"});
   parser.addOption({"threshold", "Modified loss: a hinge below this pair similarity, none above.", "T"});
@@ -68,7 +70,8 @@ QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c)
   const bool ok =
       integer("epochs", 1, 100000, c.epochs) && integer("seed", 0, LLONG_MAX, c.seed) &&
       integer("hidden", 1, 65536, c.head.hiddenDim) && integer("latent", 1, 65536, c.head.outputDim) &&
-      number("dropout", 0, 0.95, c.head.dropout) && integer("curriculum", 0, 100000, c.curriculumEpochs) &&
+      integer("ensemble", 1, 64, c.head.ensemble) && number("dropout", 0, 0.95, c.head.dropout) &&
+      integer("curriculum", 0, 100000, c.curriculumEpochs) &&
       number("temperature", 1e-4, 100, c.loss.temperature) && number("threshold", -1, 1, c.loss.threshold) &&
       number("modified-weight", 0, 1000, c.loss.modifiedWeight) && number("lr", 1e-9, 10, c.learningRate) &&
       number("weight-decay", 0, 10, c.weightDecay) && integer("batch", 2, 1 << 20, c.batchSize) &&

@@ -44,6 +44,7 @@ const std::map<QString, Field<HeadConfig>>& headFields() {
       {"output_dim", number(&HeadConfig::outputDim)},
       {"dropout", number(&HeadConfig::dropout)},
       {"standardize", flag(&HeadConfig::standardize)},
+      {"ensemble", number(&HeadConfig::ensemble)},
       {"mode",
        {[](const HeadConfig& h) { return QJsonValue(headModeName(h.mode)); },
         [](HeadConfig& h, const QJsonValue& v) {

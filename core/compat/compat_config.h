@@ -26,10 +26,11 @@ struct HeadConfig {
   double dropout = 0.1;
   HeadMode mode = HeadMode::Shared;
   bool standardize = true;  // subtract the training mean and divide by the std per dimension first
+  int ensemble = 1;         // independent heads trained side by side; the similarity is their mean
 
   bool operator==(const HeadConfig& o) const {
     return inputDim == o.inputDim && hiddenDim == o.hiddenDim && outputDim == o.outputDim &&
-           dropout == o.dropout && mode == o.mode && standardize == o.standardize;
+           dropout == o.dropout && mode == o.mode && standardize == o.standardize && ensemble == o.ensemble;
   }
 };
 

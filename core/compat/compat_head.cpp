@@ -37,7 +37,7 @@ torch::Tensor ProjectionImpl::forward(const torch::Tensor& x, at::Generator* gen
 }
 
 CompatHeadImpl::CompatHeadImpl(const HeadConfig& headConfig) : config(headConfig) {
-  const int heads = config.mode == HeadMode::Shared ? 1 : 3;
+  const int heads = (config.mode == HeadMode::Shared ? 1 : 3) * std::max(1, config.ensemble);
   const int out = config.mode == HeadMode::PairSpaces ? 2 * config.outputDim : config.outputDim;
   for (int i = 0; i < heads; ++i) {
     projections.push_back(register_module(
@@ -51,8 +51,19 @@ void CompatHeadImpl::initialize(at::Generator& generator) {
   for (Projection& p : projections) p->initialize(generator);
 }
 
-int CompatHeadImpl::latentDim() const {
+int CompatHeadImpl::memberLatentDim() const {
   return config.mode == HeadMode::PairSpaces ? 3 * config.outputDim : config.outputDim;
+}
+
+int CompatHeadImpl::latentDim() const { return memberLatentDim() * std::max(1, config.ensemble); }
+
+std::vector<torch::Tensor> CompatHeadImpl::members(const torch::Tensor& latent) const {
+  const int k = std::max(1, config.ensemble);
+  if (k == 1) return {latent};
+  std::vector<torch::Tensor> out;
+  for (int m = 0; m < k; ++m)
+    out.push_back(latent.narrow(2, m * memberLatentDim(), memberLatentDim()) * std::sqrt(k));
+  return out;
 }
 
 void CompatHeadImpl::fitStandardization(const torch::Tensor& data) {
@@ -71,17 +82,21 @@ void CompatHeadImpl::fitStandardization(const torch::Tensor& data) {
 
 torch::Tensor CompatHeadImpl::standardized(const torch::Tensor& x) const { return (x - mean) * scale; }
 
-torch::Tensor CompatHeadImpl::project(const torch::Tensor& xs, at::Generator* generator) {
+namespace {
+
+// One member's latent tensor (see compat_head.h for the layouts).
+torch::Tensor projectMember(const HeadConfig& config, std::vector<Projection>& projections, std::size_t first,
+                            const torch::Tensor& xs, at::Generator* generator) {
   const std::int64_t n = xs.size(0);
   const std::int64_t d = xs.size(2);
   if (config.mode == HeadMode::Shared) {
-    torch::Tensor z = projections[0]->forward(xs.reshape({n * 3, d}), generator);
+    torch::Tensor z = projections[first]->forward(xs.reshape({n * 3, d}), generator);
     return torch::nn::functional::normalize(z, torch::nn::functional::NormalizeFuncOptions().dim(1))
         .reshape({n, 3, -1});
   }
   std::vector<torch::Tensor> perCategory;
   for (int c = 0; c < 3; ++c) {
-    torch::Tensor z = projections[static_cast<std::size_t>(c)]->forward(xs.select(1, c), generator);
+    torch::Tensor z = projections[first + static_cast<std::size_t>(c)]->forward(xs.select(1, c), generator);
     if (config.mode == HeadMode::PerCategory) {
       perCategory.push_back(
           torch::nn::functional::normalize(z, torch::nn::functional::NormalizeFuncOptions().dim(1)));
@@ -100,6 +115,20 @@ torch::Tensor CompatHeadImpl::project(const torch::Tensor& xs, at::Generator* ge
     if (c == 2) perCategory.push_back(torch::cat({zero, unit(0), unit(1)}, 1));
   }
   return torch::stack(perCategory, 1);
+}
+
+}  // namespace
+
+torch::Tensor CompatHeadImpl::project(const torch::Tensor& xs, at::Generator* generator) {
+  const int k = std::max(1, config.ensemble);
+  const std::size_t perMember = config.mode == HeadMode::Shared ? 1 : 3;
+  if (k == 1) return projectMember(config, projections, 0, xs, generator);
+  std::vector<torch::Tensor> parts;
+  for (int m = 0; m < k; ++m) {
+    parts.push_back(
+        projectMember(config, projections, static_cast<std::size_t>(m) * perMember, xs, generator));
+  }
+  return torch::cat(parts, 2) / std::sqrt(static_cast<double>(k));
 }
 
 torch::Tensor CompatHeadImpl::forward(const torch::Tensor& x, at::Generator* generator) {

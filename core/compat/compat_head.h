@@ -9,6 +9,10 @@
 //   per category pair the category belongs to, laid out in a 3E vector with
 //   the pair spaces it is not part of left at zero, so that top . bottom is
 //   the cosine in the (top, bottom) space only.
+// With an ensemble of K heads, each member is one of the above and the latent
+// vector is the members' vectors side by side, scaled by 1/sqrt(K): the dot
+// product is then the mean of the members' similarities. Members are
+// trained independently (each on its own loss).
 // Dropout draws from the generator passed in, so training is reproducible
 // without touching LibTorch's global generator.
 #pragma once
@@ -42,10 +46,14 @@ struct CompatHeadImpl : torch::nn::Module {
   // The projected vectors without standardisation (augmentation goes between).
   torch::Tensor project(const torch::Tensor& standardizedInput, at::Generator* generator);
   void initialize(at::Generator& generator);
-  int latentDim() const;
+  int latentDim() const;        // of the whole (ensemble) latent vector
+  int memberLatentDim() const;  // of one member
+  // The members' latent tensors [N, 3, memberLatentDim] (unit scale) of a
+  // latent tensor from project()/forward().
+  std::vector<torch::Tensor> members(const torch::Tensor& latent) const;
 
   HeadConfig config;
-  std::vector<Projection> projections;  // 1 (Shared) or 3
+  std::vector<Projection> projections;  // per member: 1 (Shared) or 3
   torch::Tensor mean, scale;            // [3, D] buffers: x' = (x - mean) * scale
 };
 TORCH_MODULE(CompatHead);

@@ -65,6 +65,27 @@ std::string fingerprint(const OutfitSet& set) {
   return sha256Hex(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
 }
 
+struct Losses {
+  torch::Tensor outfit, modified;
+};
+
+// The losses averaged over the members of an ensemble (each member learns on
+// its own; one member is the plain head).
+Losses memberLosses(CompatHeadImpl& head, const torch::Tensor& latent,
+                    const std::vector<ModifiedOutfit>& modified, const LossConfig& loss) {
+  Losses out;
+  const std::vector<torch::Tensor> members = head.members(latent);
+  for (const torch::Tensor& z : members) {
+    const torch::Tensor o = outfitLoss(z, loss.temperature);
+    const torch::Tensor m = modifiedLoss(gatherModified(z, modified), loss.threshold);
+    out.outfit = out.outfit.defined() ? out.outfit + o : o;
+    out.modified = out.modified.defined() ? out.modified + m : m;
+  }
+  out.outfit = out.outfit / static_cast<double>(members.size());
+  out.modified = out.modified / static_cast<double>(members.size());
+  return out;
+}
+
 struct Validation {
   double loss = 0, auc = 0, fitb = 0;
 };
@@ -75,12 +96,9 @@ Validation validate(CompatHeadImpl& head, const torch::Tensor& x, const OutfitSe
   head.eval();
   const torch::Tensor z = head.forward(x);
   Rng rng(c.seed, Stream::ValLoss);
-  const torch::Tensor loss =
-      outfitLoss(z, c.loss.temperature) +
-      c.loss.modifiedWeight *
-          modifiedLoss(gatherModified(z, sampleModified(set.size(), rng)), c.loss.threshold);
+  const Losses losses = memberLosses(head, z, sampleModified(set.size(), rng), c.loss);
   Validation v;
-  v.loss = loss.item<double>();
+  v.loss = (losses.outfit + c.loss.modifiedWeight * losses.modified).item<double>();
   if (!std::isfinite(v.loss)) return v;
   EvalOptions options;
   options.seed = c.seed;
@@ -239,11 +257,11 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
       }
       const torch::Tensor x = xTrain.index_select(0, indexTensor(batches[s]));
       const torch::Tensor z = head->project(augment(head->standardized(x), config, gen), &gen);
-      const torch::Tensor lOutfit = outfitLoss(z, config.loss.temperature);
       Rng modRng(config.seed, Stream::Modified, static_cast<std::uint64_t>(epoch) * 1000003u + s);
-      const torch::Tensor lModified =
-          modifiedLoss(gatherModified(z, sampleModified(static_cast<int>(batches[s].size()), modRng)),
-                       config.loss.threshold);
+      const Losses losses =
+          memberLosses(*head, z, sampleModified(static_cast<int>(batches[s].size()), modRng), config.loss);
+      const torch::Tensor& lOutfit = losses.outfit;
+      const torch::Tensor& lModified = losses.modified;
       const torch::Tensor loss = withModified ? lOutfit + config.loss.modifiedWeight * lModified : lOutfit;
       const double value = loss.item<double>();
       const std::string where =
