@@ -141,16 +141,24 @@ const char* trainOutcomeName(TrainOutcome outcome) {
   return "finished";
 }
 
-void splitTrainValidation(int count, double validationFraction, std::uint64_t seed, std::vector<int>& train,
-                          std::vector<int>& validation) {
-  std::vector<int> order(static_cast<std::size_t>(std::max(0, count)));
-  std::iota(order.begin(), order.end(), 0);
-  Rng rng(seed, Stream::Split);
-  rng.shuffle(order);
+void splitTrainValidation(const std::vector<std::string>& ids, double validationFraction,
+                          std::vector<int>& train, std::vector<int>& validation) {
+  // Rank the outfits by a hash of their id: the same outfits validate
+  // whatever the seed, the options or the order of the data.
+  const int count = static_cast<int>(ids.size());
+  std::vector<std::pair<std::uint64_t, int>> ranked;
+  for (int i = 0; i < count; ++i) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char ch : ids[static_cast<std::size_t>(i)]) h = (h ^ ch) * 1099511628211ull;
+    ranked.emplace_back(mixSeed(h), i);
+  }
+  std::sort(ranked.begin(), ranked.end());
   int nVal = static_cast<int>(std::lround(validationFraction * count));
   nVal = std::min(std::max(nVal, 2), count - 2);
-  validation.assign(order.begin(), order.begin() + nVal);
-  train.assign(order.begin() + nVal, order.end());
+  validation.clear();
+  train.clear();
+  for (int r = 0; r < count; ++r)
+    (r < nVal ? validation : train).push_back(ranked[static_cast<std::size_t>(r)].second);
   std::sort(validation.begin(), validation.end());
   std::sort(train.begin(), train.end());
 }
@@ -172,7 +180,7 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
   at::set_num_threads(config.threads);
 
   std::vector<int> trainIdx, valIdx;
-  splitTrainValidation(data.size(), config.validationFraction, config.seed, trainIdx, valIdx);
+  splitTrainValidation(data.ids, config.validationFraction, trainIdx, valIdx);
   const OutfitSet valSet = data.subset(valIdx);
   const torch::Tensor all = outfitTensor(data);
   const torch::Tensor xTrain = all.index_select(0, indexTensor(trainIdx));

@@ -1,7 +1,8 @@
 // Training the compatibility model (seed, section 3; design.md).
 //
-// The outfits are split into training and validation outfits (by outfit, from
-// the seed). Each step takes a batch of outfits, builds the modified outfits
+// The outfits are split into training and validation outfits (by outfit: a
+// hash of the outfit id decides, so every seed and option validates on the
+// same outfits). Each step takes a batch of outfits, builds the modified outfits
 // inside the batch (so every replacement is another outfit's real item, and
 // the head runs once per item), and minimises
 //   outfit loss + modified weight x modified loss
@@ -73,9 +74,9 @@ struct TrainSummary {
 Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks = {},
                                  const CancelFlag* cancel = nullptr);
 
-// The outfit indices (into a set of `count`) that trainCompat trains and
-// validates on: a seeded shuffle, the first validationFraction validating.
-void splitTrainValidation(int count, double validationFraction, std::uint64_t seed, std::vector<int>& train,
-                          std::vector<int>& validation);
+// The outfit indices that trainCompat trains and validates on: the outfits
+// whose id hashes lowest (validationFraction of them, at least 2) validate.
+void splitTrainValidation(const std::vector<std::string>& ids, double validationFraction,
+                          std::vector<int>& train, std::vector<int>& validation);
 
 }  // namespace w2w::compat
