@@ -43,6 +43,9 @@ void addTrainingOptions(QCommandLineParser& parser) {
   parser.addOption(
       {"feature-dropout", "Augmentation: drop embedding dimensions with this probability.", "P"});
   parser.addOption({"threads", "Threads for training (default 2).", "N"});
+  parser.addOption({"subset",
+                    "Train on this fraction of the outfits (chosen by a hash of their ids; learning curves).",
+                    "F"});
 }
 
 // Applies the options to the configuration; returns an error message or empty.
@@ -81,18 +84,6 @@ QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c)
   return ok ? QString() : error;
 }
 
-QJsonObject epochJson(const compat::EpochRecord& e) {
-  return {{"epoch", e.epoch},
-          {"train_loss", e.trainLoss},
-          {"train_outfit_loss", e.trainOutfitLoss},
-          {"train_modified_loss", e.trainModifiedLoss},
-          {"val_loss", e.valLoss},
-          {"val_auc", e.valAuc},
-          {"val_fitb", e.valFitb},
-          {"learning_rate", e.learningRate},
-          {"seconds", e.seconds}};
-}
-
 }  // namespace
 
 int runTrain(const QStringList& args) {
@@ -128,12 +119,22 @@ int runTrain(const QStringList& args) {
 
   compat::TrainRequest request;
   request.outfits = std::move(outfits->outfits);
+  double subset = 1.0;
+  QString subsetError;
+  if (!readNumber(parser, "subset", 0.01, 1.0, &subset, &subsetError)) return fail(subsetError, kUsage);
+  if (subset < 1.0)
+    request.outfits = request.outfits.subset(compat::selectByIdHash(request.outfits.ids, subset, 1));
   request.config = config;
   request.checkpointDir = parser.value("out").toStdString();
   request.resume = parser.isSet("resume");
   request.encoderKind = (*encoder)->info().kind;
   request.encoderSpec = encoderSpec;
   request.dataJson = compat::datasetJson(data);
+  if (subset < 1.0) {
+    QJsonObject described = QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object();
+    described["subset"] = subset;
+    request.dataJson = QJsonDocument(described).toJson(QJsonDocument::Compact).toStdString();
+  }
   const int outfitCount = request.outfits.size();
   if (!quiet) {
     std::fprintf(stderr, "training on %d outfits of %s (%s, %d dimensions)\n", outfitCount, data.spec.c_str(),
@@ -161,8 +162,8 @@ int runTrain(const QStringList& args) {
 
   const compat::CheckpointInfo& info = summary->checkpoint;
   if (parser.isSet("json")) {
-    QJsonArray history;
-    for (const compat::EpochRecord& e : info.history) history.append(epochJson(e));
+    const QJsonArray history =
+        QJsonDocument::fromJson(QByteArray::fromStdString(compat::epochHistoryJson(info.history))).array();
     printJson({{"checkpoint", parser.value("out")},
                {"outcome", compat::trainOutcomeName(summary->outcome)},
                {"message", QString::fromStdString(summary->message)},

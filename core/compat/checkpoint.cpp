@@ -23,6 +23,7 @@ QJsonObject epochJson(const EpochRecord& e) {
           {"val_fitb", e.valFitb},
           {"learning_rate", e.learningRate},
           {"seconds", e.seconds},
+          {"train_seconds", e.trainSeconds},
           {"improved", e.improved}};
 }
 
@@ -37,11 +38,18 @@ EpochRecord epochFromJson(const QJsonObject& o) {
   e.valFitb = o.value("val_fitb").toDouble();
   e.learningRate = o.value("learning_rate").toDouble();
   e.seconds = o.value("seconds").toDouble();
+  e.trainSeconds = o.value("train_seconds").toDouble();
   e.improved = o.value("improved").toBool();
   return e;
 }
 
 }  // namespace
+
+std::string epochHistoryJson(const std::vector<EpochRecord>& history) {
+  QJsonArray array;
+  for (const EpochRecord& e : history) array.append(epochJson(e));
+  return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
+}
 
 std::string checkpointConfigJson(const CheckpointInfo& info) {
   QJsonArray history;

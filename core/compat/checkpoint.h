@@ -30,8 +30,9 @@ struct EpochRecord {
   double trainLoss = 0, trainOutfitLoss = 0, trainModifiedLoss = 0;
   double valLoss = 0, valAuc = 0, valFitb = 0;
   double learningRate = 0;  // at the end of the epoch
-  double seconds = 0;
-  bool improved = false;  // the best validation AUC so far
+  double seconds = 0;       // the whole epoch: steps, validation, checkpoint
+  double trainSeconds = 0;  // the training steps alone
+  bool improved = false;    // the best validation AUC so far
 };
 
 struct CheckpointInfo {
@@ -54,6 +55,8 @@ struct CheckpointInfo {
 };
 
 std::string checkpointConfigJson(const CheckpointInfo& info);
+// The history as a JSON array (the "history" of config.json).
+std::string epochHistoryJson(const std::vector<EpochRecord>& history);
 Result<CheckpointInfo> parseCheckpointConfig(const std::string& json, const std::string& source);
 
 // Reads and checks <dir>/config.json (format, version, files present and

@@ -141,26 +141,44 @@ const char* trainOutcomeName(TrainOutcome outcome) {
   return "finished";
 }
 
-void splitTrainValidation(const std::vector<std::string>& ids, double validationFraction,
-                          std::vector<int>& train, std::vector<int>& validation) {
-  // Rank the outfits by a hash of their id: the same outfits validate
-  // whatever the seed, the options or the order of the data.
-  const int count = static_cast<int>(ids.size());
+namespace {
+
+// Outfit indices ordered by a salted hash of their ids.
+std::vector<int> rankByIdHash(const std::vector<std::string>& ids, std::uint64_t salt) {
   std::vector<std::pair<std::uint64_t, int>> ranked;
-  for (int i = 0; i < count; ++i) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char ch : ids[static_cast<std::size_t>(i)]) h = (h ^ ch) * 1099511628211ull;
-    ranked.emplace_back(mixSeed(h), i);
+    for (unsigned char ch : ids[i]) h = (h ^ ch) * 1099511628211ull;
+    ranked.emplace_back(mixSeed(h, salt), static_cast<int>(i));
   }
   std::sort(ranked.begin(), ranked.end());
+  std::vector<int> out;
+  for (const auto& r : ranked) out.push_back(r.second);
+  return out;
+}
+
+}  // namespace
+
+void splitTrainValidation(const std::vector<std::string>& ids, double validationFraction,
+                          std::vector<int>& train, std::vector<int>& validation) {
+  // The same outfits validate whatever the seed, the options or the order
+  // of the data.
+  const int count = static_cast<int>(ids.size());
+  const std::vector<int> ranked = rankByIdHash(ids, 0);
   int nVal = static_cast<int>(std::lround(validationFraction * count));
   nVal = std::min(std::max(nVal, 2), count - 2);
-  validation.clear();
-  train.clear();
-  for (int r = 0; r < count; ++r)
-    (r < nVal ? validation : train).push_back(ranked[static_cast<std::size_t>(r)].second);
+  validation.assign(ranked.begin(), ranked.begin() + std::max(0, nVal));
+  train.assign(ranked.begin() + std::max(0, nVal), ranked.end());
   std::sort(validation.begin(), validation.end());
   std::sort(train.begin(), train.end());
+}
+
+std::vector<int> selectByIdHash(const std::vector<std::string>& ids, double fraction, std::uint64_t salt) {
+  const std::vector<int> ranked = rankByIdHash(ids, salt);
+  const auto n = static_cast<std::size_t>(std::lround(std::min(1.0, std::max(0.0, fraction)) * ids.size()));
+  std::vector<int> out(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks,
@@ -293,14 +311,22 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
                           value, lOutfit.item<double>(), lModified.item<double>(), rate});
       }
     }
+    const double trainSeconds = secondsSince(epochStart);
     const Validation val = validate(*head, xVal, valSet, config);
     if (!std::isfinite(val.loss)) {
       return stop(TrainOutcome::Diverged, "training diverged in epoch " + std::to_string(epoch + 1) +
                                               ": the validation loss is not finite");
     }
     const double n = static_cast<double>(batches.size());
-    EpochRecord record{epoch + 1, sumLoss / n, sumOutfit / n, sumModified / n, val.loss, val.auc, val.fitb,
-                       rate,      0.0,         false};
+    EpochRecord record;
+    record.epoch = epoch + 1;
+    record.trainLoss = sumLoss / n;
+    record.trainOutfitLoss = sumOutfit / n;
+    record.trainModifiedLoss = sumModified / n;
+    record.valLoss = val.loss;
+    record.valAuc = val.auc;
+    record.valFitb = val.fitb;
+    record.learningRate = rate;
     record.improved = info.bestEpoch == 0 || val.auc > info.bestValAuc;
     if (record.improved) {
       best = cloneTensors(headTensors(*head));
@@ -315,6 +341,7 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
     info.finished = early || epoch + 1 == config.epochs;
     info.outcome = early ? "early_stopped" : info.finished ? "finished" : "running";
     record.seconds = secondsSince(epochStart);
+    record.trainSeconds = trainSeconds;
     info.history.push_back(record);
     if (Status s = saveCheckpoint(request.checkpointDir, info, best, *head, optimizer); !s) return s.error();
     summary.checkpointWritten = true;

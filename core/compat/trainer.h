@@ -79,4 +79,9 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
 void splitTrainValidation(const std::vector<std::string>& ids, double validationFraction,
                           std::vector<int>& train, std::vector<int>& validation);
 
+// A fraction of the outfits chosen by a salted hash of their ids (sorted
+// indices): the same outfits every time, e.g. for learning curves. Salt 0
+// orders like the validation split.
+std::vector<int> selectByIdHash(const std::vector<std::string>& ids, double fraction, std::uint64_t salt);
+
 }  // namespace w2w::compat

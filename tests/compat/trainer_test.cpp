@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "compat/compat_model.h"
 #include "compat/evaluator.h"
 #include "compat/trainer.h"
@@ -161,6 +164,26 @@ TEST(Trainer, DivergenceStopsAndKeepsTheLastGoodCheckpoint) {
   EXPECT_EQ(exploded->outcome, TrainOutcome::Diverged);
   EXPECT_NE(exploded->message.find("gradient norm"), std::string::npos) << exploded->message;
   EXPECT_NE(exploded->message.find("no checkpoint was written"), std::string::npos) << exploded->message;
+}
+
+TEST(Trainer, ValidationOutfitsDependOnTheIdsOnly) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 100; ++i) ids.push_back("ccp:" + std::to_string(1000 + i));
+  std::vector<int> train, val, train2, val2;
+  splitTrainValidation(ids, 0.15, train, val);
+  EXPECT_EQ(val.size(), 15u);
+  EXPECT_EQ(train.size(), 85u);
+  std::vector<int> all = train;
+  all.insert(all.end(), val.begin(), val.end());
+  std::sort(all.begin(), all.end());
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(all[static_cast<std::size_t>(i)], i);
+  // Reversed order: the same outfits (by id) validate.
+  std::vector<std::string> reversed(ids.rbegin(), ids.rend());
+  splitTrainValidation(reversed, 0.15, train2, val2);
+  std::set<std::string> a, b;
+  for (int i : val) a.insert(ids[static_cast<std::size_t>(i)]);
+  for (int i : val2) b.insert(reversed[static_cast<std::size_t>(i)]);
+  EXPECT_EQ(a, b);
 }
 
 TEST(Trainer, EarlyStoppingAndBadInput) {
