@@ -31,7 +31,11 @@ void BM_GemmFloat32(benchmark::State& state) {
 }
 // The head's first layer for a batch of 256 outfits (768 items), its second,
 // and a large square product for the machine's peak.
-BENCHMARK(BM_GemmFloat32)->Args({768, 512, 512})->Args({768, 512, 128})->Args({2048, 2048, 2048});
+BENCHMARK(BM_GemmFloat32)
+    ->Args({768, 512, 512})
+    ->Args({768, 512, 128})
+    ->Args({2048, 2048, 2048})
+    ->UseRealTime();
 
 w2w::compat::OutfitSet syntheticOutfits() {
   torch::manual_seed(1);
@@ -71,6 +75,7 @@ void BM_TrainEpoch(benchmark::State& state) {
   request.config.threads = kThreads;
   request.config.head.mode = static_cast<w2w::compat::HeadMode>(state.range(0));
   request.config.head.inputDim = kDim;
+  request.config.head.ensemble = static_cast<int>(state.range(1));
   double trainSeconds = 0, epochSeconds = 0;
   int trainOutfits = 0;
   for (auto _ : state) {
@@ -88,7 +93,8 @@ void BM_TrainEpoch(benchmark::State& state) {
     trainOutfits = summary->checkpoint.trainOutfits;
   }
   // Per-category heads do the same products (each on a third of the items).
-  const double flops = epochFlops(trainOutfits, request.config.batchSize, request.config.head);
+  const double flops =
+      epochFlops(trainOutfits, request.config.batchSize, request.config.head) * request.config.head.ensemble;
   const double n = static_cast<double>(state.iterations());
   state.counters["train_outfits"] = trainOutfits;
   state.counters["epoch_GFLOP"] = flops / 1e9;
@@ -96,8 +102,15 @@ void BM_TrainEpoch(benchmark::State& state) {
   state.counters["with_validation_s"] = epochSeconds / n;
   state.counters["achieved_GFLOP/s"] = flops / 1e9 / (trainSeconds / n);
 }
-// Arg: head mode (0 shared, the seed's; 1 one head per category).
-BENCHMARK(BM_TrainEpoch)->Arg(0)->Arg(1)->UseManualTime()->Iterations(3)->Unit(benchmark::kSecond);
+// Args: head mode (0 shared, the seed's; 1 one head per category) and
+// ensemble size (1 the seed's; 5 the default).
+BENCHMARK(BM_TrainEpoch)
+    ->Args({0, 1})
+    ->Args({1, 1})
+    ->Args({0, 5})
+    ->UseManualTime()
+    ->Iterations(3)
+    ->Unit(benchmark::kSecond);
 
 }  // namespace
 

@@ -26,7 +26,7 @@ struct HeadConfig {
   double dropout = 0.1;
   HeadMode mode = HeadMode::Shared;
   bool standardize = true;  // subtract the training mean and divide by the std per dimension first
-  int ensemble = 1;         // independent heads trained side by side; the similarity is their mean
+  int ensemble = 5;         // independent heads trained side by side; the similarity is their mean
 
   bool operator==(const HeadConfig& o) const {
     return inputDim == o.inputDim && hiddenDim == o.hiddenDim && outputDim == o.outputDim &&

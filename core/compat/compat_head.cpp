@@ -22,17 +22,25 @@ void ProjectionImpl::initialize(at::Generator& generator) {
   norm->bias.zero_();
 }
 
+torch::Tensor dropoutMask(const torch::Tensor& like, double rate, at::Generator* generator) {
+  // One 64-bit draw gives the keep decisions of 8 elements (a byte each,
+  // compared with the rate in 1/256 steps): 8 times fewer generator calls
+  // than bernoulli_, which was a sixth of a training step.
+  const std::int64_t n = like.numel();
+  torch::Tensor words = torch::empty({(n + 7) / 8}, torch::TensorOptions().dtype(torch::kLong));
+  if (generator) {
+    words.random_(*generator);
+  } else {
+    words.random_();
+  }
+  const double cut = std::round(rate * 256.0);
+  const torch::Tensor bytes = words.view(torch::kUInt8).narrow(0, 0, n).view(like.sizes());
+  return bytes.ge(cut).to(like.scalar_type()) * (256.0 / (256.0 - cut));
+}
+
 torch::Tensor ProjectionImpl::forward(const torch::Tensor& x, at::Generator* generator) {
   torch::Tensor h = torch::gelu(norm(fc1(x)));
-  if (is_training() && dropout > 0) {
-    torch::Tensor keep = torch::empty_like(h);
-    if (generator) {
-      keep.bernoulli_(1.0 - dropout, *generator);
-    } else {
-      keep.bernoulli_(1.0 - dropout);
-    }
-    h = h * keep / (1.0 - dropout);
-  }
+  if (is_training() && dropout > 0) h = h * dropoutMask(h, dropout, generator);
   return fc2(h);
 }
 

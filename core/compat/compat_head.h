@@ -58,6 +58,10 @@ struct CompatHeadImpl : torch::nn::Module {
 };
 TORCH_MODULE(CompatHead);
 
+// Inverted-dropout multipliers for a tensor like `like`: 0 with probability
+// `rate` (rounded to a multiple of 1/256), else 1 / (1 - that rate).
+torch::Tensor dropoutMask(const torch::Tensor& like, double rate, at::Generator* generator);
+
 // Parameters and buffers by name, as saved in checkpoints.
 std::vector<std::pair<std::string, torch::Tensor>> headTensors(CompatHeadImpl& head);
 

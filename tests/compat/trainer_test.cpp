@@ -17,6 +17,7 @@ TrainConfig smallConfig(int epochs) {
   TrainConfig c;
   c.head.hiddenDim = 64;
   c.head.outputDim = 32;
+  c.head.ensemble = 1;
   c.epochs = epochs;
   c.batchSize = 128;
   c.learningRate = 3e-3;
@@ -71,6 +72,7 @@ TEST(Trainer, SameSeedSameNumbers) {
   test::TempDir dir;
   TrainConfig config = smallConfig(3);
   config.head.mode = HeadMode::PairSpaces;
+  config.head.ensemble = 2;
   config.noiseStd = 0.1;
   config.featureDropout = 0.1;
   auto a = trainCompat(request(data, config, dir.path("a")));
