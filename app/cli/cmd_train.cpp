@@ -16,33 +16,50 @@ namespace w2w::cli {
 namespace {
 
 void addTrainingOptions(QCommandLineParser& parser) {
+  const compat::TrainConfig d;  // the defaults, shown in the help
+  const auto with = [](const char* text, double value) {
+    return QStringLiteral("%1 Default: %2.").arg(QString::fromUtf8(text)).arg(value);
+  };
   parser.addOption(
       {"encoder", "basic (built in) or a FashionCLIP model folder. Default: basic.", "basic|DIR", "basic"});
   parser.addOption(
       {"out", "The checkpoint folder to write (config.json, model.safetensors, state.safetensors).", "CKPT"});
   parser.addOption({"resume", "Continue the run saved in --out."});
-  parser.addOption({"epochs", "Epochs at most (early stopping may end sooner).", "N"});
-  parser.addOption({"seed", "Seed of every random choice (same seed, same numbers).", "S"});
-  parser.addOption({"head", "shared (one latent space, the seed), per_category or pair_spaces.", "MODE"});
-  parser.addOption({"hidden", "Hidden width of the head.", "N"});
-  parser.addOption({"latent", "Size of the latent space (of each pair space).", "N"});
-  parser.addOption({"dropout", "Dropout in the head.", "P"});
+  parser.addOption({"epochs", with("Epochs at most (early stopping may end sooner).", d.epochs), "N"});
+  parser.addOption({"seed", "Seed of every random choice (same seed, same numbers). Default: 0.", "S"});
   parser.addOption(
-      {"ensemble", "Independent heads trained side by side (their similarities are averaged).", "K"});
+      {"head", "shared (one latent space, the seed), per_category or pair_spaces. Default: shared.", "MODE"});
+  parser.addOption({"hidden", with("Hidden width of the head.", d.head.hiddenDim), "N"});
+  parser.addOption({"latent", with("Size of the latent space (of each pair space).", d.head.outputDim), "N"});
+  parser.addOption({"dropout", with("Dropout in the head.", d.head.dropout), "P"});
+  parser.addOption({"ensemble",
+                    with("Independent heads trained side by side (similarities averaged); 1 is the seed's.",
+                         d.head.ensemble),
+                    "K"});
+  parser.addOption({"curriculum",
+                    with("Epochs of outfit loss alone before the modified loss joins.", d.curriculumEpochs),
+                    "N"});
+  parser.addOption({"temperature", with("InfoNCE temperature.", d.loss.temperature), "T"});
+  parser.addOption({"threshold",
+                    with("Modified loss: a hinge below this pair similarity, none above.", d.loss.threshold),
+                    "T"});
+  parser.addOption({"modified-weight",
+                    with("Weight of the modified loss (0: outfit loss only).", d.loss.modifiedWeight), "W"});
   parser.addOption(
-      {"curriculum", "Epochs of outfit loss alone before the modified loss joins (0: none).", "N"});
-  parser.addOption({"temperature", "InfoNCE temperature.", "T"});
-  parser.addOption({"threshold", "Modified loss: a hinge below this pair similarity, none above.", "T"});
-  parser.addOption({"modified-weight", "Weight of the modified loss (0: outfit loss only).", "W"});
-  parser.addOption({"lr", "Peak learning rate (AdamW).", "RATE"});
-  parser.addOption({"weight-decay", "AdamW weight decay.", "W"});
-  parser.addOption({"batch", "Outfits per step.", "N"});
-  parser.addOption({"patience", "Stop after this many epochs without a better validation AUC.", "N"});
-  parser.addOption({"val-fraction", "Outfits held out for validation (early stopping).", "F"});
-  parser.addOption({"noise", "Augmentation: Gaussian noise on the standardised embeddings.", "STD"});
+      {"lr", with("Peak learning rate (AdamW; warm-up, then cosine decay).", d.learningRate), "RATE"});
+  parser.addOption({"weight-decay", with("AdamW weight decay.", d.weightDecay), "W"});
+  parser.addOption({"batch", with("Outfits per step.", d.batchSize), "N"});
   parser.addOption(
-      {"feature-dropout", "Augmentation: drop embedding dimensions with this probability.", "P"});
-  parser.addOption({"threads", "Threads for training (default 2).", "N"});
+      {"patience", with("Stop after this many epochs without a better validation AUC.", d.patience), "N"});
+  parser.addOption(
+      {"val-fraction",
+       with("Outfits held out for validation (chosen by a hash of their ids).", d.validationFraction), "F"});
+  parser.addOption(
+      {"noise", with("Augmentation: Gaussian noise on the standardised embeddings.", d.noiseStd), "STD"});
+  parser.addOption({"feature-dropout",
+                    with("Augmentation: drop embedding dimensions with this probability.", d.featureDropout),
+                    "P"});
+  parser.addOption({"threads", with("Threads for training.", d.threads), "N"});
   parser.addOption({"subset",
                     "Train on this fraction of the outfits (chosen by a hash of their ids; learning curves).",
                     "F"});

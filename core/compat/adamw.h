@@ -5,6 +5,7 @@
 // from torch::optim because the checkpoint must hold the moments as named
 // safetensors tensors and a resumed run must continue bit for bit; the
 // LibTorch optimizer keys its state by tensor address.
+// Thread-safety: one thread (the trainer's).
 #pragma once
 
 #include <torch/torch.h>

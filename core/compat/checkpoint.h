@@ -10,6 +10,9 @@
 // Each file is written to a temporary name and renamed, config.json last: it
 // is the commit point, and a tensor file whose hash does not match it is
 // refused ("interrupted save?") rather than mixed with another epoch's.
+//
+// Thread-safety: plain functions; a checkpoint folder has one writer at a
+// time (the run that trains into it), any number of readers.
 #pragma once
 
 #include <string>

@@ -15,6 +15,8 @@
 // trained independently (each on its own loss).
 // Dropout draws from the generator passed in, so training is reproducible
 // without touching LibTorch's global generator.
+// Thread-safety: forward() in eval mode may run on several threads; training
+// (train mode, optimiser steps) on one.
 #pragma once
 
 #include <torch/torch.h>

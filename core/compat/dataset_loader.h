@@ -3,6 +3,9 @@
 //   polyvore:DIR   a Polyvore Outfits split folder (polyvore_dataset.h)
 //   library:FILE   the outfits of a wardrobe library (library_dataset.h)
 // into an OutfitSet for training and evaluation.
+//
+// Thread-safety: no shared state; the Encoder is used from the calling
+// thread only (one per worker, see encoder.h).
 #pragma once
 
 #include <memory>

@@ -1,5 +1,6 @@
 // Metrics of real versus modified outfits: ROC AUC, histograms and the
-// threshold curve (accuracy, precision, recall). Pure functions of scores.
+// threshold curve (accuracy, precision, recall). Pure functions of scores,
+// safe on any thread.
 #pragma once
 
 #include <vector>

@@ -7,6 +7,8 @@
 // - a replacement never comes from outfit i itself;
 // - the two replacements come from two different outfits (when there are at
 //   least three), so no pair of a modified outfit is a real pair.
+//
+// Thread-safety: pure functions of their Rng (one Rng per thread).
 #pragma once
 
 #include <array>

@@ -6,6 +6,9 @@
 // version, the annotations' hash, encoder id, crop settings); the key is also
 // stored inside and checked, so a stale or foreign file is never used. A
 // corrupt file counts as missing and is rewritten.
+//
+// Thread-safety: files are written to a temporary name and renamed, so
+// concurrent readers and writers (threads or processes) see whole files.
 #pragma once
 
 #include <optional>

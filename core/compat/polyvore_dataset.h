@@ -17,6 +17,8 @@
 //
 // Product images are already on white: each becomes a crop with
 // renderWholeImage (white-padded square).
+//
+// Thread-safety: no shared state; the Encoder is used from the calling thread.
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 // here: the same seed gives the same outfits, batches and candidates on every
 // platform. Streams are derived from (seed, purpose, index) so that a resumed
 // run draws exactly what an uninterrupted one would have.
+// Thread-safety: an Rng object belongs to one thread.
 #pragma once
 
 #include <cstdint>

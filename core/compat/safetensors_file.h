@@ -5,6 +5,7 @@
 // Used for the compatibility model's checkpoints and the dataset embedding
 // cache. Every check that can fail names the file and the tensor: a truncated
 // or corrupt file gives a one-line error, never a crash.
+// Thread-safety: pure functions; files are written atomically.
 #pragma once
 
 #include <cstdint>

@@ -88,6 +88,7 @@ Losses memberLosses(CompatHeadImpl& head, const torch::Tensor& latent,
 
 struct Validation {
   double loss = 0, auc = 0, fitb = 0;
+  EvalReport report;  // the full evaluation of the validation outfits
 };
 
 Validation validate(CompatHeadImpl& head, const torch::Tensor& x, const OutfitSet& set,
@@ -106,6 +107,7 @@ Validation validate(CompatHeadImpl& head, const torch::Tensor& x, const OutfitSe
   if (auto report = evaluate(latentSet(set, z, "latent"), options)) {
     v.auc = report->auc;
     v.fitb = report->fitb;
+    v.report = std::move(*report);
   }
   return v;
 }
@@ -347,6 +349,7 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
     summary.checkpointWritten = true;
     summary.checkpoint = info;
     if (callbacks.onEpoch) callbacks.onEpoch(record);
+    if (callbacks.onValidation) callbacks.onValidation(record.epoch, val.report);
     if (early) {
       return stop(TrainOutcome::EarlyStopped, "stopped early after epoch " + std::to_string(epoch + 1) +
                                                   ": no better validation AUC for " +

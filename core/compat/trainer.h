@@ -31,6 +31,7 @@
 #include "common/result.h"
 #include "compat/checkpoint.h"
 #include "compat/compat_config.h"
+#include "compat/evaluator.h"
 #include "compat/outfit_set.h"
 
 namespace w2w::compat {
@@ -55,6 +56,9 @@ struct StepInfo {
 struct TrainCallbacks {
   std::function<void(const StepInfo&)> onStep;
   std::function<void(const EpochRecord&)> onEpoch;
+  // After onEpoch: the epoch's whole evaluation of the validation outfits
+  // (histograms, threshold curve, per pair), for the studio's live views.
+  std::function<void(int epoch, const EvalReport&)> onValidation;
 };
 
 enum class TrainOutcome { Finished, EarlyStopped, Cancelled, Diverged };

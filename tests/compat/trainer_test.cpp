@@ -54,8 +54,23 @@ TEST(Trainer, LearnsPlantedCompatibility) {
   EXPECT_LT(baseline->auc, 0.65) << "the planted rule is invisible to the raw cosine";
 
   test::TempDir dir;
-  auto summary = trainCompat(request(train, smallConfig(25), dir.path("ckpt")));
+  int steps = 0, epochs = 0, evaluations = 0;
+  TrainCallbacks callbacks;
+  callbacks.onStep = [&](const StepInfo& s) {
+    ++steps;
+    EXPECT_EQ(s.steps, 6) << "680 training outfits in balanced batches of at most 128";
+  };
+  callbacks.onEpoch = [&](const EpochRecord& e) { EXPECT_EQ(e.epoch, ++epochs); };
+  callbacks.onValidation = [&](int epoch, const EvalReport& r) {
+    EXPECT_EQ(epoch, epochs);
+    EXPECT_EQ(r.outfits, 120);
+    EXPECT_EQ(r.thresholds.size(), 41u);
+    ++evaluations;
+  };
+  auto summary = trainCompat(request(train, smallConfig(25), dir.path("ckpt")), callbacks);
   ASSERT_TRUE(summary.ok()) << summary.message();
+  EXPECT_EQ(steps, 25 * 6);
+  EXPECT_EQ(evaluations, 25);
   EXPECT_EQ(summary->outcome, TrainOutcome::Finished) << summary->message;
   auto model = CompatModel::load(dir.path("ckpt"));
   ASSERT_TRUE(model.ok()) << model.message();
