@@ -5,9 +5,9 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 #include "common/build_info.h"
 
@@ -33,7 +33,8 @@ void printUsage() {
       << "bottom and shoes, embeds the crops, trains a compatibility model and recommends\n"
       << "the pieces that complete a look.\n\nCommands:\n";
   for (const Command& command : commands()) {
-    out << "  " << QString::fromUtf8(command.name).leftJustified(11) << QString::fromUtf8(command.summary) << "\n";
+    out << "  " << QString::fromUtf8(command.name).leftJustified(11) << QString::fromUtf8(command.summary)
+        << "\n";
   }
   out << "\nEvery command takes --json (machine-readable output on stdout) and --help.\n"
       << "Progress goes to stderr. Exit status: 0 ok, 1 failed, 2 bad usage, 130 interrupted.\n"
@@ -117,7 +118,9 @@ int fail(const QString& message, int code) {
 
 int fail(const std::string& message, int code) { return fail(QString::fromStdString(message), code); }
 
-void warn(const QString& message) { std::fprintf(stderr, "what2wear: warning: %s\n", message.toUtf8().constData()); }
+void warn(const QString& message) {
+  std::fprintf(stderr, "what2wear: warning: %s\n", message.toUtf8().constData());
+}
 
 ProgressPrinter::ProgressPrinter(bool quiet) : quiet_(quiet), tty_(isatty(fileno(stderr)) != 0) {}
 

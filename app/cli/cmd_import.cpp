@@ -1,7 +1,7 @@
 // what2wear import --library FILE PATH... [--threads N] [--model FILE] [--no-crops] [--json]
 #include <QCommandLineParser>
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QThread>
 
 #include "cli.h"
@@ -93,8 +93,10 @@ int runImport(const QStringList& args) {
   const bool json = parser.isSet("json");
   QJsonArray entries;
   for (const ImportEntry& e : report.entries) {
-    if (e.outcome == ImportEntry::Outcome::Failed) warn(QString::fromStdString(e.error));
-    else if (!e.warning.empty()) warn(QString::fromStdString(e.warning));
+    if (e.outcome == ImportEntry::Outcome::Failed)
+      warn(QString::fromStdString(e.error));
+    else if (!e.warning.empty())
+      warn(QString::fromStdString(e.warning));
     if (e.outcome == ImportEntry::Outcome::Duplicate && !json) {
       printLine(QStringLiteral("duplicate: %1 (already %2)").arg(QString::fromStdString(e.path))
                     .arg(QStringLiteral("%1 %2").arg(parser.isSet("category") ? "item" : "photo").arg(e.id)));

@@ -11,7 +11,8 @@ namespace {
 QJsonObject infoJson(const LibraryInfo& info) {
   QJsonObject photos{{"total", info.photos}};
   for (int s = 0; s < 5; ++s) photos[photoStatusName(static_cast<PhotoStatus>(s))] = info.photosByStatus[s];
-  QJsonObject items{{"total", info.items}, {"standalone", info.standaloneItems}, {"manual_crops", info.manualCrops}};
+  QJsonObject items{
+      {"total", info.items}, {"standalone", info.standaloneItems}, {"manual_crops", info.manualCrops}};
   for (Category c : kCategories) items[categoryName(c)] = info.itemsByCategory[categoryIndex(c)];
   return {{"path", QString::fromStdString(info.path)},
           {"schema_version", info.schemaVersion},
@@ -28,7 +29,9 @@ QJsonObject infoJson(const LibraryInfo& info) {
 
 void printInfo(const LibraryInfo& info) {
   printLine(QStringLiteral("Library      %1").arg(QString::fromStdString(info.path)));
-  printLine(QStringLiteral("Schema       %1 (%2)").arg(info.schemaVersion).arg(QString::fromStdString(info.createdWith)));
+  printLine(QStringLiteral("Schema       %1 (%2)")
+                .arg(info.schemaVersion)
+                .arg(QString::fromStdString(info.createdWith)));
   printLine(QStringLiteral("Photos       %1 (%2 processed, %3 reviewed, %4 flagged, %5 failed)")
                 .arg(info.photos)
                 .arg(info.photosByStatus[1])
@@ -61,7 +64,8 @@ int runLibrary(const QStringList& args) {
   int code = kOk;
   if (!parseArguments(parser, args, &code)) return code;
   const QStringList positional = parser.positionalArguments();
-  if (positional.size() != 2) return fail(QStringLiteral("expected an action and a FILE (see what2wear library --help)"), kUsage);
+  if (positional.size() != 2)
+    return fail(QStringLiteral("expected an action and a FILE (see what2wear library --help)"), kUsage);
   const QString action = positional.at(0);
   const std::string file = positional.at(1).toStdString();
   const bool json = parser.isSet("json");
@@ -69,23 +73,31 @@ int runLibrary(const QStringList& args) {
   if (action == "init") {
     auto library = Library::create(file);
     if (!library) return fail(library.message());
-    if (json) printJson({{"created", QString::fromStdString(file)}, {"schema_version", Library::kSchemaVersion}});
-    else printLine(QStringLiteral("Created %1").arg(positional.at(1)));
+    if (json)
+      printJson({{"created", QString::fromStdString(file)}, {"schema_version", Library::kSchemaVersion}});
+    else
+      printLine(QStringLiteral("Created %1").arg(positional.at(1)));
     return kOk;
   }
   if (action == "info" || action == "check") {
-    auto library = Library::open(file, action == "info" ? Library::Access::ReadOnly : Library::Access::ReadWrite);
+    auto library =
+        Library::open(file, action == "info" ? Library::Access::ReadOnly : Library::Access::ReadWrite);
     if (!library) return fail(library.message());
     if (action == "check") {
       Status status = (*library)->checkIntegrity();
-      if (json) printJson({{"ok", status.ok()}, {"error", QString::fromStdString(status.ok() ? "" : status.message())}});
-      else printLine(status ? QStringLiteral("ok") : QString::fromStdString(status.message()));
+      if (json)
+        printJson(
+            {{"ok", status.ok()}, {"error", QString::fromStdString(status.ok() ? "" : status.message())}});
+      else
+        printLine(status ? QStringLiteral("ok") : QString::fromStdString(status.message()));
       return status ? kOk : kFailed;
     }
     auto info = (*library)->info();
     if (!info) return fail(info.message());
-    if (json) printJson(infoJson(*info));
-    else printInfo(*info);
+    if (json)
+      printJson(infoJson(*info));
+    else
+      printInfo(*info);
     return kOk;
   }
   return fail(QStringLiteral("unknown action '%1' (expected init, info or check)").arg(action), kUsage);

@@ -9,6 +9,8 @@ int runDemo(const QStringList& args);
 int runCrop(const QStringList& args);
 int runEmbed(const QStringList& args);
 int runEncode(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEval(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -18,6 +20,8 @@ const std::vector<Command>& commands() {
       {"crop", "Find person, mask and top/bottom/shoes boxes in outfit photos", runCrop},
       {"embed", "Embed images or preprocessed pixels with an encoder", runEmbed},
       {"encode", "Encode every crop of a library not yet encoded (resumable)", runEncode},
+      {"train", "Train the compatibility model on a dataset's outfits", runTrain},
+      {"eval", "Evaluate a compatibility checkpoint against the untrained baseline", runEval},
   };
   return list;
 }

@@ -9,8 +9,8 @@ namespace {
 // Weights of the blocks before the final normalisation: colour carries most
 // of what tells outfits apart; texture and shape refine it.
 constexpr float kColourWeight = 1.0f;
-constexpr float kTextureWeight = 0.6f;
-constexpr float kShapeWeight = 0.6f;
+constexpr float kTextureWeight = 0.4f;
+constexpr float kShapeWeight = 0.4f;
 
 BasicFeatureLayout makeLayout() {
   BasicFeatureLayout l;

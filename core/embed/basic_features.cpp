@@ -8,7 +8,7 @@
 namespace w2w::basic {
 namespace {
 
-constexpr int kWorkSize = 128;            // crops are scaled to this square first
+constexpr int kWorkSize = 128;            // the item's box is scaled to this longer side
 constexpr int kWhiteLevel = 248;          // all three channels at least this: white
 constexpr double kMinForeground = 0.005;  // less than this of the crop: treat all as item
 
@@ -57,34 +57,25 @@ void l2normalize(float* v, int n) {
 }
 
 Foreground findForeground(const cv::Mat& rgb) {
-  Foreground fg;
-  const bool shrink = rgb.cols > kWorkSize || rgb.rows > kWorkSize;
-  cv::resize(rgb, fg.rgb, cv::Size(kWorkSize, kWorkSize), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_LINEAR);
-
+  // Find the item at the crop's own resolution, then scale the item's box
+  // (not the square) to the working size: the features then do not depend
+  // on how much white padding surrounds the item.
   cv::Mat white;
-  cv::inRange(fg.rgb, cv::Scalar::all(kWhiteLevel), cv::Scalar::all(255), white);
-  cv::Mat labels;
-  const int count = cv::connectedComponents(white, labels, 4, CV_32S);
-  std::vector<char> padding(static_cast<std::size_t>(count), 0);
-  const int last = kWorkSize - 1;
-  for (int i = 0; i < kWorkSize; ++i) {
-    for (const cv::Point p : {cv::Point(i, 0), cv::Point(i, last), cv::Point(0, i), cv::Point(last, i)}) {
-      if (white.at<uchar>(p)) padding[static_cast<std::size_t>(labels.at<int>(p))] = 1;
-    }
-  }
-  fg.mask = cv::Mat(kWorkSize, kWorkSize, CV_8UC1);
-  for (int y = 0; y < kWorkSize; ++y) {
-    const int* lab = labels.ptr<int>(y);
-    const uchar* w = white.ptr<uchar>(y);
-    uchar* m = fg.mask.ptr<uchar>(y);
-    for (int x = 0; x < kWorkSize; ++x) m[x] = (w[x] && padding[static_cast<std::size_t>(lab[x])]) ? 0 : 255;
-  }
-  if (cv::countNonZero(fg.mask) < kMinForeground * kWorkSize * kWorkSize) {
+  cv::inRange(rgb, cv::Scalar::all(kWhiteLevel), cv::Scalar::all(255), white);
+  cv::Rect box = cv::boundingRect(~white);
+  if (box.area() == 0 || cv::countNonZero(~white) < kMinForeground * rgb.total()) {
     // A blank (or all-white) crop: describe the whole square rather than a
     // few stray pixels, so that the vector is still well defined.
-    fg.mask.setTo(255);
+    box = cv::Rect(0, 0, rgb.cols, rgb.rows);
+    white.setTo(0);
   }
-  fg.box = cv::boundingRect(fg.mask);
+  const double scale = static_cast<double>(kWorkSize) / std::max(box.width, box.height);
+  const cv::Size size(std::max(1, static_cast<int>(std::lround(box.width * scale))),
+                      std::max(1, static_cast<int>(std::lround(box.height * scale))));
+  Foreground fg;
+  cv::resize(rgb(box), fg.rgb, size, 0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::resize(~white(box), fg.mask, size, 0, 0, cv::INTER_NEAREST);
+  fg.box = cv::Rect(0, 0, size.width, size.height);
   return fg;
 }
 
@@ -95,9 +86,10 @@ void appendColour(const Foreground& fg, std::vector<float>& out) {
   cv::cvtColor(rgb, lab, cv::COLOR_RGB2Lab);
   cv::cvtColor(rgb, hsv, cv::COLOR_RGB2HSV_FULL);
 
+  // The joint hue x saturation x value histogram carries most of it: the
+  // colours of a garment, their shades and the light they were seen in.
+  std::vector<float> joint(512, 0.f);
   float lightness[8] = {};
-  float ab[64] = {};
-  float hue[40] = {};  // 18 hues x 2 saturation levels, then 4 grey levels
   double sum[3] = {}, sq[3] = {};
   double cellSum[4][3] = {}, cellCount[4] = {};
   double n = 0;
@@ -109,27 +101,22 @@ void appendColour(const Foreground& fg, std::vector<float>& out) {
     for (int x = 0; x < rgb.cols; ++x) {
       if (!m[x]) continue;
       n += 1;
-      const float L = l[x][0] / 255.f, A = l[x][1], B = l[x][2];
-      addSoft(lightness, 8, L, 1.f);
-      // Colours of real garments stay within about +-56 of grey on a and b.
-      float aRow[8] = {};
-      addSoft(aRow, 8, (A - 72.f) / 112.f, 1.f);
-      float bCol[8] = {};
-      addSoft(bCol, 8, (B - 72.f) / 112.f, 1.f);
+      float hue[8] = {}, sat[8] = {}, val[8] = {};
+      addSoftCircular(hue, 8, h[x][0] / 256.f, 1.f);
+      addSoft(sat, 8, h[x][1] / 255.f, 1.f);
+      addSoft(val, 8, h[x][2] / 255.f, 1.f);
       for (int i = 0; i < 8; ++i) {
-        if (aRow[i] == 0.f) continue;
-        for (int j = 0; j < 8; ++j) ab[i * 8 + j] += aRow[i] * bCol[j];
+        if (hue[i] == 0.f) continue;
+        for (int j = 0; j < 8; ++j) {
+          if (sat[j] == 0.f) continue;
+          const float hs = hue[i] * sat[j];
+          float* cell = joint.data() + (i * 8 + j) * 8;
+          for (int k = 0; k < 8; ++k) cell[k] += hs * val[k];
+        }
       }
-      const int s = h[x][1], v = h[x][2];
-      if (s >= 40 && v >= 40) {
-        float level[2] = {};
-        addSoft(level, 2, (s - 40) / 215.f, 1.f);
-        addSoftCircular(hue, 18, h[x][0] / 256.f, level[0]);
-        addSoftCircular(hue + 18, 18, h[x][0] / 256.f, level[1]);
-      } else {
-        addSoft(hue + 36, 4, v / 255.f, 1.f);
-      }
-      const double c[3] = {L, (A - 128.) / 64., (B - 128.) / 64.};
+      const float L = l[x][0] / 255.f;
+      addSoft(lightness, 8, L, 1.f);
+      const double c[3] = {L, (l[x][1] - 128.) / 64., (l[x][2] - 128.) / 64.};
       const int cell = cellY * 2 + (2 * x) / rgb.cols;
       for (int k = 0; k < 3; ++k) {
         sum[k] += c[k];
@@ -139,13 +126,11 @@ void appendColour(const Foreground& fg, std::vector<float>& out) {
       cellCount[cell] += 1;
     }
   }
+  hellinger(joint.data(), 512);
   hellinger(lightness, 8);
-  hellinger(ab, 64);
-  hellinger(hue, 40);
   const std::size_t begin = out.size();
+  out.insert(out.end(), joint.begin(), joint.end());
   for (float v : lightness) out.push_back(0.5f * v);
-  out.insert(out.end(), ab, ab + 64);
-  out.insert(out.end(), hue, hue + 40);
   double mean[3];
   for (int k = 0; k < 3; ++k) {
     mean[k] = n > 0 ? sum[k] / n : 0.;

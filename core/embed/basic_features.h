@@ -9,21 +9,24 @@
 namespace w2w::basic {
 
 // Sizes of the blocks, in the order they are concatenated.
-inline constexpr int kColourDim = 8 + 64 + 40 + 6 + 12;
+inline constexpr int kColourDim = 512 + 8 + 6 + 12;
 inline constexpr int kTextureDim = 32 + 6 + 10 + 10;
 inline constexpr int kShapeDim = 64 + 14;
 
-// The item on its white padding: the working-size RGB image, the foreground
-// mask (255 = item) and the tight box of the foreground.
+// The item without its padding: the item's box scaled to the working size,
+// the foreground mask (255 = item) and the box (the whole image).
 struct Foreground {
   cv::Mat rgb;   // CV_8UC3, R G B
   cv::Mat mask;  // CV_8UC1
   cv::Rect box;
 };
 
-// Scales the crop to the working size and separates the item from the white
-// padding: white pixels connected to the border are padding, everything else
-// (white parts enclosed by the garment included) is the item.
+// Separates the item from the white padding and scales the item's box to the
+// working size (longer side 128 pixels): near-white pixels (all channels at least 248) are padding or
+// masked-out background, everything else is the item. (Masked crops have
+// white holes inside the box too, e.g. between the legs, so whiteness and
+// not connectivity decides. A garment that is itself pure white is lost; when
+// almost nothing is left, the whole crop counts as the item.)
 Foreground findForeground(const cv::Mat& rgb);
 
 // Each appends its block (L2-normalised) to `out`.

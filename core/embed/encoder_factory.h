@@ -1,5 +1,5 @@
 // Opening an encoder by name: "basic" for the built-in encoder, or the folder
-// of a FashionCLIP model.
+// of a FashionCLIP model. Thread-safe: each call gives a new encoder.
 #pragma once
 
 #include <memory>

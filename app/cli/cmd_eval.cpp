@@ -1,0 +1,150 @@
+// what2wear eval --checkpoint CKPT --dataset ccp:DIR [--seed S] [--json]
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+#include <climits>
+#include <cstdio>
+
+#include "cli.h"
+#include "compat/compat_model.h"
+#include "compat/evaluator.h"
+#include "compat_options.h"
+#include "embed/encoder_factory.h"
+
+namespace w2w::cli {
+namespace {
+
+QJsonObject reportJson(const compat::EvalReport& report) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(compat::evalReportJson(report))).object();
+}
+
+void printReport(const compat::EvalReport& model, const compat::EvalReport& baseline) {
+  const auto row = [](const char* name, double m, double b) {
+    printLine(
+        QStringLiteral("%1 %2 %3").arg(QString(name).leftJustified(22)).arg(m, 8, 'f', 4).arg(b, 10, 'f', 4));
+  };
+  printLine(
+      QStringLiteral("%1 %2 %3").arg(QString("").leftJustified(22)).arg("model", 8).arg("baseline", 10));
+  row("AUC", model.auc, baseline.auc);
+  row("FITB", model.fitb, baseline.fitb);
+  for (int p = 0; p < 3; ++p) {
+    row((std::string("AUC ") + compat::pairName(p)).c_str(), model.pairs[p].auc, baseline.pairs[p].auc);
+  }
+  for (int p = 0; p < 3; ++p) {
+    row((std::string("FITB ") + compat::pairName(p)).c_str(), model.pairs[p].fitb, baseline.pairs[p].fitb);
+  }
+  printLine(QStringLiteral("(%1 outfits; %2 modified outfits and %3 FITB questions per outfit)")
+                .arg(model.outfits)
+                .arg(model.rounds)
+                .arg(model.questions / std::max(1, model.outfits)));
+}
+
+// Polyvore's own compatibility and FITB tasks, for the model and the baseline.
+Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const compat::PolyvoreData& data) {
+  const auto rawScores = [](compat::OutfitSet set) {
+    compat::normalizeRows(set);
+    return compat::outfitScores(set);
+  };
+  const auto json = [](const compat::PolyvoreTasks& t) {
+    return QJsonObject{{"compatibility_auc", t.compatibilityAuc},
+                       {"compatibility_outfits", t.compatibilityOutfits},
+                       {"fitb", t.fitb},
+                       {"fitb_questions", t.fitbQuestions}};
+  };
+  std::vector<double> compatibility, fitb;
+  if (!data.compatibility.empty()) {
+    auto s = model.score(data.compatibility);
+    if (!s) return s.error();
+    compatibility = *s;
+  }
+  if (!data.fitbCandidates.empty()) {
+    auto s = model.score(data.fitbCandidates);
+    if (!s) return s.error();
+    fitb = *s;
+  }
+  QJsonObject out = json(compat::scorePolyvoreTasks(data, compatibility, fitb));
+  out["baseline"] =
+      json(compat::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
+  return out;
+}
+
+}  // namespace
+
+int runEval(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Evaluate a compatibility checkpoint: real versus modified outfits (ROC AUC,\n"
+      "similarity histograms, accuracy/precision/recall over thresholds) and\n"
+      "fill-in-the-blank, per category pair and overall, beside the untrained baseline\n"
+      "(the raw encoder cosine). Crop settings default to the checkpoint's training data.");
+  addDatasetOptions(parser, "test");
+  parser.addOption({"checkpoint", "The checkpoint folder written by `what2wear train`.", "CKPT"});
+  parser.addOption(
+      {"encoder", "Override the encoder recorded in the checkpoint (basic or a model folder).", "basic|DIR"});
+  parser.addOption({"seed", "Seed of the modified outfits and FITB candidates (default 0).", "S", "0"});
+  parser.addOption({"rounds", "Modified outfits and FITB questions per outfit (default 5).", "N", "5"});
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  if (!parser.isSet("checkpoint")) return fail(QStringLiteral("--checkpoint CKPT is required"), kUsage);
+  QString error;
+  long long seed = 0, rounds = 5;
+  if (!readInteger(parser, "seed", 0, LLONG_MAX, &seed, &error) ||
+      !readInteger(parser, "rounds", 1, 1000, &rounds, &error)) {
+    return fail(error, kUsage);
+  }
+  auto model = compat::CompatModel::load(parser.value("checkpoint").toStdString());
+  if (!model) return fail(model.message());
+  const compat::CheckpointInfo& info = (*model)->info();
+
+  auto trained = compat::parseDatasetJson(info.dataJson);
+  compat::DatasetRequest data = trained ? *trained : compat::DatasetRequest{};
+  if (const QString bad = readDatasetOptions(parser, data); !bad.isEmpty()) return fail(bad, kUsage);
+  if (data.spec.empty()) return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
+  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+
+  const std::string encoderSpec =
+      parser.isSet("encoder") ? parser.value("encoder").toStdString() : info.encoderSpec;
+  auto encoder = openEncoder(encoderSpec);
+  if (!encoder) return fail(encoder.message());
+  if ((*encoder)->info().id != info.encoderId) {
+    return fail("the checkpoint was trained on " + info.encoderId + " embeddings; " + encoderSpec +
+                " gives " + (*encoder)->info().id);
+  }
+  ProgressPrinter printer(parser.isSet("quiet"));
+  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  printer.finish();
+  if (interruptFlag().isCancelled()) return fail(QStringLiteral("interrupted"), kInterrupted);
+  if (!outfits) return fail(outfits.message());
+
+  compat::EvalOptions options;
+  options.seed = static_cast<std::uint64_t>(seed);
+  options.rounds = static_cast<int>(rounds);
+  auto latent = (*model)->project(outfits->outfits);
+  if (!latent) return fail(latent.message());
+  auto report = compat::evaluate(*latent, options);
+  compat::OutfitSet raw = outfits->outfits;
+  compat::normalizeRows(raw);
+  auto baseline = compat::evaluate(raw, options);
+  if (!report) return fail(report.message());
+  if (!baseline) return fail(baseline.message());
+
+  if (parser.isSet("json")) {
+    QJsonObject json = reportJson(*report);
+    json["baseline"] = reportJson(*baseline);
+    json["checkpoint"] = parser.value("checkpoint");
+    json["encoder"] = QString::fromStdString(info.encoderId);
+    json["dataset"] = QJsonDocument::fromJson(QByteArray::fromStdString(compat::datasetJson(data))).object();
+    json["seed"] = QString::number(seed);
+    if (outfits->polyvore) {
+      auto tasks = polyvoreTasks(**model, *outfits->polyvore);
+      if (!tasks) return fail(tasks.message());
+      json["polyvore"] = *tasks;
+    }
+    printJson(json);
+  } else {
+    printReport(*report, *baseline);
+  }
+  return kOk;
+}
+
+}  // namespace w2w::cli

@@ -1,0 +1,209 @@
+// what2wear train --dataset ccp:DIR [--encoder basic|DIR] [--epochs N] [--seed S] --out CKPT [--json]
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <climits>
+#include <cstdio>
+#include <type_traits>
+
+#include "cli.h"
+#include "compat/trainer.h"
+#include "compat_options.h"
+#include "embed/encoder_factory.h"
+
+namespace w2w::cli {
+namespace {
+
+void addTrainingOptions(QCommandLineParser& parser) {
+  const compat::TrainConfig d;  // the defaults, shown in the help
+  const auto with = [](const char* text, double value) {
+    return QStringLiteral("%1 Default: %2.").arg(QString::fromUtf8(text)).arg(value);
+  };
+  parser.addOption(
+      {"encoder", "basic (built in) or a FashionCLIP model folder. Default: basic.", "basic|DIR", "basic"});
+  parser.addOption(
+      {"out", "The checkpoint folder to write (config.json, model.safetensors, state.safetensors).", "CKPT"});
+  parser.addOption({"resume", "Continue the run saved in --out."});
+  parser.addOption({"epochs", with("Epochs at most (early stopping may end sooner).", d.epochs), "N"});
+  parser.addOption({"seed", "Seed of every random choice (same seed, same numbers). Default: 0.", "S"});
+  parser.addOption(
+      {"head", "shared (one latent space, the seed), per_category or pair_spaces. Default: shared.", "MODE"});
+  parser.addOption({"hidden", with("Hidden width of the head.", d.head.hiddenDim), "N"});
+  parser.addOption({"latent", with("Size of the latent space (of each pair space).", d.head.outputDim), "N"});
+  parser.addOption({"dropout", with("Dropout in the head.", d.head.dropout), "P"});
+  parser.addOption({"ensemble",
+                    with("Independent heads trained side by side (similarities averaged); 1 is the seed's.",
+                         d.head.ensemble),
+                    "K"});
+  parser.addOption({"curriculum",
+                    with("Epochs of outfit loss alone before the modified loss joins.", d.curriculumEpochs),
+                    "N"});
+  parser.addOption({"temperature", with("InfoNCE temperature.", d.loss.temperature), "T"});
+  parser.addOption({"threshold",
+                    with("Modified loss: a hinge below this pair similarity, none above.", d.loss.threshold),
+                    "T"});
+  parser.addOption({"modified-weight",
+                    with("Weight of the modified loss (0: outfit loss only).", d.loss.modifiedWeight), "W"});
+  parser.addOption(
+      {"lr", with("Peak learning rate (AdamW; warm-up, then cosine decay).", d.learningRate), "RATE"});
+  parser.addOption({"weight-decay", with("AdamW weight decay.", d.weightDecay), "W"});
+  parser.addOption({"batch", with("Outfits per step.", d.batchSize), "N"});
+  parser.addOption(
+      {"patience", with("Stop after this many epochs without a better validation AUC.", d.patience), "N"});
+  parser.addOption(
+      {"val-fraction",
+       with("Outfits held out for validation (chosen by a hash of their ids).", d.validationFraction), "F"});
+  parser.addOption(
+      {"noise", with("Augmentation: Gaussian noise on the standardised embeddings.", d.noiseStd), "STD"});
+  parser.addOption({"feature-dropout",
+                    with("Augmentation: drop embedding dimensions with this probability.", d.featureDropout),
+                    "P"});
+  parser.addOption({"threads", with("Threads for training.", d.threads), "N"});
+  parser.addOption({"subset",
+                    "Train on this fraction of the outfits (chosen by a hash of their ids; learning curves).",
+                    "F"});
+}
+
+// Applies the options to the configuration; returns an error message or empty.
+QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c) {
+  QString error;
+  long long n = 0;
+  double x = 0;
+  const auto integer = [&](const char* name, long long lo, long long hi, auto& field) {
+    n = static_cast<long long>(field);
+    if (!readInteger(p, name, lo, hi, &n, &error)) return false;
+    field = static_cast<std::remove_reference_t<decltype(field)>>(n);
+    return true;
+  };
+  const auto number = [&](const char* name, double lo, double hi, double& field) {
+    x = field;
+    if (!readNumber(p, name, lo, hi, &x, &error)) return false;
+    field = x;
+    return true;
+  };
+  if (p.isSet("head")) {
+    const auto mode = compat::parseHeadMode(p.value("head").toStdString());
+    if (!mode) return "--head must be shared, per_category or pair_spaces";
+    c.head.mode = *mode;
+  }
+  const bool ok =
+      integer("epochs", 1, 100000, c.epochs) && integer("seed", 0, LLONG_MAX, c.seed) &&
+      integer("hidden", 1, 65536, c.head.hiddenDim) && integer("latent", 1, 65536, c.head.outputDim) &&
+      integer("ensemble", 1, 64, c.head.ensemble) && number("dropout", 0, 0.95, c.head.dropout) &&
+      integer("curriculum", 0, 100000, c.curriculumEpochs) &&
+      number("temperature", 1e-4, 100, c.loss.temperature) && number("threshold", -1, 1, c.loss.threshold) &&
+      number("modified-weight", 0, 1000, c.loss.modifiedWeight) && number("lr", 1e-9, 10, c.learningRate) &&
+      number("weight-decay", 0, 10, c.weightDecay) && integer("batch", 2, 1 << 20, c.batchSize) &&
+      integer("patience", 1, 100000, c.patience) && number("val-fraction", 0.01, 0.9, c.validationFraction) &&
+      number("noise", 0, 100, c.noiseStd) && number("feature-dropout", 0, 0.95, c.featureDropout) &&
+      integer("threads", 1, 1024, c.threads);
+  return ok ? QString() : error;
+}
+
+}  // namespace
+
+int runTrain(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Train the compatibility model on outfits (top, bottom, shoes) of a dataset.\n"
+      "A checkpoint is written after every epoch; Ctrl-C stops and keeps the last one\n"
+      "(continue with --resume). JSON on stdout with --json, progress on stderr.");
+  addDatasetOptions(parser, "train");
+  addTrainingOptions(parser);
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  if (!parser.isSet("dataset"))
+    return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
+  if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
+  compat::DatasetRequest data;
+  data.boxes = autoCropPipeline() ? compat::BoxSource::Auto : compat::BoxSource::GroundTruth;
+  if (const QString error = readDatasetOptions(parser, data); !error.isEmpty()) return fail(error, kUsage);
+  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+  compat::TrainConfig config;
+  if (const QString error = readTrainingOptions(parser, config); !error.isEmpty()) return fail(error, kUsage);
+
+  const std::string encoderSpec = parser.value("encoder").toStdString();
+  auto encoder = openEncoder(encoderSpec);
+  if (!encoder) return fail(encoder.message());
+  const bool quiet = parser.isSet("quiet");
+  ProgressPrinter printer(quiet);
+  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  printer.finish();
+  if (interruptFlag().isCancelled())
+    return fail(QStringLiteral("interrupted while encoding the dataset"), kInterrupted);
+  if (!outfits) return fail(outfits.message());
+
+  compat::TrainRequest request;
+  request.outfits = std::move(outfits->outfits);
+  double subset = 1.0;
+  QString subsetError;
+  if (!readNumber(parser, "subset", 0.01, 1.0, &subset, &subsetError)) return fail(subsetError, kUsage);
+  if (subset < 1.0)
+    request.outfits = request.outfits.subset(compat::selectByIdHash(request.outfits.ids, subset, 1));
+  request.config = config;
+  request.checkpointDir = parser.value("out").toStdString();
+  request.resume = parser.isSet("resume");
+  request.encoderKind = (*encoder)->info().kind;
+  request.encoderSpec = encoderSpec;
+  request.dataJson = compat::datasetJson(data);
+  if (subset < 1.0) {
+    QJsonObject described = QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object();
+    described["subset"] = subset;
+    request.dataJson = QJsonDocument(described).toJson(QJsonDocument::Compact).toStdString();
+  }
+  const int outfitCount = request.outfits.size();
+  if (!quiet) {
+    std::fprintf(stderr, "training on %d outfits of %s (%s, %d dimensions)\n", outfitCount, data.spec.c_str(),
+                 (*encoder)->info().displayName.c_str(), (*encoder)->info().dim);
+  }
+  compat::TrainCallbacks callbacks;
+  callbacks.onStep = [&](const compat::StepInfo& s) {
+    printer({s.step, s.steps,
+             "epoch " + std::to_string(s.epoch) + "/" + std::to_string(s.epochs) + " loss " +
+                 std::to_string(s.loss)});
+  };
+  callbacks.onEpoch = [&](const compat::EpochRecord& e) {
+    printer.finish();
+    if (!quiet) {
+      std::fprintf(stderr,
+                   "epoch %d: train loss %.4f (outfit %.4f, modified %.4f), val loss %.4f, val AUC %.4f, "
+                   "FITB %.4f%s\n",
+                   e.epoch, e.trainLoss, e.trainOutfitLoss, e.trainModifiedLoss, e.valLoss, e.valAuc,
+                   e.valFitb, e.improved ? " (best)" : "");
+    }
+  };
+  auto summary = compat::trainCompat(request, callbacks, &interruptFlag());
+  printer.finish();
+  if (!summary) return fail(summary.message());
+
+  const compat::CheckpointInfo& info = summary->checkpoint;
+  if (parser.isSet("json")) {
+    const QJsonArray history =
+        QJsonDocument::fromJson(QByteArray::fromStdString(compat::epochHistoryJson(info.history))).array();
+    printJson({{"checkpoint", parser.value("out")},
+               {"outcome", compat::trainOutcomeName(summary->outcome)},
+               {"message", QString::fromStdString(summary->message)},
+               {"encoder", QString::fromStdString((*encoder)->info().id)},
+               {"dataset", QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object()},
+               {"outfits", outfitCount},
+               {"train_outfits", info.trainOutfits},
+               {"val_outfits", info.valOutfits},
+               {"epochs_done", info.epochsDone},
+               {"best_epoch", info.bestEpoch},
+               {"best_val_auc", info.bestValAuc},
+               {"seconds", summary->seconds},
+               {"history", history}});
+  } else {
+    printLine(QString::fromStdString(summary->message));
+  }
+  switch (summary->outcome) {
+    case compat::TrainOutcome::Finished:
+    case compat::TrainOutcome::EarlyStopped: return kOk;
+    case compat::TrainOutcome::Cancelled: return fail(QString::fromStdString(summary->message), kInterrupted);
+    case compat::TrainOutcome::Diverged: return fail(QString::fromStdString(summary->message), kFailed);
+  }
+  return kOk;
+}
+
+}  // namespace w2w::cli

@@ -1,0 +1,93 @@
+#include "compat_options.h"
+
+#include "compat/outfit_cache.h"
+
+namespace w2w::cli {
+
+void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) {
+  parser.addOption({"dataset",
+                    "ccp:DIR (a folder laid out like shared/datasets/ccp), polyvore:DIR or library:FILE.",
+                    "SPEC"});
+  parser.addOption(
+      {"split",
+       "Photos to use: train, test or all. ccp: test = photo numbers ending in 0, 1 or 2 (30%), train = "
+       "the rest. Default: " +
+           defaultSplit + ".",
+       "SPLIT", defaultSplit});
+  parser.addOption(
+      {"boxes",
+       "Crop boxes: gt (the dataset's) or auto (the app's crop pipeline). Default: auto when this build "
+       "has the crop pipeline, else gt.",
+       "gt|auto"});
+  parser.addOption(
+      {"background",
+       "Pixels around the garment: remove (white outside the garment's own mask, the default), person "
+       "(white outside the person) or keep.",
+       "remove|person|keep"});
+  parser.addOption({"skip-warnings", "Leave out photos whose labels have plausibility warnings."});
+  parser.addOption(
+      {"cache", "Folder for the encoded-dataset cache (default: the user's cache folder).", "DIR"});
+  parser.addOption({"no-cache", "Encode the dataset again and do not cache it."});
+  parser.addOption({"quiet", "No progress on stderr."});
+}
+
+compat::AutoCropFunction autoCropPipeline() {
+  // TEMPORARY INTEGRATION POINT: the crop pipeline (core/vision) is built on
+  // another branch; the integrator returns it here (and sets its id below).
+  return {};
+}
+
+QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request) {
+  if (parser.isSet("dataset")) request.spec = parser.value("dataset").toStdString();
+  const auto split = compat::parseSplit(parser.value("split").toStdString());
+  if (!split) return "--split must be train, test or all";
+  request.split = *split;
+  request.autoCrop = autoCropPipeline();
+  request.autoCropId = request.autoCrop ? "pipeline" : "";
+  if (parser.isSet("boxes")) {
+    const auto boxes = compat::parseBoxSource(parser.value("boxes").toStdString());
+    if (!boxes) return "--boxes must be gt or auto";
+    request.boxes = *boxes;
+  }
+  if (parser.isSet("background")) {
+    const auto background = compat::parseBackground(parser.value("background").toStdString());
+    if (!background) return "--background must be remove, person or keep";
+    request.background = *background;
+  }
+  if (parser.isSet("skip-warnings")) request.skipWarnings = true;
+  request.cacheDir = parser.isSet("no-cache") ? std::string()
+                     : parser.isSet("cache")  ? parser.value("cache").toStdString()
+                                              : compat::defaultOutfitCacheDir();
+  if (request.boxes == compat::BoxSource::Auto && !request.autoCrop) {
+    return "--boxes auto needs the app's crop pipeline, which this build does not have yet; use --boxes gt";
+  }
+  return {};
+}
+
+bool readNumber(const QCommandLineParser& parser, const QString& name, double lo, double hi, double* value,
+                QString* error) {
+  if (!parser.isSet(name)) return true;
+  bool ok = false;
+  const double v = parser.value(name).toDouble(&ok);
+  if (!ok || !(v >= lo && v <= hi)) {
+    *error = QStringLiteral("--%1 needs a number from %2 to %3").arg(name).arg(lo).arg(hi);
+    return false;
+  }
+  *value = v;
+  return true;
+}
+
+bool readInteger(const QCommandLineParser& parser, const QString& name, long long lo, long long hi,
+                 long long* value, QString* error) {
+  if (!parser.isSet(name)) return true;
+  bool ok = false;
+  const long long v = parser.value(name).toLongLong(&ok);
+  if (!ok || v < lo || v > hi) {
+    *error = QStringLiteral("--%1 needs a whole number from %2 to %3").arg(name).arg(lo).arg(hi);
+    return false;
+  }
+  *value = v;
+  return true;
+}
+
+}  // namespace w2w::cli

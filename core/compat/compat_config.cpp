@@ -1,0 +1,204 @@
+#include "compat/compat_config.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+namespace w2w::compat {
+namespace {
+
+// One table of fields per struct serves both directions.
+template <typename T>
+struct Field {
+  std::function<QJsonValue(const T&)> get;
+  std::function<bool(T&, const QJsonValue&)> set;
+};
+
+template <typename T, typename V>
+Field<T> number(V T::*member) {
+  return {[member](const T& t) { return QJsonValue(static_cast<double>(t.*member)); },
+          [member](T& t, const QJsonValue& v) {
+            if (!v.isDouble()) return false;
+            t.*member = static_cast<V>(v.toDouble());
+            return true;
+          }};
+}
+
+template <typename T>
+Field<T> flag(bool T::*member) {
+  return {[member](const T& t) { return QJsonValue(t.*member); },
+          [member](T& t, const QJsonValue& v) {
+            if (!v.isBool()) return false;
+            t.*member = v.toBool();
+            return true;
+          }};
+}
+
+const std::map<QString, Field<HeadConfig>>& headFields() {
+  static const std::map<QString, Field<HeadConfig>> fields = {
+      {"input_dim", number(&HeadConfig::inputDim)},
+      {"hidden_dim", number(&HeadConfig::hiddenDim)},
+      {"output_dim", number(&HeadConfig::outputDim)},
+      {"dropout", number(&HeadConfig::dropout)},
+      {"standardize", flag(&HeadConfig::standardize)},
+      {"ensemble", number(&HeadConfig::ensemble)},
+      {"mode",
+       {[](const HeadConfig& h) { return QJsonValue(headModeName(h.mode)); },
+        [](HeadConfig& h, const QJsonValue& v) {
+          const auto mode = parseHeadMode(v.toString().toStdString());
+          if (mode) h.mode = *mode;
+          return mode.has_value();
+        }}},
+  };
+  return fields;
+}
+
+const std::map<QString, Field<LossConfig>>& lossFields() {
+  static const std::map<QString, Field<LossConfig>> fields = {
+      {"temperature", number(&LossConfig::temperature)},
+      {"threshold", number(&LossConfig::threshold)},
+      {"modified_weight", number(&LossConfig::modifiedWeight)},
+  };
+  return fields;
+}
+
+const std::map<QString, Field<TrainConfig>>& trainFields() {
+  // The seed is a 64-bit integer: kept as a decimal string, since JSON numbers are doubles.
+  static const std::map<QString, Field<TrainConfig>> fields = {
+      {"epochs", number(&TrainConfig::epochs)},
+      {"batch_size", number(&TrainConfig::batchSize)},
+      {"learning_rate", number(&TrainConfig::learningRate)},
+      {"weight_decay", number(&TrainConfig::weightDecay)},
+      {"warmup_fraction", number(&TrainConfig::warmupFraction)},
+      {"curriculum_epochs", number(&TrainConfig::curriculumEpochs)},
+      {"noise_std", number(&TrainConfig::noiseStd)},
+      {"feature_dropout", number(&TrainConfig::featureDropout)},
+      {"validation_fraction", number(&TrainConfig::validationFraction)},
+      {"patience", number(&TrainConfig::patience)},
+      {"eval_rounds", number(&TrainConfig::evalRounds)},
+      {"threads", number(&TrainConfig::threads)},
+      {"max_grad_norm", number(&TrainConfig::maxGradNorm)},
+      {"seed",
+       {[](const TrainConfig& t) { return QJsonValue(QString::number(t.seed)); },
+        [](TrainConfig& t, const QJsonValue& v) {
+          bool ok = false;
+          t.seed = v.toString().toULongLong(&ok);
+          return ok;
+        }}},
+  };
+  return fields;
+}
+
+template <typename T>
+QJsonObject toObject(const T& value, const std::map<QString, Field<T>>& fields) {
+  QJsonObject out;
+  for (const auto& [key, field] : fields) out[key] = field.get(value);
+  return out;
+}
+
+template <typename T>
+Status fromObject(const QJsonObject& object, const std::map<QString, Field<T>>& fields, T& value,
+                  const std::string& where) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const auto field = fields.find(it.key());
+    if (field == fields.end()) return makeError(where + ": unknown key '" + it.key().toStdString() + "'");
+    if (!field->second.set(value, it.value())) {
+      return makeError(where + ": bad value for '" + it.key().toStdString() + "'");
+    }
+  }
+  return Status::success();
+}
+
+Result<QJsonObject> parseObject(const std::string& json, const std::string& what) {
+  QJsonParseError error{};
+  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
+  if (!doc.isObject())
+    return makeError(what + ": not a JSON object (" + error.errorString().toStdString() + ")");
+  return doc.object();
+}
+
+std::string compact(const QJsonObject& object) {
+  return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+}
+
+}  // namespace
+
+const char* headModeName(HeadMode mode) {
+  switch (mode) {
+    case HeadMode::Shared: return "shared";
+    case HeadMode::PerCategory: return "per_category";
+    case HeadMode::PairSpaces: return "pair_spaces";
+  }
+  return "shared";
+}
+
+std::optional<HeadMode> parseHeadMode(const std::string& name) {
+  for (HeadMode m : {HeadMode::Shared, HeadMode::PerCategory, HeadMode::PairSpaces}) {
+    if (name == headModeName(m)) return m;
+  }
+  return std::nullopt;
+}
+
+std::string headConfigJson(const HeadConfig& head) { return compact(toObject(head, headFields())); }
+
+Result<HeadConfig> parseHeadConfig(const std::string& json) {
+  auto object = parseObject(json, "head configuration");
+  if (!object) return object.error();
+  HeadConfig head;
+  if (Status s = fromObject(*object, headFields(), head, "head configuration"); !s) return s.error();
+  return head;
+}
+
+std::string trainConfigJson(const TrainConfig& config) {
+  QJsonObject object = toObject(config, trainFields());
+  object["head"] = toObject(config.head, headFields());
+  object["loss"] = toObject(config.loss, lossFields());
+  return compact(object);
+}
+
+Result<TrainConfig> parseTrainConfig(const std::string& json) {
+  auto object = parseObject(json, "training configuration");
+  if (!object) return object.error();
+  TrainConfig config;
+  QJsonObject rest = *object;
+  const QJsonObject head = rest.take("head").toObject();
+  const QJsonObject loss = rest.take("loss").toObject();
+  if (Status s = fromObject(rest, trainFields(), config, "training configuration"); !s) return s.error();
+  if (Status s = fromObject(head, headFields(), config.head, "training configuration: head"); !s)
+    return s.error();
+  if (Status s = fromObject(loss, lossFields(), config.loss, "training configuration: loss"); !s)
+    return s.error();
+  return config;
+}
+
+Status validateConfig(const TrainConfig& c) {
+  const auto bad = [](const std::string& what) {
+    return Status(makeError("invalid training configuration: " + what));
+  };
+  if (c.head.inputDim <= 0) return bad("input_dim must be positive");
+  if (c.head.hiddenDim <= 0 || c.head.outputDim <= 0)
+    return bad("hidden_dim and output_dim must be positive");
+  if (!(c.head.dropout >= 0 && c.head.dropout < 1)) return bad("dropout must be in [0, 1)");
+  if (!(c.loss.temperature > 0)) return bad("temperature must be positive");
+  if (!(c.loss.threshold >= -1 && c.loss.threshold <= 1)) return bad("threshold must be in [-1, 1]");
+  if (!(c.loss.modifiedWeight >= 0)) return bad("modified_weight must not be negative");
+  if (c.epochs <= 0) return bad("epochs must be positive");
+  if (c.batchSize < 2) return bad("batch_size must be at least 2");
+  if (!(c.learningRate > 0) || !std::isfinite(c.learningRate)) return bad("learning_rate must be positive");
+  if (!(c.weightDecay >= 0)) return bad("weight_decay must not be negative");
+  if (!(c.warmupFraction >= 0 && c.warmupFraction < 1)) return bad("warmup_fraction must be in [0, 1)");
+  if (c.curriculumEpochs < 0) return bad("curriculum_epochs must not be negative");
+  if (!(c.noiseStd >= 0)) return bad("noise_std must not be negative");
+  if (!(c.featureDropout >= 0 && c.featureDropout < 1)) return bad("feature_dropout must be in [0, 1)");
+  if (!(c.validationFraction > 0 && c.validationFraction < 1))
+    return bad("validation_fraction must be in (0, 1)");
+  if (c.patience < 1) return bad("patience must be at least 1");
+  if (c.evalRounds < 1) return bad("eval_rounds must be at least 1");
+  if (c.threads < 1) return bad("threads must be at least 1");
+  return Status::success();
+}
+
+}  // namespace w2w::compat

@@ -1,0 +1,77 @@
+#include "compat/compat_model.h"
+
+#include <cstring>
+
+#include "compat/checkpoint_io.h"
+#include "compat/compat_head.h"
+#include "compat/evaluator.h"
+#include "compat/torch_bridge.h"
+
+namespace w2w::compat {
+
+struct CompatModel::Impl {
+  CheckpointInfo info;
+  CompatHead head{nullptr};
+};
+
+CompatModel::CompatModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompatModel::~CompatModel() = default;
+
+Result<std::unique_ptr<CompatModel>> CompatModel::load(const std::string& dir) {
+  auto info = readCheckpointInfo(dir);
+  if (!info) return info.error();
+  auto impl = std::make_unique<Impl>();
+  impl->info = *info;
+  try {
+    impl->head = CompatHead(info->config.head);
+  } catch (const std::exception& e) {
+    return makeError(dir + ": cannot build the head (" + std::string(e.what()).substr(0, 200) + ")");
+  }
+  if (Status s = loadModelWeights(dir, *impl->head); !s) return s.error();
+  impl->head->eval();
+  return std::unique_ptr<CompatModel>(new CompatModel(std::move(impl)));
+}
+
+const CheckpointInfo& CompatModel::info() const { return impl_->info; }
+
+int CompatModel::latentDim() const { return impl_->head->latentDim(); }
+
+Result<FloatMatrix> CompatModel::embed(Category category, const FloatMatrix& vectors) const {
+  const int dim = impl_->info.encoderDim;
+  if (vectors.cols != dim) {
+    return makeError("the model expects " + std::to_string(dim) + "-dimensional embeddings, got " +
+                     std::to_string(vectors.cols));
+  }
+  c10::InferenceMode inference;
+  // Put the items in their category's slot; the other slots are unused.
+  torch::Tensor x = torch::zeros({vectors.rows, 3, dim});
+  x.select(1, categoryIndex(category))
+      .copy_(torch::from_blob(const_cast<float*>(vectors.data.data()), {vectors.rows, dim}, torch::kFloat32));
+  const torch::Tensor z = impl_->head->forward(x).select(1, categoryIndex(category)).contiguous();
+  FloatMatrix out(z.size(0), z.size(1));
+  if (!out.data.empty()) std::memcpy(out.data.data(), z.data_ptr<float>(), out.data.size() * sizeof(float));
+  return out;
+}
+
+Result<OutfitSet> CompatModel::project(const OutfitSet& outfits) const {
+  if (Status s = outfits.validate(); !s) return s.error();
+  if (outfits.dim != impl_->info.encoderDim) {
+    return makeError("the model expects " + std::to_string(impl_->info.encoderDim) +
+                     "-dimensional embeddings, got " + std::to_string(outfits.dim));
+  }
+  if (!outfits.encoderId.empty() && outfits.encoderId != impl_->info.encoderId) {
+    return makeError("the model was trained on " + impl_->info.encoderId + " embeddings, not " +
+                     outfits.encoderId);
+  }
+  c10::InferenceMode inference;
+  const torch::Tensor z = impl_->head->forward(outfitTensor(outfits));
+  return latentSet(outfits, z, "latent:" + impl_->info.encoderId);
+}
+
+Result<std::vector<double>> CompatModel::score(const OutfitSet& outfits) const {
+  auto latent = project(outfits);
+  if (!latent) return latent.error();
+  return outfitScores(*latent);
+}
+
+}  // namespace w2w::compat

@@ -1,0 +1,127 @@
+// End-to-end: the real `what2wear` executable trains and evaluates on a tiny
+// ccp-format dataset that the test writes (photos, masks, annotations.json).
+#include <gtest/gtest.h>
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QThread>
+
+#include <csignal>
+
+#include "ccp_fixture.h"
+#include "compat/checkpoint.h"
+#include "test_support.h"
+
+namespace w2w::compat {
+namespace {
+
+struct CliRun {
+  int exitCode = -1;
+  QByteArray out, err;
+  QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+CliRun what2wear(const QStringList& args) {
+  QProcess process;
+  process.start(W2W_CLI_PATH, args);
+  process.waitForFinished(120000);
+  return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+class CompatCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fixture::CcpFixtureOptions options;
+    options.outfits = 24;
+    fixture::writeCcpFixture(dir_.path(), options);
+  }
+  QString data() const { return QString::fromStdString("ccp:" + dir_.path()); }
+  QString path(const char* name) const { return QString::fromStdString(dir_.path(name)); }
+  test::TempDir dir_;
+};
+
+TEST_F(CompatCliTest, TrainThenEvaluate) {
+  const CliRun train = what2wear({"train", "--dataset", data(), "--out", path("ckpt"), "--epochs", "3",
+                                  "--seed", "7", "--cache", path("cache"), "--json"});
+  ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
+  const QJsonObject t = train.json();
+  EXPECT_EQ(t["outcome"].toString(), "finished");
+  EXPECT_EQ(t["epochs_done"].toInt(), 3);
+  EXPECT_EQ(t["history"].toArray().size(), 3);
+  EXPECT_EQ(t["outfits"].toInt(), 16) << "the train split: photo numbers not ending in 0, 1, 2";
+  EXPECT_EQ(t["dataset"].toObject()["background"].toString(), "garment");
+  for (const char* file : {"ckpt/config.json", "ckpt/model.safetensors", "ckpt/state.safetensors"}) {
+    EXPECT_TRUE(QFileInfo::exists(path(file))) << file;
+  }
+  EXPECT_FALSE(train.err.isEmpty()) << "progress goes to stderr";
+
+  const CliRun eval = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", data(), "--seed", "3",
+                                 "--cache", path("cache"), "--json"});
+  ASSERT_EQ(eval.exitCode, 0) << eval.err.toStdString();
+  EXPECT_EQ(eval.out.count('\n'), 1) << "one JSON line on stdout";
+  const QJsonObject e = eval.json();
+  for (const char* key : {"auc", "fitb", "baseline", "pairs", "thresholds", "real_sim", "modified_sim"}) {
+    EXPECT_TRUE(e.contains(key)) << key;
+  }
+  EXPECT_GE(e["auc"].toDouble(), 0.0);
+  EXPECT_LE(e["auc"].toDouble(), 1.0);
+  EXPECT_TRUE(e["baseline"].toObject().contains("auc"));
+  EXPECT_TRUE(e["baseline"].toObject().contains("fitb"));
+  EXPECT_EQ(e["pairs"].toObject().keys(), (QStringList{"bottom_shoes", "top_bottom", "top_shoes"}));
+  EXPECT_EQ(e["thresholds"].toArray().size(), 41);
+  EXPECT_EQ(e["real_sim"].toObject()["counts"].toArray().size(), 40);
+  EXPECT_EQ(e["outfits"].toInt(), 8) << "the test split by default";
+  EXPECT_EQ(e["dataset"].toObject()["split"].toString(), "test");
+
+  const CliRun again = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", data(), "--seed", "3",
+                                  "--cache", path("cache"), "--json"});
+  EXPECT_EQ(again.out, eval.out) << "same seed, same numbers";
+}
+
+TEST_F(CompatCliTest, BadInputExitsWithAReason) {
+  CliRun r = what2wear({"train", "--dataset", data()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains("--out CKPT is required")) << r.err.toStdString();
+  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--boxes", "auto"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains("crop pipeline")) << r.err.toStdString();
+  r = what2wear({"train", "--dataset", "imagenet:/tmp", "--out", path("x")});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains("expected ccp:DIR")) << r.err.toStdString();
+  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--epochs", "zero"});
+  EXPECT_EQ(r.exitCode, 2);
+  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--encoder", path("no-model")});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("no such model folder")) << r.err.toStdString();
+  r = what2wear({"eval", "--checkpoint", path("photos"), "--dataset", data()});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("not a checkpoint folder")) << r.err.toStdString();
+}
+
+TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
+  QProcess process;
+  process.start(W2W_CLI_PATH, {"train", "--dataset", data(), "--out", path("ckpt"), "--epochs", "100000",
+                               "--patience", "100000", "--cache", path("cache"), "--quiet"});
+  ASSERT_TRUE(process.waitForStarted());
+  for (int i = 0; i < 600 && !QFileInfo::exists(path("ckpt/config.json")); ++i) QThread::msleep(100);
+  ASSERT_TRUE(QFileInfo::exists(path("ckpt/config.json"))) << "no checkpoint after a minute";
+  ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+  ASSERT_TRUE(process.waitForFinished(60000));
+  EXPECT_EQ(process.exitCode(), 130) << process.readAllStandardError().toStdString();
+  auto kept = readCheckpointInfo(dir_.path("ckpt"));
+  ASSERT_TRUE(kept.ok()) << kept.message();
+  ASSERT_GE(kept->epochsDone, 1);
+
+  const QString epochs = QString::number(kept->epochsDone + 1);
+  const CliRun resumed =
+      what2wear({"train", "--dataset", data(), "--out", path("ckpt"), "--resume", "--epochs", epochs,
+                 "--patience", "100000", "--cache", path("cache"), "--json"});
+  ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
+  EXPECT_EQ(resumed.json()["epochs_done"].toInt(), kept->epochsDone + 1);
+}
+
+}  // namespace
+}  // namespace w2w::compat
