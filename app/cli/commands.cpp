@@ -11,6 +11,7 @@ int runEmbed(const QStringList& args);
 int runEncode(const QStringList& args);
 int runTrain(const QStringList& args);
 int runEval(const QStringList& args);
+int runRecommend(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -22,6 +23,7 @@ const std::vector<Command>& commands() {
       {"encode", "Encode every crop of a library not yet encoded (resumable)", runEncode},
       {"train", "Train the compatibility model on a dataset's outfits", runTrain},
       {"eval", "Evaluate a compatibility checkpoint against the untrained baseline", runEval},
+      {"recommend", "Complete a look: the library items that go best with one or two pieces", runRecommend},
   };
   return list;
 }

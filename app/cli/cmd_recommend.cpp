@@ -1,0 +1,182 @@
+// what2wear recommend --library FILE --checkpoint CKPT (--item ID... | --image FILE --category C)
+//                     [--k N] [--diversity W] [--json]
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+#include <unordered_set>
+
+#include "cli.h"
+#include "compat/compat_model.h"
+#include "embed/encoder_factory.h"
+#include "io/image_decoder.h"
+#include "library/library.h"
+#include "recommend/library_catalog.h"
+#include "recommend/recommender.h"
+#include "vision/crop_renderer.h"
+
+namespace w2w::cli {
+namespace {
+
+QJsonArray whyJson(const std::vector<PairSimilarity>& why) {
+  QJsonArray out;
+  for (const PairSimilarity& p : why) {
+    out.append(QJsonObject{{"pair", QStringLiteral("%1_%2").arg(categoryName(p.a), categoryName(p.b))},
+                           {"similarity", p.similarity}});
+  }
+  return out;
+}
+
+// The piece an outside image stands for: encoded by the checkpoint's own
+// encoder, then projected for its category.
+Result<GivenPiece> pieceFromImage(const compat::CompatModel& model, const std::string& file, Category category) {
+  const compat::CheckpointInfo& info = model.info();
+  auto encoder = openEncoder(info.encoderSpec);
+  if (!encoder) return encoder.error();
+  if ((*encoder)->info().id != info.encoderId) {
+    return makeError("the encoder at " + info.encoderSpec + " is not the one the checkpoint was trained with (" +
+                     info.encoderId + ")");
+  }
+  auto decoded = decodeImageFile(file);
+  if (!decoded) return decoded.error();
+  auto vector = (*encoder)->encode({renderWholeImage(decoded->image)});
+  if (!vector) return vector.error();
+  auto latent = model.embed(category, *vector);
+  if (!latent) return latent.error();
+  GivenPiece piece;
+  piece.category = category;
+  piece.latent = latent->rowVector(0);
+  return piece;
+}
+
+}  // namespace
+
+int runRecommend(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Completes a look: ranks the library's items for the missing categories by how well the\n"
+      "whole outfit goes together (the trained model's outfit score). With one item, also\n"
+      "proposes whole outfits (the best pairs, scored together).");
+  parser.addOption({"library", "The library file.", "FILE"});
+  parser.addOption({"checkpoint", "A trained compatibility checkpoint (folder).", "CKPT"});
+  parser.addOption({"item", "A library item to complete (one or two, of different categories).", "ID"});
+  parser.addOption({"image", "An image of an item that is not in the library.", "FILE"});
+  parser.addOption({"category", "The category of --image: top, bottom or shoes.", "C"});
+  parser.addOption({"k", "Suggestions per category (default 10).", "N", "10"});
+  parser.addOption({"diversity", "0 ranks by score alone; up to 1 prefers varied suggestions.", "W", "0"});
+  parser.addOption({"exclude-saved", "Never suggest items already in saved outfits."});
+  parser.addOption({"tag", "Only suggest items with this tag.", "TAG"});
+  parser.addOption({"allow-same-photo", "Allow crops of the photo a given item comes from."});
+  parser.addOption({"approximate", "Use the approximate index (for very large catalogues)."});
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  if (!parser.isSet("library") || !parser.isSet("checkpoint")) {
+    return fail(QStringLiteral("--library FILE and --checkpoint CKPT are required"), kUsage);
+  }
+  if (parser.isSet("item") == parser.isSet("image")) {
+    return fail(QStringLiteral("give --item ID... or --image FILE --category C"), kUsage);
+  }
+  RecommendOptions options;
+  options.k = parser.value("k").toInt();
+  options.diversity = parser.value("diversity").toDouble();
+  options.excludeSamePhoto = !parser.isSet("allow-same-photo");
+  options.approximate = parser.isSet("approximate");
+  if (options.k < 1 || options.diversity < 0 || options.diversity > 1) {
+    return fail(QStringLiteral("--k needs a positive number and --diversity a number from 0 to 1"), kUsage);
+  }
+
+  auto library = Library::open(parser.value("library").toStdString());
+  if (!library) return fail(library.message());
+  auto model = compat::CompatModel::load(parser.value("checkpoint").toStdString());
+  if (!model) return fail(model.message());
+  CatalogReport report;
+  auto catalog = buildLatentCatalog(**library, **model, true, &report);
+  if (!catalog) return fail(catalog.message());
+  if (report.items == 0) {
+    return fail(QStringLiteral("no item of the library is encoded with %1; run what2wear encode first")
+                    .arg(QString::fromStdString((*model)->info().encoderId)));
+  }
+  if (parser.isSet("exclude-saved")) {
+    auto outfits = (*library)->outfits(OutfitOrigin::User);
+    if (!outfits) return fail(outfits.message());
+    for (const Outfit& o : *outfits) options.excluded.insert({o.top, o.bottom, o.shoes});
+  }
+  if (parser.isSet("tag")) {
+    auto tagged = (*library)->items(ItemQuery().withTag(parser.value("tag").toStdString()));
+    if (!tagged) return fail(tagged.message());
+    options.allowed.emplace();
+    for (const Item& item : *tagged) options.allowed->insert(item.id);
+  }
+
+  Recommender engine(std::move(*catalog));
+  if (options.approximate) {
+    if (Status built = engine.enableApproximateSearch(); !built) return fail(built.message());
+  }
+  std::vector<GivenPiece> given;
+  if (parser.isSet("item")) {
+    for (const QString& value : parser.values("item")) {
+      bool ok = false;
+      const Id id = value.toLongLong(&ok);
+      if (!ok) return fail(QStringLiteral("--item needs an item id, not '%1'").arg(value), kUsage);
+      auto piece = engine.piece(id);
+      if (!piece) {
+        return fail(QStringLiteral("item %1 is not in the library or has no embedding for the checkpoint's encoder").arg(id));
+      }
+      given.push_back(*piece);
+    }
+  } else {
+    auto category = parseCategory(parser.value("category").toStdString());
+    if (!category) return fail(QStringLiteral("--image needs --category top, bottom or shoes"), kUsage);
+    auto piece = pieceFromImage(**model, parser.value("image").toStdString(), *category);
+    if (!piece) return fail(piece.message());
+    given.push_back(*piece);
+  }
+
+  QJsonObject result{{"checkpoint", parser.value("checkpoint")}, {"candidates", report.items}};
+  QJsonObject byCategory;
+  for (Category target : kCategories) {
+    if (std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.category == target; })) continue;
+    auto ranked = engine.rank(given, target, options);
+    if (!ranked) return fail(ranked.message());
+    QJsonArray list;
+    for (const Suggestion& s : *ranked) {
+      list.append(QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}, {"why", whyJson(s.why)}});
+    }
+    byCategory[categoryName(target)] = list;
+  }
+  result["suggestions"] = byCategory;
+  if (given.size() == 1) {
+    auto outfits = engine.complete(given[0], options);
+    if (!outfits) return fail(outfits.message());
+    QJsonArray list;
+    for (const OutfitSuggestion& o : *outfits) {
+      // An outside image (--image) is no library item: its slot is null.
+      auto id = [](Id item) { return item ? QJsonValue(static_cast<qint64>(item)) : QJsonValue(); };
+      list.append(QJsonObject{{"top", id(o.top)}, {"bottom", id(o.bottom)}, {"shoes", id(o.shoes)},
+                              {"score", o.score}, {"why", whyJson(o.why)}});
+    }
+    result["outfits"] = list;
+  }
+  if (parser.isSet("json")) {
+    printJson(result);
+    return kOk;
+  }
+  for (auto it = byCategory.begin(); it != byCategory.end(); ++it) {
+    printLine(QStringLiteral("%1:").arg(it.key()));
+    for (const auto& s : it.value().toArray()) {
+      printLine(QStringLiteral("  item %1  score %2").arg(s.toObject()["item"].toInteger()).arg(s.toObject()["score"].toDouble(), 0, 'f', 3));
+    }
+  }
+  if (result.contains("outfits")) {
+    printLine(QStringLiteral("whole outfits:"));
+    for (const auto& o : result["outfits"].toArray()) {
+      const QJsonObject x = o.toObject();
+      auto id = [](const QJsonValue& v) { return v.isNull() ? QStringLiteral("(image)") : QString::number(v.toInteger()); };
+      printLine(QStringLiteral("  top %1  bottom %2  shoes %3  score %4")
+                    .arg(id(x["top"]), id(x["bottom"]), id(x["shoes"]))
+                    .arg(x["score"].toDouble(), 0, 'f', 3));
+    }
+  }
+  return kOk;
+}
+
+}  // namespace w2w::cli
