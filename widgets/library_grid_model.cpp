@@ -1,5 +1,6 @@
 #include "library_grid_model.h"
 
+#include <QMimeData>
 #include <QPainter>
 
 namespace w2w {
@@ -47,6 +48,40 @@ QVariant LibraryGridModel::data(const QModelIndex& index, int role) const {
     case BadgeRole: return badgeText(e);
     default: return {};
   }
+}
+
+Qt::ItemFlags LibraryGridModel::flags(const QModelIndex& index) const {
+  Qt::ItemFlags f = QAbstractListModel::flags(index);
+  if (index.isValid()) f |= Qt::ItemIsDragEnabled;
+  return f;
+}
+
+QStringList LibraryGridModel::mimeTypes() const { return {QString::fromLatin1(kEntriesMimeType)}; }
+
+QMimeData* LibraryGridModel::mimeData(const QModelIndexList& indexes) const {
+  QByteArray payload;
+  for (const QModelIndex& index : indexes) {
+    const GridEntry& e = entries_.at(index.row());
+    payload += (e.kind == GridEntry::Kind::Photo ? "photo " : "item ") + QByteArray::number(e.id) + "\n";
+  }
+  auto* mime = new QMimeData;
+  mime->setData(QString::fromLatin1(kEntriesMimeType), payload);
+  return mime;
+}
+
+DraggedEntries draggedEntries(const QMimeData* mime) {
+  DraggedEntries out;
+  if (!mime) return out;
+  for (const QByteArray& line : mime->data(QString::fromLatin1(kEntriesMimeType)).split('\n')) {
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() != 2) continue;
+    bool ok = false;
+    const Id id = parts[1].toLongLong(&ok);
+    if (!ok) continue;
+    if (parts[0] == "photo") out.photos << id;
+    else if (parts[0] == "item") out.items << id;
+  }
+  return out;
 }
 
 void LibraryGridModel::onThumbnailReady(const QString& key) {

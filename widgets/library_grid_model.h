@@ -49,6 +49,10 @@ class LibraryGridModel : public QAbstractListModel {
 
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;
+  // Photos and items can be dragged (onto the outfit board).
+  Qt::ItemFlags flags(const QModelIndex& index) const override;
+  QStringList mimeTypes() const override;
+  QMimeData* mimeData(const QModelIndexList& indexes) const override;
 
  private:
   void onThumbnailReady(const QString& key);
@@ -59,6 +63,15 @@ class LibraryGridModel : public QAbstractListModel {
 };
 
 QString badgeText(const GridEntry& entry);
+
+// The drag payload of library entries: "application/x-what2wear-entries",
+// lines of "photo <id>" or "item <id>".
+inline constexpr const char* kEntriesMimeType = "application/x-what2wear-entries";
+struct DraggedEntries {
+  QList<Id> photos;
+  QList<Id> items;
+};
+DraggedEntries draggedEntries(const QMimeData* mime);
 
 }  // namespace w2w
 

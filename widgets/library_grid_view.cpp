@@ -94,6 +94,8 @@ LibraryGridView::LibraryGridView(int thumbnailSize, QWidget* parent) : QListView
   setSpacing(4);
   setItemDelegate(new ThumbnailDelegate(thumbnailSize, this));
   setMouseTracking(true);
+  setDragEnabled(true);
+  setDragDropMode(QAbstractItemView::DragOnly);
 }
 
 }  // namespace w2w

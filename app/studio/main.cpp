@@ -17,6 +17,8 @@
 #include "common/build_info.h"
 #include "library_controller.h"
 #include "main_window.h"
+#include "compat_service.h"
+#include "outfit_board_view.h"
 #include "studio_settings.h"
 #include "thumbnail_cache.h"
 #include "translation_manager.h"
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
   parser.addOption({"view", "Show this view (library, ...).", "NAME"});
   parser.addOption({"screenshot", "Render the window to a PNG and exit.", "FILE.png"});
   parser.addOption({"size", "Window size for --screenshot (default 1280x820).", "WxH"});
+  parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
+  parser.addOption({"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
   parser.process(app);
 
   w2w::StudioSettings settings;
@@ -89,6 +93,19 @@ int main(int argc, char** argv) {
   } else {
     QString error;
     if (!window.openLibrary(settings.lastLibrary(), &error)) window.openDemoLibrary();
+  }
+  if (parser.isSet("checkpoint")) {
+    const QString error = window.compat()->setCheckpoint(parser.value("checkpoint"));
+    if (!error.isEmpty()) {
+      std::fprintf(stderr, "what2wear-studio: error: %s\n", qUtf8Printable(error));
+      return 1;
+    }
+  }
+  if (parser.isSet("board")) {
+    w2w::BoardPieces pieces{};
+    const QStringList ids = parser.value("board").split(',');
+    for (int i = 0; i < 3 && i < ids.size(); ++i) pieces[static_cast<std::size_t>(i)] = ids[i].toLongLong();
+    window.putOnBoard(pieces);
   }
   if (parser.isSet("view") && !window.showView(parser.value("view"))) {
     std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n", qUtf8Printable(parser.value("view")),

@@ -19,7 +19,10 @@
 
 #include "background_task.h"
 #include "crop_review_view.h"
+#include "compat_service.h"
 #include "crop_session.h"
+#include "outfit_board_view.h"
+#include "recommendations_view.h"
 #include "embeddings_view.h"
 #include "encoder_service.h"
 #include "common/build_info.h"
@@ -65,12 +68,26 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
   connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
 
+  compat_ = new CompatService(library_, encoders_, settings_, this);
+  board_ = new OutfitBoardView(library_, compat_, this);
+  recommendations_ = new RecommendationsView(library_, compat_, this);
+  connect(board_, &OutfitBoardView::completeRequested, this, [this](const BoardPieces& pieces) {
+    recommendations_->setPieces(pieces);
+    views_->setCurrentWidget(recommendations_);
+  });
+  connect(recommendations_, &RecommendationsView::putOnBoard, this, [this](const BoardPieces& pieces) {
+    board_->setPieces(pieces, tr("Take a recommendation"));
+    views_->setCurrentWidget(board_);
+  });
+
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
   views_->addTab(grid_, QString());
   grid_->setObjectName("library");
   views_->addTab(cropView_, QString());
   views_->addTab(embeddingsView_, QString());
+  views_->addTab(board_, QString());
+  views_->addTab(recommendations_, QString());
   connect(views_, &QTabWidget::currentChanged, this, [this] {
     if (views_->currentWidget() == grid_ && gridStale_) {
       gridStale_ = false;
@@ -123,6 +140,11 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
 
+  QMenu* model = menuBar()->addMenu(QString());
+  model->setObjectName("menuModel");
+  add(model, "actionUseCheckpoint", QKeySequence(), &MainWindow::chooseCheckpoint);
+  add(model, "actionUseBaseline", QKeySequence(), [this] { compat_->setCheckpoint(QString()); });
+
   QMenu* view = menuBar()->addMenu(QString());
   view->setObjectName("menuView");
   languageMenu_ = view->addMenu(QString());
@@ -156,12 +178,17 @@ void MainWindow::retranslate() {
   views_->setTabText(views_->indexOf(grid_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
+  views_->setTabText(views_->indexOf(board_), tr("Outfit board"));
+  views_->setTabText(views_->indexOf(recommendations_), tr("Recommendations"));
   auto text = [this](const char* name, const QString& value) {
     if (auto* action = findChild<QAction*>(name)) action->setText(value);
   };
   if (auto* menu = findChild<QMenu*>("menuFile")) menu->setTitle(tr("&File"));
   if (auto* menu = findChild<QMenu*>("menuHelp")) menu->setTitle(tr("&Help"));
   if (auto* menu = findChild<QMenu*>("menuView")) menu->setTitle(tr("&View"));
+  if (auto* menu = findChild<QMenu*>("menuModel")) menu->setTitle(tr("&Model"));
+  text("actionUseCheckpoint", tr("Use a &Trained Model…"));
+  text("actionUseBaseline", tr("Use the &Untrained Baseline"));
   languageMenu_->setTitle(tr("&Language"));
   text("actionLanguageSystem", tr("Follow the system"));
   recentMenu_->setTitle(tr("Open &Recent"));
@@ -346,6 +373,22 @@ bool MainWindow::showView(const QString& name) {
 void MainWindow::editCrops(qint64 photoId) {
   cropView_->showPhoto(photoId);
   views_->setCurrentWidget(cropView_);
+}
+
+void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
+  const BoardPieces board = {pieces[0], pieces[1], pieces[2]};
+  board_->setPieces(board, tr("Put pieces on the board"));
+  BoardPieces partial = board;
+  partial[2] = 0;  // the recommendations complete the look from the other pieces
+  recommendations_->setPieces(partial);
+}
+
+void MainWindow::chooseCheckpoint() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Trained Model (a checkpoint folder)"),
+                                                           QFileInfo(library_->path()).absolutePath());
+  if (folder.isEmpty()) return;
+  const QString error = compat_->setCheckpoint(folder);
+  if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot use this model"), error);
 }
 
 void MainWindow::openSettings() {

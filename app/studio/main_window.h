@@ -5,6 +5,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <array>
+
+#include "library/types.h"
+
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -14,7 +18,10 @@ namespace w2w {
 class BackgroundTask;
 class CropReviewView;
 class CropSession;
+class CompatService;
 class EmbeddingsView;
+class OutfitBoardView;
+class RecommendationsView;
 class EncoderService;
 class LibraryController;
 class LibraryGridModel;
@@ -42,6 +49,9 @@ class MainWindow : public QMainWindow {
   // Opens a photo in the crop editor.
   void editCrops(qint64 photoId);
   ThumbnailCache* thumbnails() const { return thumbnails_; }
+  CompatService* compat() const { return compat_; }
+  // Puts pieces on the outfit board and in the recommendations (0 = empty).
+  void putOnBoard(const std::array<Id, 3>& pieces);
   // True while a background task runs (screenshots wait for it).
   bool busy() const { return !currentTask_.isNull(); }
 
@@ -63,6 +73,7 @@ class MainWindow : public QMainWindow {
   void watchTask(BackgroundTask* task);
   void showAbout();
   void openSettings();
+  void chooseCheckpoint();
   void showItemInLibrary(qint64 itemId);
 
   StudioSettings* settings_;
@@ -74,6 +85,9 @@ class MainWindow : public QMainWindow {
   CropReviewView* cropView_;
   EncoderService* encoders_;
   EmbeddingsView* embeddingsView_;
+  CompatService* compat_;
+  OutfitBoardView* board_;
+  RecommendationsView* recommendations_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;

@@ -62,6 +62,15 @@ void StudioSettings::setEncoder(const QString& encoder) {
 QString StudioSettings::device() const { return settings_.value("model/device", "auto").toString(); }
 void StudioSettings::setDevice(const QString& device) { settings_.setValue("model/device", device); }
 
+QString StudioSettings::activeCheckpoint(const QString& library) const {
+  return settings_.value("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding))).toString();
+}
+
+void StudioSettings::setActiveCheckpoint(const QString& library, const QString& checkpoint) {
+  settings_.setValue("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
+                     checkpoint);
+}
+
 QString StudioSettings::libraryFolder() const {
   return settings_.value("library/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
 }

@@ -35,6 +35,11 @@ class StudioSettings : public QObject {
   QString device() const;  // "auto", "cpu", "cuda:N"
   void setDevice(const QString& device);
 
+  // The compatibility checkpoint the board and recommendations use ("" = the
+  // untrained baseline), per library file.
+  QString activeCheckpoint(const QString& library) const;
+  void setActiveCheckpoint(const QString& library, const QString& checkpoint);
+
   QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
   void setLibraryFolder(const QString& folder);
 

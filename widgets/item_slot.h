@@ -1,0 +1,48 @@
+// ItemSlot: one place of the outfit board (top, bottom or shoes). Shows the
+// item's crop, takes items (and photos) dropped from the library, and is
+// selected by a click so that its candidates can be listed.
+#pragma once
+
+#include <QPixmap>
+#include <QWidget>
+
+#include "library/types.h"
+
+namespace w2w {
+
+class ItemSlot : public QWidget {
+  Q_OBJECT
+
+ public:
+  ItemSlot(Category category, QWidget* parent = nullptr);
+
+  Category category() const { return category_; }
+  Id item() const { return item_; }
+  void setItem(Id item, const QPixmap& picture, const QString& caption);
+  void setSelected(bool selected);
+  bool isSelected() const { return selected_; }
+
+  QSize sizeHint() const override { return {200, 190}; }
+
+ Q_SIGNALS:
+  void itemDropped(Id item);
+  void photoDropped(Id photo);  // a whole outfit photo: the board takes its three crops
+  void clicked();
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragLeaveEvent(QDragLeaveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  Category category_;
+  Id item_ = 0;
+  QPixmap picture_;
+  QString caption_;
+  bool selected_ = false;
+  bool hovering_ = false;
+};
+
+}  // namespace w2w
