@@ -13,9 +13,10 @@
 namespace w2w {
 namespace {
 
-// A perceptually ordered warm colour ramp: dark purple, red, orange, yellow.
+// Blue for little, through magenta, to saturated red for a lot: strong
+// colours stay visible on the white backgrounds and pale garments of crops.
 QColor heatColor(double t) {
-  static const QColor stops[] = {QColor(40, 11, 84), QColor(159, 42, 99), QColor(237, 105, 37), QColor(252, 255, 164)};
+  static const QColor stops[] = {QColor(40, 70, 210), QColor(120, 40, 190), QColor(205, 30, 150), QColor(235, 20, 20)};
   t = std::clamp(t, 0.0, 1.0) * 3.0;
   const int i = std::min(2, static_cast<int>(t));
   const double f = t - i;
@@ -67,7 +68,7 @@ void HeatmapOverlay::setHeat(const FloatMatrix& grid, const QString& caption) {
     for (int x = 0; x < heat_.width(); ++x) {
       const double t = top > 0 ? std::max(0.f, grid.at(y, x)) / top : 0.0;
       QColor c = heatColor(t);
-      c.setAlphaF(t);  // regions that do not matter stay see-through
+      c.setAlphaF(std::sqrt(t));  // regions that do not matter stay see-through
       heat_.setPixelColor(x, y, c);
     }
   }

@@ -50,6 +50,8 @@ class CompatService : public QObject {
   QString checkpoint() const { return checkpoint_; }
   bool trained() const { return model_ != nullptr; }
   const compat::CompatModel* model() const { return model_.get(); }
+  // For background work: keeps the model alive even if another is chosen meanwhile.
+  std::shared_ptr<const compat::CompatModel> sharedModel() const { return model_; }
   // One line for the views: which space the numbers come from.
   QString description() const;
   // The encoder model id whose embeddings the space needs.

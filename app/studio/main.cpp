@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   parser.addOption({"size", "Window size for --screenshot (default 1280x820).", "WxH"});
   parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
   parser.addOption({"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
+  parser.addOption({"compare", "Compare these items in the heatmaps (and explain the first against the second).", "ID,ID,..."});
   parser.process(app);
 
   w2w::StudioSettings settings;
@@ -106,6 +107,11 @@ int main(int argc, char** argv) {
     const QStringList ids = parser.value("board").split(',');
     for (int i = 0; i < 3 && i < ids.size(); ++i) pieces[static_cast<std::size_t>(i)] = ids[i].toLongLong();
     window.putOnBoard(pieces);
+  }
+  if (parser.isSet("compare")) {
+    std::vector<w2w::Id> items;
+    for (const QString& id : parser.value("compare").split(',')) items.push_back(id.toLongLong());
+    window.compareItems(items);
   }
   if (parser.isSet("view") && !window.showView(parser.value("view"))) {
     std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n", qUtf8Printable(parser.value("view")),

@@ -16,11 +16,13 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 
 #include "background_task.h"
 #include "crop_review_view.h"
 #include "compat_service.h"
 #include "crop_session.h"
+#include "heatmaps_view.h"
 #include "outfit_board_view.h"
 #include "recommendations_view.h"
 #include "embeddings_view.h"
@@ -75,6 +77,8 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
     recommendations_->setPieces(pieces);
     views_->setCurrentWidget(recommendations_);
   });
+  heatmaps_ = new HeatmapsView(library_, compat_, encoders_, this);
+  connect(board_->undoStack(), &QUndoStack::indexChanged, heatmaps_, [this] { heatmaps_->setBoard(board_->pieces()); });
   connect(recommendations_, &RecommendationsView::putOnBoard, this, [this](const BoardPieces& pieces) {
     board_->setPieces(pieces, tr("Take a recommendation"));
     views_->setCurrentWidget(board_);
@@ -88,6 +92,7 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   views_->addTab(embeddingsView_, QString());
   views_->addTab(board_, QString());
   views_->addTab(recommendations_, QString());
+  views_->addTab(heatmaps_, QString());
   connect(views_, &QTabWidget::currentChanged, this, [this] {
     if (views_->currentWidget() == grid_ && gridStale_) {
       gridStale_ = false;
@@ -114,7 +119,9 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   restoreState(settings_->windowState());
 }
 
-MainWindow::~MainWindow() = default;
+// The views go first: they use the services (compatibility, encoders, crop
+// session) that are children of the window too, and would otherwise outlive them.
+MainWindow::~MainWindow() { delete views_; }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(QString());
@@ -147,6 +154,8 @@ void MainWindow::buildMenus() {
 
   QMenu* view = menuBar()->addMenu(QString());
   view->setObjectName("menuView");
+  add(view, "actionCompare", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareSelection);
+  view->addSeparator();
   languageMenu_ = view->addMenu(QString());
   languageMenu_->setObjectName("menuLanguage");
   auto* languages = new QActionGroup(this);
@@ -180,9 +189,11 @@ void MainWindow::retranslate() {
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
   views_->setTabText(views_->indexOf(board_), tr("Outfit board"));
   views_->setTabText(views_->indexOf(recommendations_), tr("Recommendations"));
+  views_->setTabText(views_->indexOf(heatmaps_), tr("Heatmaps"));
   auto text = [this](const char* name, const QString& value) {
     if (auto* action = findChild<QAction*>(name)) action->setText(value);
   };
+  text("actionCompare", tr("&Compare Selected in Heatmaps"));
   if (auto* menu = findChild<QMenu*>("menuFile")) menu->setTitle(tr("&File"));
   if (auto* menu = findChild<QMenu*>("menuHelp")) menu->setTitle(tr("&Help"));
   if (auto* menu = findChild<QMenu*>("menuView")) menu->setTitle(tr("&View"));
@@ -381,6 +392,35 @@ void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
   BoardPieces partial = board;
   partial[2] = 0;  // the recommendations complete the look from the other pieces
   recommendations_->setPieces(partial);
+}
+
+bool MainWindow::busy() const {
+  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding();
+}
+
+void MainWindow::compareItems(const std::vector<Id>& items) {
+  heatmaps_->setItems(items);
+  if (items.size() >= 2) heatmaps_->explain(items[0], items[1]);
+}
+
+void MainWindow::compareSelection() {
+  std::vector<Id> items;
+  for (const QModelIndex& index : grid_->selectionModel()->selectedIndexes()) {
+    const GridEntry& entry = gridModel_->entry(index.row());
+    if (entry.kind == GridEntry::Kind::Item) {
+      items.push_back(entry.id);
+    } else if (auto crops = library_->library()->items(ItemQuery().fromPhoto(entry.id))) {
+      for (const Item& crop : *crops) items.push_back(crop.id);  // a photo brings its crops
+    }
+    if (items.size() >= 16) break;  // beyond that the matrix is unreadable
+  }
+  if (items.empty()) {
+    statusBar()->showMessage(tr("Select crops or photos in the library first"), 5000);
+    return;
+  }
+  if (items.size() > 16) items.resize(16);
+  heatmaps_->setItems(items);
+  views_->setCurrentWidget(heatmaps_);
 }
 
 void MainWindow::chooseCheckpoint() {

@@ -22,6 +22,7 @@ class CompatService;
 class EmbeddingsView;
 class OutfitBoardView;
 class RecommendationsView;
+class HeatmapsView;
 class EncoderService;
 class LibraryController;
 class LibraryGridModel;
@@ -52,8 +53,10 @@ class MainWindow : public QMainWindow {
   CompatService* compat() const { return compat_; }
   // Puts pieces on the outfit board and in the recommendations (0 = empty).
   void putOnBoard(const std::array<Id, 3>& pieces);
+  // Compares items in the heatmaps and explains the first against the second.
+  void compareItems(const std::vector<Id>& items);
   // True while a background task runs (screenshots wait for it).
-  bool busy() const { return !currentTask_.isNull(); }
+  bool busy() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -74,6 +77,7 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void openSettings();
   void chooseCheckpoint();
+  void compareSelection();
   void showItemInLibrary(qint64 itemId);
 
   StudioSettings* settings_;
@@ -88,6 +92,7 @@ class MainWindow : public QMainWindow {
   CompatService* compat_;
   OutfitBoardView* board_;
   RecommendationsView* recommendations_;
+  HeatmapsView* heatmaps_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;

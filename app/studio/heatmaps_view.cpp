@@ -1,0 +1,272 @@
+#include "heatmaps_view.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/occlusion.h"
+#include "category_style.h"
+#include "compat/compat_model.h"
+#include "compat_service.h"
+#include "encoder_service.h"
+#include "heatmap_overlay.h"
+#include "image_convert.h"
+#include "io/image_decoder.h"
+#include "library/library.h"
+#include "library_controller.h"
+#include "similarity_matrix.h"
+
+namespace w2w {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+QPixmap pictureOf(LibraryController* library, Id item) {
+  QPixmap picture;
+  if (item) picture.loadFromData(library->cropPng(item));
+  return picture;
+}
+
+// The encoder followed by the trained head: occlusion then measures the
+// similarity the model actually uses, not the raw encoder's.
+class ProjectedEncoder : public Encoder {
+ public:
+  ProjectedEncoder(Encoder& encoder, const compat::CompatModel& model, Category category)
+      : encoder_(encoder), model_(model), category_(category) {
+    info_ = encoder.info();
+    info_.dim = model.latentDim();
+  }
+  const EncoderInfo& info() const override { return info_; }
+  Result<FloatMatrix> encode(const std::vector<RgbImage>& crops) override {
+    auto raw = encoder_.encode(crops);
+    if (!raw) return raw.error();
+    return model_.embed(category_, *raw);
+  }
+
+ private:
+  Encoder& encoder_;
+  const compat::CompatModel& model_;
+  Category category_;
+  EncoderInfo info_;
+};
+
+}  // namespace
+
+HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, EncoderService* encoders, QWidget* parent)
+    : QWidget(parent), library_(library), compat_(compat), encoders_(encoders) {
+  setObjectName("heatmaps");
+  outfitChoice_ = new QComboBox(this);
+  outfitChoice_->setObjectName("outfitChoice");
+  outfitMatrix_ = new SimilarityMatrix(this);
+  outfitMatrix_->setObjectName("outfitHeatmap");
+  itemMatrix_ = new SimilarityMatrix(this);
+  itemMatrix_->setObjectName("itemHeatmap");
+  overlay_ = new HeatmapOverlay(this);
+  outfitLabel_ = new QLabel(this);
+  itemsLabel_ = new QLabel(this);
+  itemsLabel_->setWordWrap(true);
+  overlayLabel_ = new QLabel(this);
+  overlayLabel_->setWordWrap(true);
+  spaceLabel_ = new QLabel(this);
+  spaceLabel_->setWordWrap(true);
+
+  auto* grid = new QGridLayout(this);
+  grid->addWidget(outfitLabel_, 0, 0);
+  grid->addWidget(outfitChoice_, 1, 0);
+  grid->addWidget(outfitMatrix_, 2, 0);
+  grid->addWidget(itemsLabel_, 0, 1, 2, 1);
+  grid->addWidget(itemMatrix_, 2, 1);
+  grid->addWidget(overlayLabel_, 0, 2, 2, 1);
+  grid->addWidget(overlay_, 2, 2);
+  grid->addWidget(spaceLabel_, 3, 0, 1, 3);
+  grid->setColumnStretch(0, 2);
+  grid->setColumnStretch(1, 3);
+  grid->setColumnStretch(2, 2);
+  grid->setRowStretch(2, 1);
+
+  connect(outfitChoice_, &QComboBox::currentIndexChanged, this, &HeatmapsView::refreshOutfit);
+  connect(itemMatrix_, &SimilarityMatrix::cellClicked, this, [this](int row, int column) {
+    if (row < static_cast<int>(items_.size()) && column < static_cast<int>(items_.size()) && row != column) {
+      explain(items_[static_cast<std::size_t>(row)], items_[static_cast<std::size_t>(column)]);
+    }
+  });
+  connect(outfitMatrix_, &SimilarityMatrix::cellClicked, this, [this](int row, int column) {
+    const QList<QVariant> ids = outfitChoice_->currentData().toList();
+    if (row != column && ids.size() == 3) explain(ids[row].toLongLong(), ids[column].toLongLong());
+  });
+  connect(compat_, &CompatService::changed, this, [this] {
+    refreshOutfit();
+    refreshItems();
+  });
+  connect(library_, &LibraryController::contentChanged, this, &HeatmapsView::reloadOutfits);
+  retranslate();
+}
+
+// A spatial map in flight finishes before the view goes (it reports to it).
+HeatmapsView::~HeatmapsView() {
+  for (QFuture<void>& f : pending_) f.waitForFinished();
+}
+
+bool HeatmapsView::busy() const {
+  return std::any_of(pending_.begin(), pending_.end(), [](const QFuture<void>& f) { return !f.isFinished(); });
+}
+
+void HeatmapsView::retranslate() {
+  outfitLabel_->setText(tr("<b>Outfit</b>: pair similarities (click a cell for its spatial map)"));
+  itemsLabel_->setText(items_.empty() ? tr("<b>Items</b>: select crops or photos in the library and press Ctrl+K to "
+                                           "compare them here")
+                                      : tr("<b>Items</b>: similarity of every pair (click a cell: which regions of "
+                                           "the row item drive its similarity to the column item)"));
+  overlayLabel_->setText(tr("<b>Spatial map</b>: the regions that matter most glow brightest"));
+  spaceLabel_->setText(compat_->description());
+  reloadOutfits();
+}
+
+void HeatmapsView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+void HeatmapsView::setBoard(const BoardPieces& pieces) {
+  board_ = pieces;
+  reloadOutfits();
+}
+
+void HeatmapsView::reloadOutfits() {
+  const int keep = outfitChoice_->currentIndex();
+  QSignalBlocker block(outfitChoice_);
+  outfitChoice_->clear();
+  outfitChoice_->addItem(tr("The outfit board"),
+                         QList<QVariant>{static_cast<qlonglong>(board_[0]), static_cast<qlonglong>(board_[1]),
+                                         static_cast<qlonglong>(board_[2])});
+  if (Library* library = library_->library()) {
+    if (auto outfits = library->outfits()) {
+      for (const Outfit& o : *outfits) {
+        const QString name = !o.name.empty() ? QString::fromStdString(o.name)
+                             : o.photoId     ? tr("Photo %1").arg(*o.photoId)
+                                             : tr("Outfit %1").arg(o.id);
+        outfitChoice_->addItem(name, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
+                                                     static_cast<qlonglong>(o.shoes)});
+      }
+    }
+  }
+  outfitChoice_->setCurrentIndex(std::clamp(keep, 0, outfitChoice_->count() - 1));
+  refreshOutfit();
+}
+
+void HeatmapsView::refreshOutfit() {
+  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom), categoryLabel(Category::Shoes)};
+  const QList<QVariant> ids = outfitChoice_->currentData().toList();
+  QVector<QVector<double>> matrix(3, QVector<double>(3, kNaN));
+  QVector<QPixmap> pictures;
+  for (int a = 0; a < 3 && ids.size() == 3; ++a) {
+    pictures << pictureOf(library_, ids[a].toLongLong());
+    for (int b = 0; b < 3; ++b) {
+      if (a == b || !ids[a].toLongLong() || !ids[b].toLongLong()) continue;
+      if (auto s = compat_->similarity(ids[a].toLongLong(), ids[b].toLongLong())) matrix[a][b] = *s;
+    }
+  }
+  outfitMatrix_->setMatrix(matrix, names, names);
+  outfitMatrix_->setRowPictures(pictures);
+  spaceLabel_->setText(compat_->description());
+}
+
+void HeatmapsView::setItems(const std::vector<Id>& items) {
+  items_ = items;
+  refreshItems();
+  retranslate();
+}
+
+void HeatmapsView::refreshItems() {
+  const int n = static_cast<int>(items_.size());
+  QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
+  QStringList labels;
+  QVector<QPixmap> pictures;
+  QString problem;
+  for (int a = 0; a < n; ++a) {
+    labels << QString::number(items_[static_cast<std::size_t>(a)]);
+    pictures << pictureOf(library_, items_[static_cast<std::size_t>(a)]);
+    for (int b = 0; b < n; ++b) {
+      auto s = compat_->similarity(items_[static_cast<std::size_t>(a)], items_[static_cast<std::size_t>(b)]);
+      if (s) matrix[a][b] = *s;
+      else problem = QString::fromStdString(s.message());
+    }
+  }
+  itemMatrix_->setMatrix(matrix, labels, labels);
+  itemMatrix_->setRowPictures(pictures);
+  itemMatrix_->setColumnPictures(pictures);
+  if (!problem.isEmpty()) itemsLabel_->setText(problem);
+}
+
+void HeatmapsView::explain(Id row, Id column) {
+  Library* library = library_->library();
+  if (!library) return;
+  auto crop = library->cropImage(row);
+  auto reference = compat_->vectorOf(column);
+  auto item = library->item(row);
+  if (!crop || !reference || !item || !*item) {
+    overlay_->clearHeat();
+    overlayLabel_->setText(QString::fromStdString(!crop ? crop.message() : !reference ? reference.message()
+                                                                                       : "the item is gone"));
+    Q_EMIT explained();
+    return;
+  }
+  auto decoded = decodeImageBytes(crop->png, "crop");
+  if (!decoded) return;
+  overlay_->setImage(toQImage(decoded->image));
+  overlay_->clearHeat();
+  overlayLabel_->setText(tr("<b>Spatial map</b>: item %1 compared with item %2 — computing…").arg(row).arg(column));
+
+  const int request = ++request_;
+  const Category category = (*item)->category;
+  std::shared_ptr<const compat::CompatModel> model = compat_->sharedModel();
+  const std::string needed = compat_->encoderId();
+  EncoderService* encoders = encoders_;
+  const RgbImage image = decoded->image;
+  const std::vector<float> target = *reference;
+  QPointer<HeatmapsView> self(this);
+  // The encoder runs on a worker; the GUI only draws the result.
+  pending_.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
+  pending_ << QtConcurrent::run([=] {
+    OcclusionMap map;
+    Status done = encoders->use([&](Encoder& encoder) -> Status {
+      if (encoder.info().id != needed) {
+        return makeError("the trained model needs the encoder " + needed + "; choose it in Settings");
+      }
+      std::unique_ptr<Encoder> projected;
+      if (model) projected = std::make_unique<ProjectedEncoder>(encoder, *model, category);
+      auto computed = occlusionMap(projected ? *projected : encoder, image, target);
+      if (!computed) return computed.error();
+      map = std::move(*computed);
+      return Status::success();
+    });
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, request, map, done, row, column] {
+          if (!self || request != self->request_) return;
+          if (!done) {
+            self->overlayLabel_->setText(QString::fromStdString(done.message()));
+          } else {
+            self->overlay_->setHeat(map.drop, HeatmapsView::tr("Similarity %1; the brightest regions lose the most "
+                                                               "similarity when hidden.")
+                                                  .arg(map.baseline, 0, 'f', 3));
+            self->overlayLabel_->setText(HeatmapsView::tr("<b>Spatial map</b>: which regions of item %1 drive its "
+                                                          "similarity to item %2")
+                                             .arg(row)
+                                             .arg(column));
+          }
+          Q_EMIT self->explained();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+}  // namespace w2w
