@@ -110,6 +110,7 @@ QString badgeText(const GridEntry& e) {
     case Category::Shoes: text = LibraryGridModel::tr("shoes"); break;
   }
   if (e.itemSource == ItemSource::Manual) text += LibraryGridModel::tr(" · edited");
+  if (e.encoded) text += LibraryGridModel::tr(" · encoded");
   if (e.flagged) text += LibraryGridModel::tr(" · flagged");
   return text;
 }

@@ -1,6 +1,7 @@
 #include "library_controller.h"
 
 #include <QFileInfo>
+#include <QSet>
 
 #include "background_task.h"
 #include "pipeline/demo_library.h"
@@ -15,22 +16,6 @@ std::vector<std::string> toStd(const QStringList& list) {
   std::vector<std::string> out;
   for (const QString& s : list) out.push_back(s.toStdString());
   return out;
-}
-
-QString summary(const ImportReport& report) {
-  QString text = LibraryController::tr("%n added", nullptr, static_cast<int>(report.added()));
-  if (report.duplicates()) text += LibraryController::tr(", %n already in the library", nullptr, static_cast<int>(report.duplicates()));
-  if (report.failed()) text += LibraryController::tr(", %n failed", nullptr, static_cast<int>(report.failed()));
-  return text;
-}
-
-// The first failures, one per line, for the error report of an import.
-QString failures(const ImportReport& report) {
-  QStringList lines;
-  for (const ImportEntry& e : report.entries) {
-    if (e.outcome == ImportEntry::Outcome::Failed) lines << QString::fromStdString(e.error);
-  }
-  return lines.join('\n');
 }
 
 }  // namespace
@@ -49,12 +34,18 @@ QString LibraryController::openLibrary(const QString& path, bool create) {
 
 QString LibraryController::path() const { return library_ ? QString::fromStdString(library_->path()) : QString(); }
 
-QVector<GridEntry> LibraryController::gridEntries() const {
+QVector<GridEntry> LibraryController::gridEntries(const std::string& modelId) const {
   QVector<GridEntry> entries;
   if (!library_) return entries;
   auto photos = library_->photos();
   auto items = library_->items();
   if (!photos || !items) return entries;
+  QSet<Id> notEncoded;
+  if (!modelId.empty()) {
+    if (auto missing = library_->items(ItemQuery().notEncodedBy(modelId))) {
+      for (const Item& item : *missing) notEncoded.insert(item.id);
+    }
+  }
   QHash<Id, int> cropsPerPhoto;
   for (const Item& item : *items) {
     if (item.photoId) ++cropsPerPhoto[*item.photoId];
@@ -78,6 +69,7 @@ QVector<GridEntry> LibraryController::gridEntries() const {
     e.category = item.category;
     e.itemSource = item.source;
     e.flagged = item.flagged;
+    e.encoded = !modelId.empty() && !notEncoded.contains(item.id);
     e.thumbKey = QString::fromStdString(item.cropHash);
     e.title = item.photoId ? tr("%1 of photo %2").arg(QString::fromUtf8(categoryName(item.category))).arg(*item.photoId)
                            : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
@@ -105,34 +97,46 @@ BackgroundTask* LibraryController::runTask(const QString& title,
   return task;
 }
 
-BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
+BackgroundTask* LibraryController::runImport(const QString& title,
+                                             std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import) {
   if (!library_) return nullptr;
   const std::string file = library_->path();
-  return runTask(tr("Importing photos"), [file, paths](const ProgressCallback& progress, const CancelFlag& cancel) {
+  // Filled on the worker, read on the GUI thread once the task has finished.
+  auto report = std::make_shared<ImportReport>();
+  BackgroundTask* task = runTask(title, [file, import, report](const ProgressCallback& progress, const CancelFlag& cancel) {
     auto library = Library::open(file);
     if (!library) return QString::fromStdString(library.message());
-    ImportOptions options;
-    auto analyzer = defaultPhotoAnalyzer();
-    if (!analyzer) return QString::fromStdString(analyzer.message());
-    options.analyzer = std::move(*analyzer);
-    const ImportReport report = w2w::importPhotos(**library, toStd(paths), options, progress, &cancel);
+    *report = import(**library, progress, cancel);
     (void)(*library)->syncPhotoOutfits();
-    if (report.failed() > 0) return summary(report) + "\n" + failures(report);
-    return QString();
+    return QString();  // failed files are rows of the report, not an error of the import
+  });
+  connect(task, &BackgroundTask::finished, this, [this, title, report](const QString& error) {
+    if (error.isEmpty()) Q_EMIT importReported(title, *report);
+  });
+  return task;
+}
+
+BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
+  // The model loads here, once: a missing model fails before any photo is read.
+  auto analyzer = defaultPhotoAnalyzer();
+  if (!analyzer) {
+    return runTask(tr("Importing photos"), [message = QString::fromStdString(analyzer.message())](
+                                               const ProgressCallback&, const CancelFlag&) { return message; });
+  }
+  ImportOptions options;
+  options.analyzer = std::move(*analyzer);
+  return runImport(tr("Importing photos"), [paths, options](Library& library, const ProgressCallback& progress,
+                                                            const CancelFlag& cancel) {
+    return w2w::importPhotos(library, toStd(paths), options, progress, &cancel);
   });
 }
 
 BackgroundTask* LibraryController::importItems(const QStringList& paths, const QString& category) {
-  if (!library_) return nullptr;
-  const std::string file = library_->path();
-  return runTask(tr("Importing items"), [file, paths, category](const ProgressCallback& progress, const CancelFlag& cancel) {
-    auto library = Library::open(file);
-    if (!library) return QString::fromStdString(library.message());
-    ItemImportOptions options;
-    if (category != "folder") options.category = parseCategory(category.toStdString());
-    const ImportReport report = w2w::importItems(**library, toStd(paths), options, progress, &cancel);
-    if (report.failed() > 0) return summary(report) + "\n" + failures(report);
-    return QString();
+  ItemImportOptions options;
+  if (category != "folder") options.category = parseCategory(category.toStdString());
+  return runImport(tr("Importing items"), [paths, options](Library& library, const ProgressCallback& progress,
+                                                           const CancelFlag& cancel) {
+    return w2w::importItems(library, toStd(paths), options, progress, &cancel);
   });
 }
 

@@ -14,6 +14,7 @@
 
 #include "common/progress.h"
 #include "library/library.h"
+#include "pipeline/photo_importer.h"
 #include "library_grid_model.h"
 
 namespace w2w {
@@ -34,8 +35,9 @@ class LibraryController : public QObject {
   Library* library() const { return library_.get(); }
   QString path() const;
 
-  // Photos first, then items, as grid entries (reads the library).
-  QVector<GridEntry> gridEntries() const;
+  // Photos first, then items, as grid entries (reads the library); items
+  // encoded with `modelId` are marked so.
+  QVector<GridEntry> gridEntries(const std::string& modelId = {}) const;
   QByteArray cropPng(Id itemId) const;
 
   // Background imports; the returned task is started and owned by the controller.
@@ -52,8 +54,13 @@ class LibraryController : public QObject {
   void libraryOpened(const QString& path);
   void contentChanged();  // photos or items were added or edited
   void taskStarted(BackgroundTask* task);
+  // After an import: every file's outcome (added, duplicate, or why it failed).
+  void importReported(const QString& title, const w2w::ImportReport& report);
 
  private:
+  BackgroundTask* runImport(const QString& title,
+                            std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import);
+
   std::unique_ptr<Library> library_;
 };
 

@@ -31,6 +31,7 @@
 #include "library_controller.h"
 #include "library_grid_model.h"
 #include "library_grid_view.h"
+#include "library_view.h"
 #include "settings_dialog.h"
 #include "pipeline/demo_library.h"
 #include "studio_settings.h"
@@ -48,10 +49,8 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   resize(1280, 820);
 
   thumbnails_ = new ThumbnailCache(192, {}, this);
-  gridModel_ = new LibraryGridModel(thumbnails_, this);
-  gridModel_->setCropLoader([this](Id id) { return library_->cropPng(id); });
-  grid_ = new LibraryGridView(160, this);
-  grid_->setModel(gridModel_);
+  libraryView_ = new LibraryView(library_, thumbnails_, this);
+  connect(library_, &LibraryController::importReported, libraryView_, &LibraryView::showImportReport);
 
   cropSession_ = new CropSession(library_, this);
   cropView_ = new CropReviewView(cropSession_, this);
@@ -59,13 +58,10 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
           [this](const QString& message) { statusBar()->showMessage(message, 10000); });
   // Crop edits change one photo; the grid catches up when it is shown again.
   connect(cropSession_, &CropSession::cropChanged, this, [this] { gridStale_ = true; });
-  connect(grid_, &QListView::activated, this, [this](const QModelIndex& index) {
-    if (index.data(LibraryGridModel::KindRole).toInt() == static_cast<int>(GridEntry::Kind::Photo)) {
-      editCrops(index.data(LibraryGridModel::IdRole).toLongLong());
-    }
-  });
+  connect(libraryView_, &LibraryView::photoActivated, this, &MainWindow::editCrops);
 
   encoders_ = new EncoderService(settings_, this);
+  connect(encoders_, &EncoderService::encoderChanged, this, &MainWindow::refreshContent);
   embeddingsView_ = new EmbeddingsView(library_, encoders_, this);
   connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
   connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
@@ -86,17 +82,16 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
 
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
-  views_->addTab(grid_, QString());
-  grid_->setObjectName("library");
+  views_->addTab(libraryView_, QString());
   views_->addTab(cropView_, QString());
   views_->addTab(embeddingsView_, QString());
   views_->addTab(board_, QString());
   views_->addTab(recommendations_, QString());
   views_->addTab(heatmaps_, QString());
   connect(views_, &QTabWidget::currentChanged, this, [this] {
-    if (views_->currentWidget() == grid_ && gridStale_) {
+    if (views_->currentWidget() == libraryView_ && gridStale_) {
       gridStale_ = false;
-      gridModel_->setEntries(library_->gridEntries());
+      libraryView_->refresh(encoders_->modelId());
     }
   });
   setCentralWidget(views_);
@@ -184,7 +179,7 @@ void MainWindow::retranslate() {
   setWindowTitle(library_->hasLibrary()
                      ? tr("What2Wear Studio — %1").arg(QFileInfo(library_->path()).fileName())
                      : tr("What2Wear Studio"));
-  views_->setTabText(views_->indexOf(grid_), tr("Library"));
+  views_->setTabText(views_->indexOf(libraryView_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
   views_->setTabText(views_->indexOf(board_), tr("Outfit board"));
@@ -231,7 +226,7 @@ void MainWindow::refreshRecentMenu() {
 }
 
 void MainWindow::refreshContent() {
-  gridModel_->setEntries(library_->gridEntries());
+  libraryView_->refresh(encoders_->modelId());
   cropView_->reloadQueue();
   if (!library_->hasLibrary()) {
     libraryLabel_->setText(tr("No library open: File ▸ New Library or Open Library"));
@@ -405,8 +400,7 @@ void MainWindow::compareItems(const std::vector<Id>& items) {
 
 void MainWindow::compareSelection() {
   std::vector<Id> items;
-  for (const QModelIndex& index : grid_->selectionModel()->selectedIndexes()) {
-    const GridEntry& entry = gridModel_->entry(index.row());
+  for (const GridEntry& entry : libraryView_->selectedEntries()) {
     if (entry.kind == GridEntry::Kind::Item) {
       items.push_back(entry.id);
     } else if (auto crops = library_->library()->items(ItemQuery().fromPhoto(entry.id))) {
@@ -437,11 +431,8 @@ void MainWindow::openSettings() {
 }
 
 void MainWindow::showItemInLibrary(qint64 itemId) {
-  const int row = gridModel_->rowOf(GridEntry::Kind::Item, itemId);
-  if (row < 0) return;
-  views_->setCurrentWidget(grid_);
-  grid_->setCurrentIndex(gridModel_->index(row));
-  grid_->scrollTo(gridModel_->index(row));
+  views_->setCurrentWidget(libraryView_);
+  libraryView_->select(GridEntry::Kind::Item, itemId);
 }
 
 void MainWindow::showAbout() {

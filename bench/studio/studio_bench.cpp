@@ -108,7 +108,7 @@ void startup(const QString& photos, const QString& work) {
   window.show();
   QApplication::processEvents();
   const double shownMs = clock.nsecsElapsed() / 1e6;
-  auto* grid = window.findChild<QListView*>("library");
+  auto* grid = window.findChild<QListView*>("libraryGrid");
   // The first screen of thumbnails (what a person sees) made and drawn.
   int visible = 0;
   for (int row = 0; row < grid->model()->rowCount(); ++row) {

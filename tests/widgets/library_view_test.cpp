@@ -61,7 +61,7 @@ TEST(LibraryView, ShowsPhotosAndItemsWithThumbnails) {
   ASSERT_TRUE(window.openLibrary(QString::fromStdString(path), &error)) << error.toStdString();
   window.show();
 
-  auto* grid = window.findChild<QListView*>("library");
+  auto* grid = window.findChild<QListView*>("libraryGrid");
   ASSERT_NE(grid, nullptr);
   QAbstractItemModel* model = grid->model();
   ASSERT_EQ(model->rowCount(), 4);

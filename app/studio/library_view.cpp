@@ -1,0 +1,207 @@
+#include "library_view.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "category_style.h"
+#include "library/library.h"
+#include "library_controller.h"
+#include "library_filter_model.h"
+#include "library_grid_view.h"
+
+namespace w2w {
+
+LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails, QWidget* parent)
+    : QWidget(parent), library_(library) {
+  setObjectName("library");
+  model_ = new LibraryGridModel(thumbnails, this);
+  model_->setCropLoader([this](Id id) { return library_->cropPng(id); });
+  filterModel_ = new LibraryFilterModel(this);
+  filterModel_->setSourceModel(model_);
+  grid_ = new LibraryGridView(160, this);
+  grid_->setObjectName("libraryGrid");
+  grid_->setModel(filterModel_);
+
+  kind_ = new QComboBox(this);
+  category_ = new QComboBox(this);
+  state_ = new QComboBox(this);
+  tag_ = new QComboBox(this);
+  search_ = new QLineEdit(this);
+  search_->setClearButtonEnabled(true);
+  search_->setObjectName("librarySearch");
+  count_ = new QLabel(this);
+  for (int i = 0; i < 3; ++i) kind_->addItem(QString());
+  for (int i = 0; i < 4; ++i) category_->addItem(QString());
+  for (int i = 0; i < 9; ++i) state_->addItem(QString());
+  auto* bar = new QHBoxLayout;
+  for (QWidget* w : std::initializer_list<QWidget*>{kind_, category_, state_, tag_}) bar->addWidget(w);
+  bar->addWidget(search_, 1);
+  bar->addWidget(count_);
+
+  reportPanel_ = new QWidget(this);
+  reportTitle_ = new QLabel(reportPanel_);
+  report_ = new QListWidget(reportPanel_);
+  report_->setObjectName("importReport");
+  report_->setMaximumHeight(150);
+  closeReport_ = new QToolButton(reportPanel_);
+  closeReport_->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+  auto* reportHead = new QHBoxLayout;
+  reportHead->addWidget(reportTitle_, 1);
+  reportHead->addWidget(closeReport_);
+  auto* reportLayout = new QVBoxLayout(reportPanel_);
+  reportLayout->setContentsMargins(0, 0, 0, 0);
+  reportLayout->addLayout(reportHead);
+  reportLayout->addWidget(report_);
+  reportPanel_->hide();
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addLayout(bar);
+  layout->addWidget(grid_, 1);
+  layout->addWidget(reportPanel_);
+
+  for (QComboBox* box : {kind_, category_, state_, tag_}) {
+    connect(box, &QComboBox::currentIndexChanged, this, &LibraryView::applyFilter);
+  }
+  connect(search_, &QLineEdit::textChanged, this, &LibraryView::applyFilter);
+  connect(closeReport_, &QToolButton::clicked, reportPanel_, &QWidget::hide);
+  connect(grid_, &QListView::activated, this, [this](const QModelIndex& index) {
+    const GridEntry& e = filterModel_->entry(index);
+    if (e.kind == GridEntry::Kind::Photo) Q_EMIT photoActivated(e.id);
+  });
+  retranslate();
+}
+
+void LibraryView::retranslate() {
+  const QStringList kinds = {tr("Photos and items"), tr("Photos"), tr("Items")};
+  const QStringList categories = {tr("Any category"), categoryLabel(Category::Top), categoryLabel(Category::Bottom),
+                                  categoryLabel(Category::Shoes)};
+  const QStringList states = {tr("Any state"),     tr("New (not cropped)"), tr("Processed"),     tr("Reviewed"),
+                              tr("Flagged"),       tr("Failed"),            tr("Edited crops"), tr("Encoded"),
+                              tr("Not encoded")};
+  for (int i = 0; i < kinds.size(); ++i) kind_->setItemText(i, kinds[i]);
+  for (int i = 0; i < categories.size(); ++i) category_->setItemText(i, categories[i]);
+  while (state_->count() > states.size()) state_->removeItem(state_->count() - 1);
+  for (int i = 0; i < states.size(); ++i) state_->setItemText(i, states[i]);
+  if (tag_->count() == 0) tag_->addItem(QString());
+  tag_->setItemText(0, tr("Any tag"));
+  search_->setPlaceholderText(tr("Filter by name"));
+  closeReport_->setToolTip(tr("Hide the import report"));
+  applyFilter();
+}
+
+void LibraryView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+void LibraryView::reloadTags() {
+  const QString current = tag_->currentData().toString();
+  QSignalBlocker block(tag_);
+  while (tag_->count() > 1) tag_->removeItem(1);
+  if (library_->library()) {
+    if (auto tags = library_->library()->tags()) {
+      for (const Tag& t : *tags) tag_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
+    }
+  }
+  tag_->setCurrentIndex(std::max(0, tag_->findData(current)));
+}
+
+void LibraryView::refresh(const std::string& modelId) {
+  model_->setEntries(library_->gridEntries(modelId));
+  reloadTags();
+  applyFilter();
+}
+
+void LibraryView::applyFilter() {
+  LibraryFilter filter;
+  filter.kind = static_cast<LibraryFilter::Kind>(std::max(0, kind_->currentIndex()));
+  if (category_->currentIndex() > 0) filter.category = static_cast<Category>(category_->currentIndex() - 1);
+  filter.state = static_cast<LibraryFilter::State>(std::max(0, state_->currentIndex()));
+  const QString tag = tag_->currentData().toString();
+  if (!tag.isEmpty() && library_->library()) {
+    filter.photoIds.emplace();
+    filter.itemIds.emplace();
+    if (auto photos = library_->library()->photos(PhotoQuery().withTag(tag.toStdString()))) {
+      for (const Photo& p : *photos) filter.photoIds->insert(p.id);
+    }
+    if (auto items = library_->library()->items(ItemQuery().withTag(tag.toStdString()))) {
+      for (const Item& i : *items) filter.itemIds->insert(i.id);
+    }
+  }
+  filter.text = search_->text();
+  filterModel_->setFilter(filter);
+  count_->setText(tr("%1 of %2 shown").arg(filterModel_->rowCount()).arg(model_->rowCount()));
+}
+
+std::vector<GridEntry> LibraryView::selectedEntries() const {
+  std::vector<GridEntry> out;
+  for (const QModelIndex& index : grid_->selectionModel()->selectedIndexes()) out.push_back(filterModel_->entry(index));
+  return out;
+}
+
+void LibraryView::select(GridEntry::Kind kind, Id id) {
+  const int row = model_->rowOf(kind, id);
+  if (row < 0) return;
+  QModelIndex index = filterModel_->mapFromSource(model_->index(row));
+  if (!index.isValid()) {  // hidden by the filter: show everything again
+    kind_->setCurrentIndex(0);
+    category_->setCurrentIndex(0);
+    state_->setCurrentIndex(0);
+    tag_->setCurrentIndex(0);
+    search_->clear();
+    index = filterModel_->mapFromSource(model_->index(row));
+  }
+  grid_->setCurrentIndex(index);
+  grid_->scrollTo(index);
+}
+
+void LibraryView::showImportReport(const QString& title, const ImportReport& report) {
+  report_->clear();
+  for (const ImportEntry& e : report.entries) {
+    const QString name = QFileInfo(QString::fromStdString(e.path)).fileName();
+    QListWidgetItem* row = nullptr;
+    switch (e.outcome) {
+      case ImportEntry::Outcome::Added:
+        row = new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
+                                  e.warning.empty() ? tr("%1: added").arg(name)
+                                                    : tr("%1: added, but %2").arg(name, QString::fromStdString(e.warning)),
+                                  report_);
+        break;
+      case ImportEntry::Outcome::Duplicate:
+        row = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxInformation),
+                                  tr("%1: already in the library").arg(name), report_);
+        break;
+      case ImportEntry::Outcome::Failed:
+        row = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical),
+                                  QString::fromStdString(e.error), report_);
+        row->setData(Qt::UserRole, QStringLiteral("error"));
+        break;
+    }
+    row->setToolTip(QString::fromStdString(e.path));
+  }
+  // Failures first: they are what a person has to act on.
+  report_->sortItems(Qt::AscendingOrder);
+  QList<QListWidgetItem*> errors;
+  for (int i = report_->count() - 1; i >= 0; --i) {
+    if (report_->item(i)->data(Qt::UserRole).toString() == "error") errors.prepend(report_->takeItem(i));
+  }
+  for (int i = 0; i < errors.size(); ++i) report_->insertItem(i, errors[i]);
+  reportTitle_->setText(tr("<b>%1</b>: %2 added, %3 already there, %4 failed%5")
+                            .arg(title)
+                            .arg(report.added())
+                            .arg(report.duplicates())
+                            .arg(report.failed())
+                            .arg(report.cancelled ? tr(" (cancelled: the rest was not imported)") : QString()));
+  reportPanel_->show();
+}
+
+}  // namespace w2w
