@@ -12,26 +12,12 @@
     </message>
 </context>
 <context>
-    <name>w2w::LibraryController</name>
+    <name>w2w::EmbeddingMap</name>
     <message numerus="yes">
-        <source>%n added</source>
+        <source>%n crop(s). %1 Click a point to select its item.</source>
         <translation>
-            <numerusform>%n added</numerusform>
-            <numerusform>%n added</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n already in the library</source>
-        <translation>
-            <numerusform>, %n already in the library</numerusform>
-            <numerusform>, %n already in the library</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n failed</source>
-        <translation>
-            <numerusform>, %n failed</numerusform>
-            <numerusform>, %n failed</numerusform>
+            <numerusform>%n crop. %1 Click a point to select its item.</numerusform>
+            <numerusform>%n crops. %1 Click a point to select its item.</numerusform>
         </translation>
     </message>
 </context>

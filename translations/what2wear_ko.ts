@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>w2w::CompatService</name>
+    <message>
+        <source>Trained model %1 (validation AUC %2, encoder %3)</source>
+        <translation>학습된 모델 %1 (검증 AUC %2, 인코더 %3)</translation>
+    </message>
+    <message>
+        <source>Untrained baseline: cosine of %1 embeddings (train a model for learned compatibility)</source>
+        <translation>학습하지 않은 기준선: %1 임베딩의 코사인 유사도 (학습된 어울림을 쓰려면 모델을 학습하세요)</translation>
+    </message>
+</context>
+<context>
     <name>w2w::CropCanvas</name>
     <message>
         <source>Crop boxes</source>
@@ -144,25 +155,163 @@
     </message>
 </context>
 <context>
+    <name>w2w::EmbeddingMap</name>
+    <message>
+        <source>%1 item %2</source>
+        <translation>%1 아이템 %2</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>선택됨</translation>
+    </message>
+    <message>
+        <source>Crops on the two main axes of their embeddings (PCA)</source>
+        <translation>임베딩의 두 주축 위의 크롭 (PCA)</translation>
+    </message>
+    <message>
+        <source>No embeddings yet: encode the library to see the map.</source>
+        <translation>아직 임베딩이 없습니다: 지도를 보려면 라이브러리를 인코딩하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crop(s). %1 Click a point to select its item.</source>
+        <translation>
+            <numerusform>크롭 %n개. %1 점을 클릭하면 해당 아이템을 선택합니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::EmbeddingsView</name>
+    <message>
+        <source>&lt;b&gt;Encoder:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Device:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;인코더:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;장치:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 when available</source>
+        <translation>가능하면 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 crops encoded with this encoder</source>
+        <translation>크롭 %2개 중 %1개가 이 인코더로 인코딩됨</translation>
+    </message>
+    <message>
+        <source>Encode library</source>
+        <translation>라이브러리 인코딩</translation>
+    </message>
+    <message>
+        <source>Encode every crop that has no embedding for this encoder yet (Ctrl+E)</source>
+        <translation>이 인코더의 임베딩이 아직 없는 모든 크롭을 인코딩합니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Change encoder…</source>
+        <translation>인코더 변경…</translation>
+    </message>
+    <message>
+        <source>Show in library</source>
+        <translation>라이브러리에서 보기</translation>
+    </message>
+    <message>
+        <source>Click a point to see its crop.</source>
+        <translation>점을 클릭하면 크롭을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Axis 1 explains %1% of the variance, axis 2 %2%.</source>
+        <translation>축 1이 분산의 %1%, 축 2가 %2%를 설명합니다.</translation>
+    </message>
+    <message>
+        <source>%1, item %2%3</source>
+        <translation>%1, 아이템 %2%3</translation>
+    </message>
+    <message>
+        <source> (photo %1)</source>
+        <translation> (사진 %1)</translation>
+    </message>
+    <message>
+        <source>Encoding the library</source>
+        <translation>라이브러리 인코딩 중</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::EncoderService</name>
+    <message>
+        <source>Basic (colour, texture, shape; not FashionCLIP)</source>
+        <translation>기본 (색상, 질감, 형태; FashionCLIP 아님)</translation>
+    </message>
+    <message>
+        <source>FashionCLIP (%1)</source>
+        <translation>FashionCLIP (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::HeatmapOverlay</name>
+    <message>
+        <source>Heat opacity</source>
+        <translation>히트맵 불투명도</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::HeatmapsView</name>
+    <message>
+        <source>&lt;b&gt;Outfit&lt;/b&gt;: pair similarities (click a cell for its spatial map)</source>
+        <translation>&lt;b&gt;코디&lt;/b&gt;: 쌍 유사도 (칸을 클릭하면 공간 히트맵)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Items&lt;/b&gt;: select crops or photos in the library and press Ctrl+K to compare them here</source>
+        <translation>&lt;b&gt;아이템&lt;/b&gt;: 라이브러리에서 크롭이나 사진을 선택하고 Ctrl+K를 눌러 여기서 비교하세요</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Items&lt;/b&gt;: similarity of every pair (click a cell: which regions of the row item drive its similarity to the column item)</source>
+        <translation>&lt;b&gt;아이템&lt;/b&gt;: 모든 쌍의 유사도 (칸을 클릭: 행 아이템의 어느 영역이 열 아이템과의 유사도를 좌우하는지)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spatial map&lt;/b&gt;: the regions that matter most glow brightest</source>
+        <translation>&lt;b&gt;공간 히트맵&lt;/b&gt;: 가장 중요한 영역이 가장 밝게 빛납니다</translation>
+    </message>
+    <message>
+        <source>The outfit board</source>
+        <translation>코디 보드</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>사진 %1</translation>
+    </message>
+    <message>
+        <source>Outfit %1</source>
+        <translation>코디 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spatial map&lt;/b&gt;: item %1 compared with item %2 — computing…</source>
+        <translation>&lt;b&gt;공간 히트맵&lt;/b&gt;: 아이템 %1과 아이템 %2 비교 — 계산 중…</translation>
+    </message>
+    <message>
+        <source>Similarity %1; the brightest regions lose the most similarity when hidden.</source>
+        <translation>유사도 %1; 가장 밝은 영역을 가리면 유사도가 가장 많이 떨어집니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spatial map&lt;/b&gt;: which regions of item %1 drive its similarity to item %2</source>
+        <translation>&lt;b&gt;공간 히트맵&lt;/b&gt;: 아이템 %1의 어느 영역이 아이템 %2와의 유사도를 좌우하는가</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::ItemSlot</name>
+    <message>
+        <source>Drop a top here from the library</source>
+        <translation>라이브러리에서 상의를 여기에 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>Drop a bottom here from the library</source>
+        <translation>라이브러리에서 하의를 여기에 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>Drop shoes here from the library</source>
+        <translation>라이브러리에서 신발을 여기에 끌어다 놓으세요</translation>
+    </message>
+</context>
+<context>
     <name>w2w::LibraryController</name>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n개 추가됨</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n already in the library</source>
-        <translation>
-            <numerusform>, %n개는 이미 라이브러리에 있음</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n failed</source>
-        <translation>
-            <numerusform>, %n개 실패</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of photo %2</source>
         <translation>사진 %2의 %1</translation>
@@ -223,6 +372,101 @@
     <message>
         <source> · flagged</source>
         <translation> · 표시됨</translation>
+    </message>
+    <message>
+        <source> · encoded</source>
+        <translation> · 인코딩됨</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::LibraryView</name>
+    <message>
+        <source>Photos and items</source>
+        <translation>사진과 아이템</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>아이템</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>모든 범주</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>New (not cropped)</source>
+        <translation>새 사진 (크롭 전)</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>처리됨</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>검토됨</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>표시됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Edited crops</source>
+        <translation>수정된 크롭</translation>
+    </message>
+    <message>
+        <source>Encoded</source>
+        <translation>인코딩됨</translation>
+    </message>
+    <message>
+        <source>Not encoded</source>
+        <translation>인코딩 안 됨</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>모든 태그</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>이름으로 거르기</translation>
+    </message>
+    <message>
+        <source>Hide the import report</source>
+        <translation>가져오기 보고서 숨기기</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%2개 중 %1개 표시</translation>
+    </message>
+    <message>
+        <source>%1: added</source>
+        <translation>%1: 추가됨</translation>
+    </message>
+    <message>
+        <source>%1: added, but %2</source>
+        <translation>%1: 추가됨, 다만 %2</translation>
+    </message>
+    <message>
+        <source>%1: already in the library</source>
+        <translation>%1: 이미 라이브러리에 있음</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 added, %3 already there, %4 failed%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2개 추가, %3개 이미 있음, %4개 실패%5</translation>
+    </message>
+    <message>
+        <source> (cancelled: the rest was not imported)</source>
+        <translation> (취소됨: 나머지는 가져오지 않았습니다)</translation>
     </message>
 </context>
 <context>
@@ -392,6 +636,388 @@
     <message>
         <source>&lt;h3&gt;What2Wear Studio %1&lt;/h3&gt;&lt;p&gt;Learns which clothes go together: crops outfit photos into top, bottom and shoes, embeds the crops, trains a compatibility model and recommends the pieces that complete a look.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;What2Wear Studio %1&lt;/h3&gt;&lt;p&gt;어떤 옷이 서로 어울리는지 배웁니다: 코디 사진을 상의, 하의, 신발로 자르고, 크롭을 임베딩하고, 어울림 모델을 학습하고, 룩을 완성할 아이템을 추천합니다.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Take a recommendation</source>
+        <translation>추천 적용</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>Outfit board</source>
+        <translation>코디 보드</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>추천</translation>
+    </message>
+    <message>
+        <source>Heatmaps</source>
+        <translation>히트맵</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Selected in Heatmaps</source>
+        <translation>선택 항목을 히트맵에서 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Use a &amp;Trained Model…</source>
+        <translation>학습된 모델 사용(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Untrained Baseline</source>
+        <translation>학습하지 않은 기준선 사용(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Put pieces on the board</source>
+        <translation>보드에 아이템 놓기</translation>
+    </message>
+    <message>
+        <source>Select crops or photos in the library first</source>
+        <translation>먼저 라이브러리에서 크롭이나 사진을 선택하세요</translation>
+    </message>
+    <message>
+        <source>Trained Model (a checkpoint folder)</source>
+        <translation>학습된 모델 (체크포인트 폴더)</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>이 모델을 사용할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::OutfitBoardView</name>
+    <message>
+        <source>Save Outfit</source>
+        <translation>코디 저장</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Cannot save the outfit</source>
+        <translation>코디를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Clear board</source>
+        <translation>보드 비우기</translation>
+    </message>
+    <message>
+        <source>Modify at random</source>
+        <translation>무작위로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Replace two pieces, chosen at random, with pieces of other outfits: the seed&apos;s modified outfit (R)</source>
+        <translation>무작위로 고른 두 아이템을 다른 코디의 아이템으로 바꿉니다: 시드 문서의 변형 코디 (R)</translation>
+    </message>
+    <message>
+        <source>Complete the look</source>
+        <translation>룩 완성하기</translation>
+    </message>
+    <message>
+        <source>Fill the empty slots with the pieces that go best with the others (Ctrl+L)</source>
+        <translation>빈 자리를 나머지와 가장 잘 어울리는 아이템으로 채웁니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Show recommendations</source>
+        <translation>추천 보기</translation>
+    </message>
+    <message>
+        <source>Save outfit</source>
+        <translation>코디 저장</translation>
+    </message>
+    <message>
+        <source>Save the three pieces as an outfit in the library (Ctrl+S)</source>
+        <translation>세 아이템을 라이브러리에 코디로 저장합니다 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>비우기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Put %1 on the board</source>
+        <translation>보드에 %1 놓기</translation>
+    </message>
+    <message>
+        <source>Put a photo&apos;s outfit on the board</source>
+        <translation>사진의 코디를 보드에 놓기</translation>
+    </message>
+    <message>
+        <source>item %1 (photo %2)</source>
+        <translation>아이템 %1 (사진 %2)</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>아이템 %1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:15pt&apos;&gt;Drop a top, a bottom and shoes to see how well they go together&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:15pt&apos;&gt;상의, 하의, 신발을 놓으면 얼마나 어울리는지 보여 드립니다&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:30pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;outfit score (mean of the three pair similarities)</source>
+        <translation>&lt;span style=&apos;font-size:30pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;코디 점수 (세 쌍 유사도의 평균)</translation>
+    </message>
+    <message>
+        <source>Preparing candidates…</source>
+        <translation>후보 준비 중…</translation>
+    </message>
+    <message>
+        <source>No candidates: %1</source>
+        <translation>후보 없음: %1</translation>
+    </message>
+    <message>
+        <source>Click a slot, put pieces in the other slots, and the %1 that go best with them are listed here. Double-click one to swap it in.</source>
+        <translation>자리를 클릭하고 다른 자리에 아이템을 놓으면, 그와 가장 잘 어울리는 %1이(가) 여기에 나옵니다. 두 번 클릭하면 바꿔 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Best %1 for the other pieces (double-click to swap):</source>
+        <translation>나머지 아이템에 가장 잘 맞는 %1 (두 번 클릭하면 교체):</translation>
+    </message>
+    <message>
+        <source>item %1 — score %2</source>
+        <translation>아이템 %1 — 점수 %2</translation>
+    </message>
+    <message>
+        <source>%1–%2: %3</source>
+        <translation>%1–%2: %3</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>An outfit needs a top, a bottom and shoes.</source>
+        <translation>코디에는 상의, 하의, 신발이 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::RecommendationsView</name>
+    <message>
+        <source>%1–%2 similarity %3</source>
+        <translation>%1–%2 유사도 %3</translation>
+    </message>
+    <message>
+        <source>Suggestions per category:</source>
+        <translation>범주별 추천 수:</translation>
+    </message>
+    <message>
+        <source>Diversity:</source>
+        <translation>다양성:</translation>
+    </message>
+    <message>
+        <source>Left: rank by score alone. Right: prefer suggestions unlike each other.</source>
+        <translation>왼쪽: 점수로만 순위. 오른쪽: 서로 다른 추천을 선호.</translation>
+    </message>
+    <message>
+        <source>Only items tagged:</source>
+        <translation>이 태그의 아이템만:</translation>
+    </message>
+    <message>
+        <source>Leave out crops of the same photo</source>
+        <translation>같은 사진의 크롭은 제외</translation>
+    </message>
+    <message>
+        <source>Leave out items already in saved outfits</source>
+        <translation>저장된 코디에 있는 아이템은 제외</translation>
+    </message>
+    <message>
+        <source>(any tag)</source>
+        <translation>(모든 태그)</translation>
+    </message>
+    <message>
+        <source>Whole outfits (double-click to put one on the board)</source>
+        <translation>전체 코디 (두 번 클릭하면 보드에 놓기)</translation>
+    </message>
+    <message>
+        <source>%1 that complete the look</source>
+        <translation>룩을 완성하는 %1</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>아이템 %1</translation>
+    </message>
+    <message>
+        <source>Preparing candidates…</source>
+        <translation>후보 준비 중…</translation>
+    </message>
+    <message>
+        <source>No recommendations: %1</source>
+        <translation>추천 없음: %1</translation>
+    </message>
+    <message>
+        <source>Item %1 is not encoded yet: encode the library first (Embeddings view).</source>
+        <translation>아이템 %1이(가) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 화면).</translation>
+    </message>
+    <message>
+        <source>Drop one or two pieces above (or press &quot;Show recommendations&quot; on the outfit board). %1</source>
+        <translation>위에 아이템을 한두 개 놓으세요 (또는 코디 보드에서 &quot;추천 보기&quot;를 누르세요). %1</translation>
+    </message>
+    <message>
+        <source>item %1
+score %2</source>
+        <translation>아이템 %1
+점수 %2</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>점수 %1</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Install from a folder…</source>
+        <translation>폴더에서 설치…</translation>
+    </message>
+    <message>
+        <source>Download FashionCLIP…</source>
+        <translation>FashionCLIP 다운로드…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>자동 (가능하면 CUDA)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Encoder:</source>
+        <translation>인코더:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>장치:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <source>New libraries in:</source>
+        <translation>새 라이브러리 위치:</translation>
+    </message>
+    <message>
+        <source>Folder for New Libraries</source>
+        <translation>새 라이브러리 폴더</translation>
+    </message>
+    <message>
+        <source>The built-in encoder describes colour, texture and shape. It needs no model file and is not FashionCLIP.</source>
+        <translation>내장 인코더는 색상, 질감, 형태를 묘사합니다. 모델 파일이 필요 없으며 FashionCLIP이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>FashionCLIP image encoder from %1.</source>
+        <translation>%1의 FashionCLIP 이미지 인코더.</translation>
+    </message>
+    <message>
+        <source>Basic (colour, texture, shape; built in)</source>
+        <translation>기본 (색상, 질감, 형태; 내장)</translation>
+    </message>
+    <message>
+        <source>Model Folder (config.json and model.safetensors)</source>
+        <translation>모델 폴더 (config.json과 model.safetensors)</translation>
+    </message>
+    <message>
+        <source>Install Model</source>
+        <translation>모델 설치</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Cannot install the model</source>
+        <translation>모델을 설치할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Download FashionCLIP</source>
+        <translation>FashionCLIP 다운로드</translation>
+    </message>
+    <message>
+        <source>Files come from the Hugging Face hub and are checked after download.</source>
+        <translation>파일은 Hugging Face 허브에서 받으며 다운로드 후 검증합니다.</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 다운로드 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Downloading a model</source>
+        <translation>모델 다운로드 중</translation>
+    </message>
+    <message>
+        <source>Download stopped</source>
+        <translation>다운로드가 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>A retry resumes where it stopped.</source>
+        <translation>다시 시도하면 멈춘 곳부터 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>모델 제거</translation>
+    </message>
+    <message>
+        <source>Remove the model in %1?</source>
+        <translation>%1의 모델을 제거할까요?</translation>
+    </message>
+    <message>
+        <source>Cannot remove the model</source>
+        <translation>모델을 제거할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::SimilarityMatrix</name>
+    <message>
+        <source>Nothing to compare yet</source>
+        <translation>아직 비교할 것이 없습니다</translation>
     </message>
 </context>
 <context>
