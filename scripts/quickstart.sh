@@ -21,7 +21,7 @@ packages=(
   libtorch-dev libopenblas0-openmp
   libopencv-dev opencv-data
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
-  xvfb xauth
+  xvfb xauth fonts-nanum
 )
 
 install_missing() {

@@ -73,13 +73,14 @@ int main(int argc, char** argv) {
   parser.addOption({"screenshot", "Render the window to a PNG and exit.", "FILE.png"});
   parser.addOption({"size", "Window size for --screenshot (default 1280x820).", "WxH"});
   parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
+  parser.addOption({"language", "Show the studio in this language (en, ko) for this run.", "CODE"});
   parser.addOption({"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
   parser.addOption({"compare", "Compare these items in the heatmaps (and explain the first against the second).", "ID,ID,..."});
   parser.process(app);
 
   w2w::StudioSettings settings;
   w2w::TranslationManager translations;
-  translations.apply(settings.language());
+  translations.apply(parser.isSet("language") ? parser.value("language") : settings.language());
   w2w::LibraryController library;
   w2w::MainWindow window(&settings, &library, &translations);
 
