@@ -32,6 +32,8 @@
 #include "task_status_widget.h"
 #include "translation_manager.h"
 #include "thumbnail_cache.h"
+#include "training_controller.h"
+#include "training_view.h"
 
 namespace w2w {
 
@@ -65,12 +67,16 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
   connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
 
+  training_ = new TrainingController(library_, encoders_, this);
+  trainingView_ = new TrainingView(training_, library_, encoders_, settings_, this);
+
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
   views_->addTab(grid_, QString());
   grid_->setObjectName("library");
   views_->addTab(cropView_, QString());
   views_->addTab(embeddingsView_, QString());
+  views_->addTab(trainingView_, QString());
   connect(views_, &QTabWidget::currentChanged, this, [this] {
     if (views_->currentWidget() == grid_ && gridStale_) {
       gridStale_ = false;
@@ -156,6 +162,7 @@ void MainWindow::retranslate() {
   views_->setTabText(views_->indexOf(grid_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
+  views_->setTabText(views_->indexOf(trainingView_), tr("Training"));
   auto text = [this](const char* name, const QString& value) {
     if (auto* action = findChild<QAction*>(name)) action->setText(value);
   };

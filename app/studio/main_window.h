@@ -22,6 +22,8 @@ class LibraryGridView;
 class StudioSettings;
 class TaskStatusWidget;
 class ThumbnailCache;
+class TrainingController;
+class TrainingView;
 class TranslationManager;
 
 class MainWindow : public QMainWindow {
@@ -74,6 +76,8 @@ class MainWindow : public QMainWindow {
   CropReviewView* cropView_;
   EncoderService* encoders_;
   EmbeddingsView* embeddingsView_;
+  TrainingController* training_;
+  TrainingView* trainingView_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;

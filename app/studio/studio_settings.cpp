@@ -67,4 +67,11 @@ QString StudioSettings::libraryFolder() const {
 }
 void StudioSettings::setLibraryFolder(const QString& folder) { settings_.setValue("library/folder", folder); }
 
+QString StudioSettings::activeCheckpoint() const { return settings_.value("model/checkpoint").toString(); }
+void StudioSettings::setActiveCheckpoint(const QString& folder) {
+  if (folder == activeCheckpoint()) return;
+  settings_.setValue("model/checkpoint", folder);
+  Q_EMIT activeCheckpointChanged(folder);
+}
+
 }  // namespace w2w

@@ -38,10 +38,15 @@ class StudioSettings : public QObject {
   QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
   void setLibraryFolder(const QString& folder);
 
+  // The compatibility checkpoint folder recommendations use ("" = none chosen).
+  QString activeCheckpoint() const;
+  void setActiveCheckpoint(const QString& folder);
+
  Q_SIGNALS:
   void recentLibrariesChanged();
   void languageChanged(const QString& language);
   void encoderChanged(const QString& encoder);
+  void activeCheckpointChanged(const QString& folder);
 
  private:
   mutable QSettings settings_;
