@@ -91,7 +91,7 @@ void TrainingForm::retranslate() {
   dataBox_->setTitle(tr("Outfits to learn from"));
   const QStringList names = {tr("&Epochs:"),    tr("&Learning rate:"), tr("&Batch size:"),
                              tr("&Threshold:"), tr("Tem&perature:"),   tr("&Curriculum epochs:"),
-                             tr("&Heads:"),     tr("E&nsemble:"),      tr("Early s&top after:"),
+                             tr("&Heads:"),     tr("E&nsemble:"),      tr("Early st&op after:"),
                              tr("&Seed:")};
   for (int i = 0; i < labels_.size(); ++i) labels_[i]->setText(names.value(i));
   headMode_->setItemText(0, tr("Shared (one latent space)"));

@@ -69,12 +69,11 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   sideLayout->addWidget(status_);
   sideLayout->addWidget(message_);
   sideLayout->addStretch(1);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(side);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setFixedWidth(side->sizeHint().width() + 24);
+  side_ = new QScrollArea(this);
+  side_->setWidget(side);
+  side_->setWidgetResizable(true);
+  side_->setFrameShape(QFrame::NoFrame);
+  side_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
   charts_ = new TrainingCharts(this);
   historyTitle_ = new QLabel(this);
@@ -105,7 +104,7 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   split->setStretchFactor(1, 1);
   split->setChildrenCollapsible(false);
   auto* layout = new QHBoxLayout(this);
-  layout->addWidget(scroll);
+  layout->addWidget(side_);
   layout->addWidget(split, 1);
 
   connect(start_, &QPushButton::clicked, this, &TrainingView::startTraining);
@@ -194,6 +193,8 @@ void TrainingView::retranslate() {
   history_->setToolTip(tr("Select a run to see its curves; double-click to copy its settings into the form"));
   refreshData();
   updateButtons();
+  // As wide as the form needs in this language, plus room for a scroll bar.
+  side_->setFixedWidth(side_->widget()->sizeHint().width() + 24);
 }
 
 void TrainingView::changeEvent(QEvent* event) {

@@ -19,6 +19,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace w2w {
 
@@ -72,6 +73,7 @@ class TrainingView : public QWidget {
   EncoderService* encoders_;
   StudioSettings* settings_;
   TrainingForm* form_;
+  QScrollArea* side_;
   QLabel* encoderLabel_;
   QPushButton* start_;
   QPushButton* pause_;
