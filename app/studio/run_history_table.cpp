@@ -56,38 +56,53 @@ void RunHistoryTable::fill() {
   const Id selected = selectedRun();
   const QSignalBlocker block(this);
   setRowCount(static_cast<int>(runs_.size()));
-  for (int row = 0; row < rowCount(); ++row) {
-    const TrainingRun& run = runs_[static_cast<std::size_t>(row)];
-    const RunMetrics m = parseRunMetrics(run.metricsJson);
-    // The FITB of the best epoch: the one the checkpoint keeps.
-    double fitb = -1;
-    for (const compat::EpochRecord& e : m.history) {
-      if (e.epoch == m.bestEpoch) fitb = e.valFitb;
-    }
-    const QDateTime started = QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
-    const bool used = run.id == inUse_;
-    const QStringList cells = {
-        QString::fromStdString(run.name.empty() ? "run-" + std::to_string(run.id) : run.name) +
-            (used ? QStringLiteral(" ★") : QString()),
-        started.isValid() ? QLocale().toString(started.toLocalTime(), QLocale::ShortFormat)
-                          : QString::fromStdString(run.startedAt),
-        QString::fromStdString(run.encoderModelId),
-        stateLabel(m.state) + (run.error.empty() ? QString() : QStringLiteral(" ⚠")),
-        tr("%1 of %2").arg(m.epochsDone()).arg(m.epochsPlanned),
-        m.bestEpoch > 0 ? QString::number(m.bestValAuc, 'f', 3) : QStringLiteral("–"),
-        fitb >= 0 ? QString::number(fitb, 'f', 3) : QStringLiteral("–"),
-    };
-    for (int c = 0; c < ColumnCount; ++c) {
-      auto* item = new QTableWidgetItem(cells[c]);
-      item->setData(Qt::UserRole, static_cast<qint64>(run.id));
-      if (c >= EpochsColumn) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-      if (c == StatusColumn && !run.error.empty()) item->setToolTip(QString::fromStdString(run.error));
-      if (c == RunColumn && used) item->setToolTip(tr("Used for recommendations"));
-      setItem(row, c, item);
-    }
-  }
+  for (int row = 0; row < rowCount(); ++row) fillRow(row);
   const int row = rowOf(selected);
   if (row >= 0) selectRow(row);
+}
+
+void RunHistoryTable::updateRun(const TrainingRun& run) {
+  const int row = rowOf(run.id);
+  if (row < 0) return;
+  runs_[static_cast<std::size_t>(row)] = run;
+  fillRow(row);
+}
+
+void RunHistoryTable::fillRow(int row) {
+  const TrainingRun& run = runs_[static_cast<std::size_t>(row)];
+  const RunMetrics m = parseRunMetrics(run.metricsJson);
+  // The FITB of the best epoch: the one the checkpoint keeps.
+  double fitb = -1;
+  for (const compat::EpochRecord& e : m.history) {
+    if (e.epoch == m.bestEpoch) fitb = e.valFitb;
+  }
+  const QDateTime started = QDateTime::fromString(QString::fromStdString(run.startedAt), Qt::ISODate);
+  const bool used = run.id == inUse_;
+  const QStringList cells = {
+      QString::fromStdString(run.name.empty() ? "run-" + std::to_string(run.id) : run.name) +
+          (used ? QStringLiteral(" ★") : QString()),
+      started.isValid() ? QLocale().toString(started.toLocalTime(), QLocale::ShortFormat)
+                        : QString::fromStdString(run.startedAt),
+      QString::fromStdString(run.encoderModelId),
+      stateLabel(m.state) + (run.error.empty() ? QString() : QStringLiteral(" ⚠")),
+      tr("%1 of %2").arg(m.epochsDone()).arg(m.epochsPlanned),
+      m.bestEpoch > 0 ? QString::number(m.bestValAuc, 'f', 3) : QStringLiteral("–"),
+      fitb >= 0 ? QString::number(fitb, 'f', 3) : QStringLiteral("–"),
+  };
+  for (int c = 0; c < ColumnCount; ++c) {
+    // Existing items are updated in place: replacing them would drop the selection.
+    QTableWidgetItem* cell = item(row, c);
+    if (!cell) {
+      cell = new QTableWidgetItem;
+      if (c >= EpochsColumn) cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      setItem(row, c, cell);
+    }
+    cell->setText(cells[c]);
+    cell->setData(Qt::UserRole, static_cast<qint64>(run.id));
+    cell->setToolTip(c == StatusColumn        ? QString::fromStdString(run.error)
+                     : c == RunColumn && used ? tr("Used for recommendations")
+                                              : QString());
+  }
 }
 
 Id RunHistoryTable::selectedRun() const {

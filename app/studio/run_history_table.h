@@ -31,6 +31,8 @@ class RunHistoryTable : public QTableWidget {
   // Keeps the selection when the selected run is still there. `inUse` is the
   // run whose checkpoint the recommendations use (marked with a star).
   void setRuns(const std::vector<TrainingRun>& runs, Id inUse = 0);
+  // One run's row anew (the run in training, after each epoch).
+  void updateRun(const TrainingRun& run);
   Id selectedRun() const;  // 0: none
   void selectRun(Id runId);
   int rowOf(Id runId) const;
@@ -49,6 +51,7 @@ class RunHistoryTable : public QTableWidget {
  private:
   void retranslate();
   void fill();
+  void fillRow(int row);
 
   std::vector<TrainingRun> runs_;
   Id inUse_ = 0;

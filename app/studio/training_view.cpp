@@ -156,8 +156,11 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   });
   connect(training_, &TrainingController::epochFinished, this, [this](const compat::EpochRecord& e) {
     if (showsLiveRun()) charts_->loss()->appendEpoch(e);
-    if (!runsRefreshed_.isValid() || runsRefreshed_.elapsed() > 1000)
-      refreshRuns();  // the table, once a second
+    // The run's row in the table, at most once a second.
+    const Id active = training_->activeRun();
+    if (!training_->isActive(active) || (runsRefreshed_.isValid() && runsRefreshed_.elapsed() < 1000)) return;
+    runsRefreshed_.restart();
+    if (auto run = library_->library()->run(active); run && *run) history_->updateRun(**run);
   });
   connect(training_, &TrainingController::evaluated, this, [this](int epoch, const compat::EvalReport& r) {
     if (showsLiveRun()) charts_->showEvaluation(r, epoch, shownThreshold_);

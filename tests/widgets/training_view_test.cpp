@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 
+#include <memory>
+
 #include "compat/checkpoint.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
@@ -201,49 +203,70 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
 
 TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   TempDir dir;
-  Studio studio(makeLibrary(dir, 40));
-  studio.view.form()->setConfig(smallConfig(12, 4));  // nine steps an epoch
-  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
-  // Pause as soon as the first epoch shows: the run is in the middle of another.
-  QObject::connect(&studio.training, &TrainingController::epochFinished, &studio.view, [&] {
-    if (studio.training.state() == State::Running && ended.isEmpty()) studio.view.togglePause();
+  const std::string path = makeLibrary(dir, 40);
+  auto studio = std::make_unique<Studio>(path);
+  studio->view.form()->setConfig(smallConfig(12, 4));  // nine steps an epoch
+  auto ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
+  // Pause as soon as an epoch shows (twice): the run is in the middle of the next one.
+  int pauses = 0;
+  QObject::connect(&studio->training, &TrainingController::epochFinished, &studio->view, [&] {
+    if (studio->training.state() == State::Running && pauses < 2) {
+      ++pauses;
+      studio->view.togglePause();
+    }
   });
-  studio.view.startTraining();
-  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
-  ASSERT_EQ(ended.first().at(1).toString(), "paused") << ended.first().at(2).toString().toStdString();
-  EXPECT_EQ(studio.training.state(), State::Paused);
-  auto* pause = studio.view.findChild<QPushButton*>("pauseTraining");
+  studio->view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
+  ASSERT_EQ(ended->first().at(1).toString(), "paused") << ended->first().at(2).toString().toStdString();
+  EXPECT_EQ(studio->training.state(), State::Paused);
+  auto* pause = studio->view.findChild<QPushButton*>("pauseTraining");
   EXPECT_EQ(pause->text(), "Resume");
-  const Id runId = ended.first().at(0).toLongLong();
-  TrainingRun run = studio.run(runId);
+  const Id runId = ended->first().at(0).toLongLong();
+  TrainingRun run = studio->run(runId);
   EXPECT_EQ(run.status, RunStatus::Cancelled);
   RunMetrics metrics = parseRunMetrics(run.metricsJson);
   EXPECT_EQ(metrics.state, "paused");
-  const int done = metrics.epochsDone();
-  EXPECT_GE(done, 1);
-  EXPECT_LT(done, 12);
-  auto info = compat::readCheckpointInfo(studio.training.checkpointFolder(run).toStdString());
+  const int first = metrics.epochsDone();
+  EXPECT_GE(first, 1);
+  EXPECT_LT(first, 12);
+  auto info = compat::readCheckpointInfo(studio->training.checkpointFolder(run).toStdString());
   ASSERT_TRUE(info.ok()) << info.message();
-  EXPECT_EQ(info->epochsDone, done);
+  EXPECT_EQ(info->epochsDone, first);
 
-  pause->click();  // Resume
-  EXPECT_EQ(studio.training.state(), State::Running);
-  ASSERT_TRUE(waitUntil([&] { return ended.size() == 2; }));
-  EXPECT_EQ(ended.last().at(1).toString(), "finished") << ended.last().at(2).toString().toStdString();
-  run = studio.run(runId);
+  // Resume in this session (the outfits loaded at the start are reused)...
+  pause->click();
+  EXPECT_EQ(studio->training.state(), State::Running);
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
+  ASSERT_EQ(ended->last().at(1).toString(), "paused");
+  const int second = parseRunMetrics(studio->run(runId).metricsJson).epochsDone();
+  EXPECT_GT(second, first);
+  ended.reset();
+  studio.reset();
+
+  // ...and after a restart, from the run history (the outfits are read again).
+  studio = std::make_unique<Studio>(path);
+  ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
+  EXPECT_EQ(studio->view.history()->selectedRun(), runId);
+  auto* resume = studio->view.findChild<QPushButton*>("continueRun");
+  ASSERT_TRUE(resume->isEnabled());
+  resume->click();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
+  EXPECT_EQ(ended->last().at(1).toString(), "finished") << ended->last().at(2).toString().toStdString();
+  run = studio->run(runId);
   EXPECT_EQ(run.status, RunStatus::Finished);
   metrics = parseRunMetrics(run.metricsJson);
   ASSERT_EQ(metrics.history.size(), 12u);
   for (int e = 0; e < 12; ++e) EXPECT_EQ(metrics.history[static_cast<std::size_t>(e)].epoch, e + 1);
-  EXPECT_EQ(studio.view.charts()->loss()->trainSeries()->count(), 12);
-  const QList<QPointF> steps = studio.view.charts()->loss()->stepSeries()->points();
+  EXPECT_EQ(studio->view.charts()->loss()->trainSeries()->count(), 12);
+  const QList<QPointF> steps = studio->view.charts()->loss()->stepSeries()->points();
   EXPECT_EQ(steps.size(), 12 * 9);  // the redone steps replaced, not doubled
   for (qsizetype i = 1; i < steps.size(); ++i) EXPECT_GT(steps[i].x(), steps[i - 1].x());
 
-  // The same run without a pause gives the same numbers.
-  studio.view.startTraining();
-  ASSERT_TRUE(waitUntil([&] { return ended.size() == 3; }));
-  const RunMetrics whole = parseRunMetrics(studio.run(ended.last().at(0).toLongLong()).metricsJson);
+  // The same run without pauses gives the same numbers.
+  studio->view.form()->setConfig(smallConfig(12, 4));
+  studio->view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
+  const RunMetrics whole = parseRunMetrics(studio->run(ended->last().at(0).toLongLong()).metricsJson);
   ASSERT_EQ(whole.history.size(), 12u);
   EXPECT_NEAR(whole.history.back().trainLoss, metrics.history.back().trainLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valLoss, metrics.history.back().valLoss, 1e-6);
@@ -281,6 +304,25 @@ TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
   EXPECT_EQ(studio.training.removeRun(runId), QString());
   EXPECT_FALSE(QFileInfo::exists(folder));
   EXPECT_EQ(studio.view.history()->rowCount(), 0);
+}
+
+TEST(TrainingView, ShowsADivergedRunAsAFailure) {
+  TempDir dir;
+  Studio studio(makeLibrary(dir, 12));
+  compat::TrainConfig config = smallConfig(5, 4);
+  config.maxGradNorm = 1e-12;  // any gradient counts as exploding
+  studio.view.form()->setConfig(config);
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  studio.view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "diverged");
+  const TrainingRun run = studio.run(ended.first().at(0).toLongLong());
+  EXPECT_EQ(run.status, RunStatus::Failed);
+  EXPECT_NE(run.error.find("diverged"), std::string::npos) << run.error;
+  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "diverged");
+  auto* message = studio.view.findChild<QLabel*>("trainingMessage");
+  EXPECT_TRUE(message->text().contains("diverged")) << message->text().toStdString();
+  EXPECT_TRUE(message->styleSheet().contains("color")) << "shown as an error";
 }
 
 TEST(TrainingView, SaysWhyItCannotTrain) {
