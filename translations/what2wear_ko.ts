@@ -1029,5 +1029,9 @@ This cannot be undone.</source>
         <source>Recommendations now use %1 (its best epoch).</source>
         <translation>이제 추천에 %1(최고 에폭)을 사용합니다.</translation>
     </message>
+    <message>
+        <source>%1 cannot continue: %2</source>
+        <translation>%1을(를) 이어서 학습할 수 없습니다: %2</translation>
+    </message>
 </context>
 </TS>

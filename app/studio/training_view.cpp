@@ -327,6 +327,9 @@ void TrainingView::onRunEnded(Id runId, const QString& outcome, const QString& m
                     .arg(m.epochsDone())
                     .arg(best),
                 false);
+  } else if (outcome == "paused" && run && !run->error.empty()) {
+    // Continuing was refused (other outfits, another encoder): still paused.
+    showMessage(tr("%1 cannot continue: %2").arg(name, QString::fromStdString(run->error)), true);
   } else if (outcome == "paused") {
     showMessage(tr("%1 is paused after epoch %2 of %3 (%4). Resume trains on from that checkpoint (Ctrl+P).")
                     .arg(name)

@@ -102,7 +102,9 @@ struct Studio {
     view.resize(1280, 760);
     view.show();
   }
-  ~Studio() { training.cancel(); }
+  ~Studio() {
+    if (training.isTraining()) training.cancel();  // a paused run stays paused, as on quitting
+  }
   TrainingRun run(Id id) {
     auto found = library.library()->run(id);
     return found && *found ? **found : TrainingRun();
@@ -271,6 +273,47 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   EXPECT_NEAR(whole.history.back().trainLoss, metrics.history.back().trainLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valLoss, metrics.history.back().valLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valAuc, metrics.history.back().valAuc, 1e-9);
+}
+
+TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
+  TempDir dir;
+  const std::string path = makeLibrary(dir, 20);
+  Id runId = 0;
+  {
+    Studio studio(path);
+    studio.view.form()->setConfig(smallConfig(50, 4));
+    QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+    QSignalSpy epochs(&studio.training, &TrainingController::epochFinished);
+    studio.view.startTraining();
+    ASSERT_TRUE(waitUntil([&] { return !epochs.isEmpty(); }));
+    studio.view.togglePause();
+    ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+    ASSERT_EQ(ended.first().at(1).toString(), "paused");
+    runId = ended.first().at(0).toLongLong();
+  }
+  {  // Someone composes another outfit meanwhile.
+    auto library = Library::open(path);
+    ASSERT_TRUE(library.ok());
+    auto outfits = (*library)->outfits();
+    ASSERT_TRUE(outfits.ok());
+    Outfit mixed = outfits->at(0);
+    mixed.id = 0;
+    mixed.shoes = outfits->at(1).shoes;
+    ASSERT_TRUE((*library)->addOutfit(mixed).ok());
+  }
+  Studio studio(path);
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  studio.view.history()->selectRun(runId);
+  studio.view.findChild<QPushButton*>("continueRun")->click();
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "paused");
+  const TrainingRun run = studio.run(runId);
+  EXPECT_EQ(run.status, RunStatus::Cancelled);
+  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "paused");
+  EXPECT_NE(run.error.find("other outfits"), std::string::npos) << run.error;
+  auto* message = studio.view.findChild<QLabel*>("trainingMessage");
+  EXPECT_TRUE(message->text().contains("other outfits")) << message->text().toStdString();
+  EXPECT_TRUE(studio.view.findChild<QPushButton*>("continueRun")->isEnabled());
 }
 
 TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
