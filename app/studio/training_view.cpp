@@ -125,8 +125,10 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   connect(history_, &QTableWidget::cellDoubleClicked, this, [this](int row) {
     const auto& runs = history_->runs();
     if (row < 0 || row >= static_cast<int>(runs.size())) return;
-    if (auto config = compat::parseTrainConfig(runs[static_cast<std::size_t>(row)].configJson))
+    if (auto config = compat::parseTrainConfig(runs[static_cast<std::size_t>(row)].configJson)) {
+      config->head.inputDim = 0;  // taken from the data again: the encoder may have changed
       form_->setConfig(*config);
+    }
   });
 
   connect(training_, &TrainingController::stateChanged, this, &TrainingView::updateButtons);
@@ -313,7 +315,7 @@ void TrainingView::onRunEnded(Id runId, const QString& outcome, const QString& m
   if (runId != 0 && runId == shownRun_) showRun(runId);
   // Said from the stored run, in the interface's language; the trainer's own
   // (English) message stays for failures, which only it can explain.
-  const TrainingRun* run = history_->run(runId);
+  const TrainingRun* run = training_->isActive(runId) ? history_->run(runId) : nullptr;
   const RunMetrics m = run ? parseRunMetrics(run->metricsJson) : RunMetrics();
   const QString name = tr("Run %1").arg(runId);
   const QString best =
