@@ -55,4 +55,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>w2w::TrainingView</name>
+    <message numerus="yes">
+        <source>%n outfit photo(s)</source>
+        <translation>
+            <numerusform>%n outfit photo</numerusform>
+            <numerusform>%n outfit photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n composed outfit(s)</source>
+        <translation>
+            <numerusform>, %n composed outfit</numerusform>
+            <numerusform>, %n composed outfits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 finished %n epoch(s); %2.</source>
+        <translation>
+            <numerusform>%1 finished %n epoch; %2.</numerusform>
+            <numerusform>%1 finished %n epochs; %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

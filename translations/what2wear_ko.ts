@@ -17,6 +17,29 @@
     </message>
 </context>
 <context>
+    <name>w2w::ChartPanel</name>
+    <message>
+        <source>Copy Image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>PNG로 저장…</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>차트 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>w2w::CompatService</name>
     <message>
         <source>Trained model %1 (validation AUC %2, encoder %3)</source>
@@ -470,6 +493,45 @@
     </message>
 </context>
 <context>
+    <name>w2w::LossChart</name>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>에폭별 손실</translation>
+    </message>
+    <message>
+        <source>Train (step)</source>
+        <translation>학습 (스텝)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Val. AUC</source>
+        <translation>검증 AUC</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Start training to see the losses</source>
+        <translation>학습을 시작하면 손실이 표시됩니다</translation>
+    </message>
+</context>
+<context>
     <name>w2w::MainWindow</name>
     <message>
         <source>What2Wear Studio — %1</source>
@@ -705,6 +767,10 @@
         <source>Cannot use this model</source>
         <translation>이 모델을 사용할 수 없습니다</translation>
     </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
 </context>
 <context>
     <name>w2w::OutfitBoardView</name>
@@ -895,6 +961,143 @@ score %2</source>
     </message>
 </context>
 <context>
+    <name>w2w::RocChart</name>
+    <message>
+        <source>ROC curve (AUC %1, epoch %2)</source>
+        <translation>ROC 곡선 (AUC %1, 에폭 %2)</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 곡선</translation>
+    </message>
+    <message>
+        <source>Real vs modified</source>
+        <translation>실제 대 변형</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>거짓 양성 비율</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>참 양성 비율</translation>
+    </message>
+    <message>
+        <source>Shown after the first epoch</source>
+        <translation>첫 에폭이 끝나면 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::RunHistoryTable</name>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>인코더</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Best val. AUC</source>
+        <translation>최고 검증 AUC</translation>
+    </message>
+    <message>
+        <source>FITB</source>
+        <translation>FITB</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Used for recommendations</source>
+        <translation>추천에 사용 중</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::ScoreHistogramChart</name>
+    <message>
+        <source>Outfit scores, real vs modified (epoch %1)</source>
+        <translation>코디 점수: 실제 대 변형 (에폭 %1)</translation>
+    </message>
+    <message>
+        <source>Outfit scores, real vs modified</source>
+        <translation>코디 점수: 실제 대 변형</translation>
+    </message>
+    <message>
+        <source>Real (mean %1)</source>
+        <translation>실제 (평균 %1)</translation>
+    </message>
+    <message>
+        <source>Real</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <source>Modified (mean %1)</source>
+        <translation>변형 (평균 %1)</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <source>Outfit score (mean pair similarity)</source>
+        <translation>코디 점수 (쌍 유사도 평균)</translation>
+    </message>
+    <message>
+        <source>Share of outfits</source>
+        <translation>코디 비율</translation>
+    </message>
+    <message>
+        <source>Shown after the first epoch</source>
+        <translation>첫 에폭이 끝나면 표시됩니다</translation>
+    </message>
+</context>
+<context>
     <name>w2w::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1029,6 +1232,432 @@ score %2</source>
     <message>
         <source>Stop the task; work finished so far is kept</source>
         <translation>작업을 멈춥니다; 지금까지 끝난 작업은 유지됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::ThresholdChart</name>
+    <message>
+        <source>Accuracy vs threshold (epoch %1)</source>
+        <translation>임계값별 정확도 (에폭 %1)</translation>
+    </message>
+    <message>
+        <source>Accuracy vs threshold</source>
+        <translation>임계값별 정확도</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>재현율</translation>
+    </message>
+    <message>
+        <source>Loss threshold</source>
+        <translation>손실 임계값</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>최고</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2에서 %1</translation>
+    </message>
+    <message>
+        <source>Threshold on the outfit score</source>
+        <translation>코디 점수 임계값</translation>
+    </message>
+    <message>
+        <source>Shown after the first epoch</source>
+        <translation>첫 에폭이 끝나면 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TrainingController</name>
+    <message>
+        <source>No library is open: open or create one first (File menu).</source>
+        <translation>열린 라이브러리가 없습니다: 먼저 라이브러리를 열거나 만드세요 (파일 메뉴).</translation>
+    </message>
+    <message>
+        <source>A run is in progress: pause or cancel it first.</source>
+        <translation>학습이 진행 중입니다: 먼저 일시 정지하거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The library is open read-only: training records its runs in it.</source>
+        <translation>라이브러리가 읽기 전용으로 열려 있습니다: 학습 실행은 라이브러리에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose at least one source of outfits.</source>
+        <translation>코디 출처를 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <source>Training needs at least %1 outfits (a top, a bottom and shoes each); the chosen sources have %2. Import outfit photos or compose outfits first.</source>
+        <translation>학습에는 코디가 %1개 이상 필요합니다 (각각 상의, 하의, 신발). 고른 출처에는 %2개가 있습니다. 먼저 코디 사진을 가져오거나 코디를 구성하세요.</translation>
+    </message>
+    <message>
+        <source>The run no longer exists in the library.</source>
+        <translation>이 실행은 라이브러리에 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only a paused or cancelled run with epochs left can be continued.</source>
+        <translation>남은 에폭이 있는, 일시 정지되거나 취소된 실행만 이어서 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The run is in training: cancel it first.</source>
+        <translation>이 실행은 학습 중입니다: 먼저 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The run was deleted, but its checkpoint folder %1 could not be removed completely.</source>
+        <translation>실행은 삭제했지만 체크포인트 폴더 %1을(를) 완전히 지우지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Loading the library&apos;s outfits…</source>
+        <translation>라이브러리의 코디를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Encoding crops with the current encoder: %1 of %2</source>
+        <translation>현재 인코더로 크롭 인코딩 중: %1 / %2</translation>
+    </message>
+    <message>
+        <source>this run was trained on %1 embeddings, but the current encoder is %2; choose that encoder in the settings to continue it</source>
+        <translation>이 실행은 %1 임베딩으로 학습했지만 현재 인코더는 %2입니다. 이어서 학습하려면 설정에서 그 인코더를 고르세요</translation>
+    </message>
+    <message>
+        <source>Stopped before training began.</source>
+        <translation>학습을 시작하기 전에 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Training needs at least %1 outfits whose top, bottom and shoes all have a crop; the library has %2.</source>
+        <translation>학습에는 상의, 하의, 신발 크롭이 모두 있는 코디가 %1개 이상 필요합니다. 라이브러리에는 %2개가 있습니다.</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2, loss %3</source>
+        <translation>에폭 %1 / %2, 손실 %3</translation>
+    </message>
+    <message>
+        <source>The run could not be recorded in the library: %1</source>
+        <translation>실행을 라이브러리에 기록하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TrainingForm</name>
+    <message>
+        <source>Training settings</source>
+        <translation>학습 설정</translation>
+    </message>
+    <message>
+        <source>Outfits to learn from</source>
+        <translation>학습할 코디</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>에폭(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation>학습률(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>배치 크기(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>임계값(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Tem&amp;perature:</source>
+        <translation>온도(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Curriculum epochs:</source>
+        <translation>커리큘럼 에폭(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Heads:</source>
+        <translation>헤드(&amp;H):</translation>
+    </message>
+    <message>
+        <source>E&amp;nsemble:</source>
+        <translation>앙상블(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Early st&amp;op after:</source>
+        <translation>조기 종료(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>시드(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Shared (one latent space)</source>
+        <translation>공유 (하나의 잠재 공간)</translation>
+    </message>
+    <message>
+        <source>One head per category</source>
+        <translation>범주마다 헤드 하나</translation>
+    </message>
+    <message>
+        <source>Separate space per pair</source>
+        <translation>쌍마다 별도 공간</translation>
+    </message>
+    <message>
+        <source>Passes over the training outfits</source>
+        <translation>학습 코디 전체를 반복하는 횟수</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate (warm-up, then cosine decay)</source>
+        <translation>AdamW 최대 학습률 (워밍업 후 코사인 감소)</translation>
+    </message>
+    <message>
+        <source>Outfits per step; each outfit&apos;s items are the others&apos; negatives</source>
+        <translation>스텝당 코디 수. 각 코디의 아이템은 다른 코디의 음성 예시가 됩니다</translation>
+    </message>
+    <message>
+        <source>Modified outfits: no loss above this pair similarity, a hinge below it</source>
+        <translation>변형 코디: 쌍 유사도가 이 값 이상이면 손실이 없고, 미만이면 힌지 손실을 줍니다</translation>
+    </message>
+    <message>
+        <source>Temperature of the contrastive (InfoNCE) outfit loss</source>
+        <translation>대조(InfoNCE) 코디 손실의 온도</translation>
+    </message>
+    <message>
+        <source>Learn from real outfits alone for this many epochs before adding the modified loss</source>
+        <translation>변형 손실을 더하기 전에 이 에폭 수만큼 실제 코디만으로 학습합니다</translation>
+    </message>
+    <message>
+        <source>Project every category with one head, or give each category its own</source>
+        <translation>모든 범주를 헤드 하나로 투영하거나, 범주마다 헤드를 따로 둡니다</translation>
+    </message>
+    <message>
+        <source>Heads trained side by side; an outfit&apos;s score is their mean</source>
+        <translation>나란히 학습하는 헤드 수. 코디 점수는 그 평균입니다</translation>
+    </message>
+    <message>
+        <source>Stop when the validation AUC has not improved for this many epochs</source>
+        <translation>검증 AUC가 이 에폭 수 동안 나아지지 않으면 멈춥니다</translation>
+    </message>
+    <message>
+        <source> epochs without progress</source>
+        <translation> 에폭 동안 개선 없음</translation>
+    </message>
+    <message>
+        <source>The same data, settings and seed give the same run</source>
+        <translation>같은 데이터, 설정, 시드는 같은 결과를 냅니다</translation>
+    </message>
+    <message>
+        <source>Outfit photos (top, bottom and shoes cropped)</source>
+        <translation>코디 사진 (상의, 하의, 신발 크롭)</translation>
+    </message>
+    <message>
+        <source>Outfits composed by people</source>
+        <translation>사람이 구성한 코디</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TrainingView</name>
+    <message>
+        <source>Epoch %1 of %2, step %3 of %4, loss %5</source>
+        <translation>에폭 %1 / %2, 스텝 %3 / %4, 손실 %5</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>학습 시작</translation>
+    </message>
+    <message>
+        <source>Train a new model on the library&apos;s outfits (Ctrl+Return)</source>
+        <translation>라이브러리의 코디로 새 모델을 학습합니다 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the run; the checkpoint of the last finished epoch is kept (Ctrl+.)</source>
+        <translation>실행을 멈춥니다. 마지막으로 끝난 에폭의 체크포인트는 유지됩니다 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs in this library&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이 라이브러리의 학습 실행&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>이어서 학습</translation>
+    </message>
+    <message>
+        <source>Train a paused or cancelled run on from its last checkpoint</source>
+        <translation>일시 정지되거나 취소된 실행을 마지막 체크포인트부터 이어서 학습합니다</translation>
+    </message>
+    <message>
+        <source>Use for recommendations</source>
+        <translation>추천에 사용</translation>
+    </message>
+    <message>
+        <source>Recommend with this run&apos;s best checkpoint</source>
+        <translation>이 실행의 최고 체크포인트로 추천합니다</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s charts (PNG), metrics (CSV) and record (JSON) to a folder (Ctrl+Shift+S)</source>
+        <translation>실행의 차트(PNG), 지표(CSV), 기록(JSON)을 폴더에 저장합니다 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the run and its checkpoint folder (Delete)</source>
+        <translation>실행과 체크포인트 폴더를 삭제합니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>Select a run to see its curves; double-click to copy its settings into the form</source>
+        <translation>실행을 선택하면 곡선이 보입니다. 두 번 클릭하면 그 설정을 양식에 복사합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Encoder:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;인코더:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outfit photo(s)</source>
+        <translation>
+            <numerusform>코디 사진 %n장</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n composed outfit(s)</source>
+        <translation>
+            <numerusform>, 구성한 코디 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Crops without an embedding are encoded first; 15% of the outfits validate.</source>
+        <translation>. 임베딩이 없는 크롭은 먼저 인코딩하고, 코디의 15%는 검증에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Continue the paused run from its checkpoint (Ctrl+P)</source>
+        <translation>일시 정지한 실행을 체크포인트부터 이어갑니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Stop after the current step, keeping the last checkpoint (Ctrl+P)</source>
+        <translation>현재 스텝이 끝나면 멈추고 마지막 체크포인트를 유지합니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Pausing after the current step…</source>
+        <translation>현재 스텝이 끝나면 일시 정지합니다…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>현재 스텝이 끝나면 취소합니다…</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>best validation AUC %1 at epoch %2</source>
+        <translation>에폭 %2에서 최고 검증 AUC %1</translation>
+    </message>
+    <message>
+        <source>no checkpoint yet</source>
+        <translation>아직 체크포인트 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 finished %n epoch(s); %2.</source>
+        <translation>
+            <numerusform>%1 완료: 에폭 %n회, %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stopped early after epoch %2, as the validation AUC no longer improved; %3.</source>
+        <translation>%1은(는) 검증 AUC가 더 나아지지 않아 에폭 %2 후 조기 종료했습니다. %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot continue: %2</source>
+        <translation>%1을(를) 이어서 학습할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is paused after epoch %2 of %3 (%4). Resume trains on from that checkpoint (Ctrl+P).</source>
+        <translation>%1은(는) 에폭 %2 / %3 후 일시 정지되었습니다 (%4). 재개하면 그 체크포인트부터 이어서 학습합니다 (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled after epoch %2 (%3); its checkpoint is kept.</source>
+        <translation>%1은(는) 에폭 %2 후 취소되었습니다 (%3). 체크포인트는 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>No such run in this library.</source>
+        <translation>이 라이브러리에 그런 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export the Run to a Folder</source>
+        <translation>실행을 폴더로 내보내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>파일 %n개를 %1에 내보냈습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Delete %1 and its checkpoint folder?
+%2
+
+This cannot be undone.</source>
+        <translation>%1과(와) 체크포인트 폴더를 삭제할까요?
+%2
+
+되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Recommendations now use %1 (its best epoch).</source>
+        <translation>이제 추천에 %1(최고 에폭)을 사용합니다.</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,8 @@
 #include "task_status_widget.h"
 #include "translation_manager.h"
 #include "thumbnail_cache.h"
+#include "training_controller.h"
+#include "training_view.h"
 
 namespace w2w {
 
@@ -66,12 +68,18 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
   connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
 
+  training_ = new TrainingController(library_, encoders_, this);
+  trainingView_ = new TrainingView(training_, library_, encoders_, settings_, this);
   compat_ = new CompatService(library_, encoders_, settings_, this);
   board_ = new OutfitBoardView(library_, compat_, this);
   recommendations_ = new RecommendationsView(library_, compat_, this);
   connect(board_, &OutfitBoardView::completeRequested, this, [this](const BoardPieces& pieces) {
     recommendations_->setPieces(pieces);
     views_->setCurrentWidget(recommendations_);
+  });
+  connect(trainingView_, &TrainingView::checkpointChosen, this, [this](const QString& folder) {
+    const QString error = compat_->setCheckpoint(folder);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot use this model"), error);
   });
   heatmaps_ = new HeatmapsView(library_, compat_, encoders_, this);
   connect(board_->undoStack(), &QUndoStack::indexChanged, heatmaps_, [this] { heatmaps_->setBoard(board_->pieces()); });
@@ -85,6 +93,7 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   views_->addTab(libraryView_, QString());
   views_->addTab(cropView_, QString());
   views_->addTab(embeddingsView_, QString());
+  views_->addTab(trainingView_, QString());
   views_->addTab(board_, QString());
   views_->addTab(recommendations_, QString());
   views_->addTab(heatmaps_, QString());
@@ -182,6 +191,7 @@ void MainWindow::retranslate() {
   views_->setTabText(views_->indexOf(libraryView_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
+  views_->setTabText(views_->indexOf(trainingView_), tr("Training"));
   views_->setTabText(views_->indexOf(board_), tr("Outfit board"));
   views_->setTabText(views_->indexOf(recommendations_), tr("Recommendations"));
   views_->setTabText(views_->indexOf(heatmaps_), tr("Heatmaps"));

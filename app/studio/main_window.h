@@ -29,6 +29,8 @@ class LibraryView;
 class StudioSettings;
 class TaskStatusWidget;
 class ThumbnailCache;
+class TrainingController;
+class TrainingView;
 class TranslationManager;
 
 class MainWindow : public QMainWindow {
@@ -91,6 +93,8 @@ class MainWindow : public QMainWindow {
   OutfitBoardView* board_;
   RecommendationsView* recommendations_;
   HeatmapsView* heatmaps_;
+  TrainingController* training_;
+  TrainingView* trainingView_;
   QTabWidget* views_;
   QMenu* recentMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;

@@ -67,8 +67,10 @@ QString StudioSettings::activeCheckpoint(const QString& library) const {
 }
 
 void StudioSettings::setActiveCheckpoint(const QString& library, const QString& checkpoint) {
+  if (checkpoint == activeCheckpoint(library)) return;
   settings_.setValue("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
                      checkpoint);
+  Q_EMIT activeCheckpointChanged(library, checkpoint);
 }
 
 QString StudioSettings::libraryFolder() const {

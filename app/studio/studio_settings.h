@@ -47,6 +47,7 @@ class StudioSettings : public QObject {
   void recentLibrariesChanged();
   void languageChanged(const QString& language);
   void encoderChanged(const QString& encoder);
+  void activeCheckpointChanged(const QString& library, const QString& checkpoint);
 
  private:
   mutable QSettings settings_;

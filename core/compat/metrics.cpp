@@ -77,4 +77,30 @@ std::vector<ThresholdPoint> thresholdSweep(const std::vector<double>& positives,
   return out;
 }
 
+std::vector<RocPoint> rocCurve(const Histogram& positives, const Histogram& negatives) {
+  std::vector<RocPoint> out;
+  const std::size_t bins = positives.counts.size();
+  if (bins == 0 || bins != negatives.counts.size() || positives.lo != negatives.lo ||
+      positives.hi != negatives.hi)
+    return out;
+  long long totalPos = 0, totalNeg = 0;
+  for (std::size_t b = 0; b < bins; ++b) {
+    totalPos += positives.counts[b];
+    totalNeg += negatives.counts[b];
+  }
+  if (totalPos == 0 || totalNeg == 0) return out;
+  // Walk the edges from the top: at edge k every value of bins k.. counts as
+  // predicted real. Bins are the finest resolution the histograms keep.
+  const double width = (positives.hi - positives.lo) / static_cast<double>(bins);
+  long long pos = 0, neg = 0;
+  out.push_back({positives.hi, 0.0, 0.0});
+  for (std::size_t k = bins; k-- > 0;) {
+    pos += positives.counts[k];
+    neg += negatives.counts[k];
+    out.push_back({positives.lo + width * static_cast<double>(k), static_cast<double>(neg) / totalNeg,
+                   static_cast<double>(pos) / totalPos});
+  }
+  return out;
+}
+
 }  // namespace w2w::compat

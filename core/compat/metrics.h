@@ -32,4 +32,17 @@ std::vector<ThresholdPoint> thresholdSweep(const std::vector<double>& positives,
                                            const std::vector<double>& negatives, double lo, double hi,
                                            double step);
 
+// One point of an ROC curve: at scores >= threshold, the share of positives
+// (true positive rate) and of negatives (false positive rate) predicted real.
+struct RocPoint {
+  double threshold = 0.0;
+  double fpr = 0.0, tpr = 0.0;
+};
+// The ROC curve at the bin edges of two histograms over the same range (the
+// evaluator keeps histograms, not raw scores): from the top edge (0, 0) down
+// to the bottom edge (1, 1). Each histogram is scaled by its own count, so
+// they may hold different numbers of values. Empty when the bins disagree or
+// either histogram is empty.
+std::vector<RocPoint> rocCurve(const Histogram& positives, const Histogram& negatives);
+
 }  // namespace w2w::compat

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "compat/metrics.h"
 
 namespace w2w::compat {
@@ -47,6 +49,51 @@ TEST(Metrics, ThresholdSweepOnHandMadeCase) {
   // t = 1: none predicted real; precision is defined as 1.
   EXPECT_DOUBLE_EQ(points[4].precision, 1.0);
   EXPECT_DOUBLE_EQ(points[4].recall, 0.0);
+}
+
+TEST(Metrics, RocCurveFromHistogramsWalksFromNothingToEverything) {
+  // Real: 0.8, 0.6, 0.2; modified: 0.5, 0.1, 0.0, -0.5 (four bins over [-1, 1]).
+  const Histogram real = histogram({0.8, 0.6, 0.2}, 4, -1.0, 1.0);
+  const Histogram modified = histogram({0.5, 0.1, 0.0, -0.5}, 4, -1.0, 1.0);
+  const std::vector<RocPoint> roc = rocCurve(real, modified);
+  ASSERT_EQ(roc.size(), 5u);
+  EXPECT_DOUBLE_EQ(roc[0].threshold, 1.0);
+  EXPECT_DOUBLE_EQ(roc[0].fpr, 0.0);
+  EXPECT_DOUBLE_EQ(roc[0].tpr, 0.0);
+  // Scores >= 0.5: real 0.8, 0.6; modified 0.5.
+  EXPECT_DOUBLE_EQ(roc[1].threshold, 0.5);
+  EXPECT_DOUBLE_EQ(roc[1].tpr, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(roc[1].fpr, 1.0 / 4);
+  // Scores >= 0: all real; modified 0.5, 0.1, 0.0.
+  EXPECT_DOUBLE_EQ(roc[2].threshold, 0.0);
+  EXPECT_DOUBLE_EQ(roc[2].tpr, 1.0);
+  EXPECT_DOUBLE_EQ(roc[2].fpr, 3.0 / 4);
+  EXPECT_DOUBLE_EQ(roc.back().threshold, -1.0);
+  EXPECT_DOUBLE_EQ(roc.back().fpr, 1.0);
+  EXPECT_DOUBLE_EQ(roc.back().tpr, 1.0);
+}
+
+TEST(Metrics, RocCurveAreaMatchesTheAucOfFineHistograms) {
+  // Two overlapping score clouds; with fine bins the trapezoid area under the
+  // curve is the Mann-Whitney AUC up to ties inside a bin.
+  std::vector<double> positives, negatives;
+  for (int i = 0; i < 200; ++i) {
+    positives.push_back(0.3 + 0.5 * std::sin(i * 1.7));
+    negatives.push_back(-0.1 + 0.5 * std::cos(i * 2.3));
+  }
+  const auto roc = rocCurve(histogram(positives, 400, -1.0, 1.0), histogram(negatives, 400, -1.0, 1.0));
+  double area = 0;
+  for (std::size_t i = 1; i < roc.size(); ++i) {
+    EXPECT_GE(roc[i].fpr, roc[i - 1].fpr);
+    EXPECT_GE(roc[i].tpr, roc[i - 1].tpr);
+    area += (roc[i].fpr - roc[i - 1].fpr) * (roc[i].tpr + roc[i - 1].tpr) / 2;
+  }
+  EXPECT_NEAR(area, rocAuc(positives, negatives), 0.01);
+}
+
+TEST(Metrics, RocCurveNeedsMatchingNonEmptyHistograms) {
+  EXPECT_TRUE(rocCurve(histogram({}, 4, -1, 1), histogram({0.1}, 4, -1, 1)).empty());
+  EXPECT_TRUE(rocCurve(histogram({0.2}, 4, -1, 1), histogram({0.1}, 8, -1, 1)).empty());
 }
 
 }  // namespace

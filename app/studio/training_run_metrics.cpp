@@ -1,0 +1,151 @@
+#include "training_run_metrics.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace w2w {
+namespace {
+
+QJsonValue parsed(const std::string& json) {
+  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
+  if (doc.isObject()) return doc.object();
+  if (doc.isArray()) return doc.array();
+  return {};
+}
+
+std::string compact(const QJsonObject& o) {
+  return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+compat::EpochRecord epochFromJson(const QJsonObject& o) {
+  compat::EpochRecord e;
+  e.epoch = o.value("epoch").toInt();
+  e.trainLoss = o.value("train_loss").toDouble();
+  e.trainOutfitLoss = o.value("train_outfit_loss").toDouble();
+  e.trainModifiedLoss = o.value("train_modified_loss").toDouble();
+  e.valLoss = o.value("val_loss").toDouble();
+  e.valAuc = o.value("val_auc").toDouble();
+  e.valFitb = o.value("val_fitb").toDouble();
+  e.learningRate = o.value("learning_rate").toDouble();
+  e.seconds = o.value("seconds").toDouble();
+  e.trainSeconds = o.value("train_seconds").toDouble();
+  e.improved = o.value("improved").toBool();
+  return e;
+}
+
+compat::Histogram histogramFromJson(const QJsonObject& o) {
+  compat::Histogram h;
+  h.lo = o.value("lo").toDouble(-1.0);
+  h.hi = o.value("hi").toDouble(1.0);
+  for (const QJsonValue v : o.value("counts").toArray()) h.counts.push_back(v.toInteger());
+  h.n = o.value("n").toInteger();
+  h.mean = o.value("mean").toDouble();
+  h.stddev = o.value("std").toDouble();
+  return h;
+}
+
+// Every k-th step so that at most kMaxStoredSteps remain (the last one kept).
+QJsonArray thinnedSteps(const QList<QPointF>& steps) {
+  QJsonArray out;
+  const qsizetype stride = std::max<qsizetype>(1, (steps.size() + kMaxStoredSteps - 1) / kMaxStoredSteps);
+  for (qsizetype i = 0; i < steps.size(); i += stride) out.append(QJsonArray{steps[i].x(), steps[i].y()});
+  if (!steps.isEmpty() && (steps.size() - 1) % stride != 0)
+    out.append(QJsonArray{steps.back().x(), steps.back().y()});
+  return out;
+}
+
+}  // namespace
+
+void RunMetrics::truncateAfter(int epoch) {
+  history.erase(std::remove_if(history.begin(), history.end(),
+                               [epoch](const compat::EpochRecord& e) { return e.epoch > epoch; }),
+                history.end());
+  steps.erase(
+      std::remove_if(steps.begin(), steps.end(), [epoch](const QPointF& p) { return p.x() > epoch + 1e-9; }),
+      steps.end());
+  if (evaluationEpoch > epoch) {
+    evaluationEpoch = 0;
+    evaluation.reset();
+  }
+}
+
+std::string runMetricsJson(const RunMetrics& m) {
+  QJsonObject json{
+      {"state", QString::fromStdString(m.state)},
+      {"message", QString::fromStdString(m.message)},
+      {"data", QJsonObject{{"photo_outfits", m.photoOutfits},
+                           {"user_outfits", m.userOutfits},
+                           {"outfits", m.outfits},
+                           {"train_outfits", m.trainOutfits},
+                           {"val_outfits", m.valOutfits}}},
+      {"epochs_planned", m.epochsPlanned},
+      {"best_epoch", m.bestEpoch},
+      {"best_val_auc", m.bestValAuc},
+      {"seconds", m.seconds},
+      {"history", parsed(compat::epochHistoryJson(m.history))},
+      {"steps", thinnedSteps(m.steps)},
+      {"evaluation_epoch", m.evaluationEpoch},
+  };
+  json["evaluation"] = m.evaluation ? parsed(compat::evalReportJson(*m.evaluation)) : QJsonValue();
+  return compact(json);
+}
+
+RunMetrics parseRunMetrics(const std::string& text) {
+  RunMetrics m;
+  const QJsonObject json = parsed(text).toObject();
+  m.state = json.value("state").toString(QString::fromStdString(m.state)).toStdString();
+  m.message = json.value("message").toString().toStdString();
+  const QJsonObject data = json.value("data").toObject();
+  m.photoOutfits = data.value("photo_outfits").toBool(true);
+  m.userOutfits = data.value("user_outfits").toBool(true);
+  m.outfits = data.value("outfits").toInt();
+  m.trainOutfits = data.value("train_outfits").toInt();
+  m.valOutfits = data.value("val_outfits").toInt();
+  m.epochsPlanned = json.value("epochs_planned").toInt();
+  m.bestEpoch = json.value("best_epoch").toInt();
+  m.bestValAuc = json.value("best_val_auc").toDouble();
+  m.seconds = json.value("seconds").toDouble();
+  for (const QJsonValue e : json.value("history").toArray()) m.history.push_back(epochFromJson(e.toObject()));
+  for (const QJsonValue s : json.value("steps").toArray()) {
+    const QJsonArray p = s.toArray();
+    if (p.size() == 2) m.steps.append({p[0].toDouble(), p[1].toDouble()});
+  }
+  m.evaluationEpoch = json.value("evaluation_epoch").toInt();
+  if (json.value("evaluation").isObject())
+    m.evaluation = parseEvalReport(compact(json.value("evaluation").toObject()));
+  return m;
+}
+
+std::optional<compat::EvalReport> parseEvalReport(const std::string& text) {
+  const QJsonObject json = parsed(text).toObject();
+  if (json.isEmpty()) return std::nullopt;
+  compat::EvalReport r;
+  r.outfits = json.value("outfits").toInt();
+  r.rounds = json.value("rounds").toInt();
+  r.questions = json.value("fitb_questions").toInt();
+  r.auc = json.value("auc").toDouble(0.5);
+  r.fitb = json.value("fitb").toDouble();
+  const QJsonObject pairs = json.value("pairs").toObject();
+  for (int p = 0; p < 3; ++p) {
+    const QJsonObject pair = pairs.value(compat::pairName(p)).toObject();
+    r.pairs[static_cast<std::size_t>(p)] = {pair.value("auc").toDouble(0.5), pair.value("fitb").toDouble()};
+  }
+  const QJsonObject categories = json.value("categories").toObject();
+  for (Category c : kCategories) {
+    r.fitbByCategory[static_cast<std::size_t>(categoryIndex(c))] =
+        categories.value(categoryName(c)).toObject().value("fitb").toDouble();
+  }
+  for (const QJsonValue v : json.value("thresholds").toArray()) {
+    const QJsonObject t = v.toObject();
+    r.thresholds.push_back({t.value("threshold").toDouble(), t.value("accuracy").toDouble(),
+                            t.value("precision").toDouble(), t.value("recall").toDouble()});
+  }
+  r.real = histogramFromJson(json.value("real_sim").toObject());
+  r.modified = histogramFromJson(json.value("modified_sim").toObject());
+  return r;
+}
+
+}  // namespace w2w

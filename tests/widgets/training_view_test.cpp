@@ -1,0 +1,393 @@
+// The training view: the training panel receives progress and draws the
+// curves; pause and resume continue exactly; cancel keeps the checkpoint;
+// runs are recorded in the library and exported as PNG, CSV and JSON.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+
+#include <memory>
+
+#include "compat/checkpoint.h"
+#include "embed/basic_encoder.h"
+#include "encoder_service.h"
+#include "library/library.h"
+#include "library_controller.h"
+#include "loss_chart.h"
+#include "roc_chart.h"
+#include "run_history_table.h"
+#include "score_histogram_chart.h"
+#include "studio_settings.h"
+#include "synthetic_outfits.h"
+#include "test_support.h"
+#include "threshold_chart.h"
+#include "training_charts.h"
+#include "training_controller.h"
+#include "training_form.h"
+#include "training_run_metrics.h"
+#include "training_view.h"
+#include "vision/crop_renderer.h"
+
+namespace w2w {
+namespace {
+
+using test::TempDir;
+using State = TrainingController::State;
+
+template <typename F>
+bool waitUntil(F done, int ms = 60000) {
+  QElapsedTimer timer;
+  timer.start();
+  while (!done() && timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+  return done();
+}
+
+// A library of `count` user outfits of standalone items whose embeddings (for
+// the basic encoder, so nothing needs encoding) carry a planted compatibility.
+std::string makeLibrary(const TempDir& dir, int count) {
+  const std::string path = dir.path("wardrobe.w2w");
+  auto library = Library::create(path);
+  EXPECT_TRUE(library.ok());
+  const int dim = BasicEncoder::layout().dim;
+  EXPECT_TRUE((*library)->registerModel({BasicEncoder::kModelId, "basic", "basic", dim, "", ""}).ok());
+  const compat::OutfitSet planted = compat::synth::plantedOutfits(count, dim, 4, 0.3, 1, 2);
+  for (int o = 0; o < count; ++o) {
+    Outfit outfit;
+    outfit.name = "outfit " + std::to_string(o);
+    for (Category c : kCategories) {
+      const int seed = o * 3 + categoryIndex(c);
+      const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(24, 24, seed), nullptr, 32));
+      const std::string file = dir.path("item" + std::to_string(seed) + ".png");
+      auto id = (*library)->addStandaloneItem(c, {file, "file" + std::to_string(seed), 1, 24, 24}, crop);
+      EXPECT_TRUE(id.ok()) << id.message();
+      const float* v = planted.vector(o, categoryIndex(c));
+      EXPECT_TRUE(
+          (*library)->putEmbedding(crop.hash, BasicEncoder::kModelId, std::vector<float>(v, v + dim)).ok());
+      outfit.setMember(c, *id);
+    }
+    EXPECT_TRUE((*library)->addOutfit(outfit).ok());
+  }
+  return path;
+}
+
+compat::TrainConfig smallConfig(int epochs, int batch) {
+  compat::TrainConfig c;
+  c.head.hiddenDim = 64;
+  c.head.outputDim = 32;
+  c.head.ensemble = 1;
+  c.epochs = epochs;
+  c.batchSize = batch;
+  c.learningRate = 3e-3;
+  c.seed = 7;
+  c.patience = 10000;
+  return c;
+}
+
+// The studio's pieces a training view needs, with an open library.
+struct Studio {
+  explicit Studio(const std::string& libraryPath) {
+    EXPECT_TRUE(library.openLibrary(QString::fromStdString(libraryPath)).isEmpty());
+    view.resize(1280, 760);
+    view.show();
+  }
+  ~Studio() {
+    if (training.isTraining()) training.cancel();  // a paused run stays paused, as on quitting
+  }
+  TrainingRun run(Id id) {
+    auto found = library.library()->run(id);
+    return found && *found ? **found : TrainingRun();
+  }
+  StudioSettings settings;
+  LibraryController library;
+  EncoderService encoders{&settings};
+  TrainingController training{&library, &encoders};
+  TrainingView view{&training, &library, &encoders, &settings};
+};
+
+QString readText(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
+  TempDir dir;
+  Studio studio(makeLibrary(dir, 40));
+  studio.view.form()->setConfig(smallConfig(3, 16));
+  QSignalSpy progress(&studio.training, &TrainingController::progressed);
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  studio.view.findChild<QPushButton*>("startTraining")->click();
+  EXPECT_EQ(studio.training.state(), State::Running);
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "finished") << ended.first().at(2).toString().toStdString();
+  EXPECT_EQ(studio.training.state(), State::Idle);
+
+  // Progress arrived, and the charts hold the run.
+  EXPECT_GT(progress.size(), 0);
+  auto* bar = studio.view.findChild<QProgressBar*>("trainingProgress");
+  EXPECT_GT(bar->maximum(), 1);
+  EXPECT_EQ(bar->value(), bar->maximum());
+  const Id runId = ended.first().at(0).toLongLong();
+  EXPECT_EQ(studio.view.shownRun(), runId);
+  EXPECT_GT(studio.view.charts()->loss()->stepSeries()->count(), 0);
+  EXPECT_EQ(studio.view.charts()->loss()->trainSeries()->count(), 3);
+  EXPECT_EQ(studio.view.charts()->loss()->validationSeries()->count(), 3);
+  EXPECT_EQ(studio.view.charts()->loss()->aucSeries()->count(), 3);
+  EXPECT_EQ(studio.view.charts()->threshold()->accuracySeries()->count(), 41);  // -1, -0.95, ..., 1
+  EXPECT_EQ(studio.view.charts()->histogram()->realSeries()->count(), 80);      // 40 bins, two points each
+  EXPECT_GT(studio.view.charts()->histogram()->modifiedSeries()->count(), 0);
+  EXPECT_EQ(studio.view.charts()->roc()->curveSeries()->count(), 41);
+  EXPECT_DOUBLE_EQ(studio.view.charts()->roc()->curveSeries()->at(40).x(), 1.0);
+
+  // The library records the run, its metrics and its checkpoint.
+  const TrainingRun run = studio.run(runId);
+  EXPECT_EQ(run.status, RunStatus::Finished);
+  EXPECT_EQ(run.encoderModelId, BasicEncoder::kModelId);
+  EXPECT_TRUE(run.error.empty()) << run.error;
+  const RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  EXPECT_EQ(metrics.state, "finished");
+  EXPECT_EQ(metrics.history.size(), 3u);
+  EXPECT_EQ(metrics.outfits, 40);
+  ASSERT_TRUE(metrics.evaluation.has_value());
+  EXPECT_EQ(metrics.evaluationEpoch, 3);
+  EXPECT_EQ(metrics.evaluation->thresholds.size(), 41u);
+  const QString folder = studio.training.checkpointFolder(run);
+  EXPECT_EQ(folder, TrainingController::runFolder(studio.library.path(), runId));
+  auto info = compat::readCheckpointInfo(folder.toStdString());
+  ASSERT_TRUE(info.ok()) << info.message();
+  EXPECT_EQ(info->epochsDone, 3);
+  EXPECT_EQ(studio.view.history()->rowCount(), 1);
+
+  // Export: four charts, two CSV files and the JSON record.
+  QStringList files;
+  const QString out = QString::fromStdString(dir.path("export"));
+  ASSERT_EQ(studio.view.exportRun(runId, out, &files), QString());
+  EXPECT_EQ(files.size(), 7);
+  for (const QString& f : files) EXPECT_TRUE(QFileInfo::exists(f)) << f.toStdString();
+  const QString stem = out + "/run-" + QString::number(runId);
+  for (const char* chart : {"loss", "threshold", "histogram", "roc"})
+    EXPECT_FALSE(QImage(stem + "-" + chart + ".png").isNull()) << chart;
+  const QStringList epochs = readText(stem + "-epochs.csv").split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(epochs.size(), 4);
+  EXPECT_EQ(epochs[0],
+            "epoch,train_loss,train_outfit_loss,train_modified_loss,val_loss,val_auc,val_fitb,learning_rate,"
+            "seconds");
+  EXPECT_TRUE(epochs[3].startsWith("3,"));
+  const QStringList thresholds = readText(stem + "-thresholds.csv").split('\n', Qt::SkipEmptyParts);
+  ASSERT_EQ(thresholds.size(), 42);
+  EXPECT_EQ(thresholds[0], "threshold,accuracy,precision,recall");
+  const QJsonObject json = QJsonDocument::fromJson(readText(stem + ".json").toUtf8()).object();
+  EXPECT_EQ(json["run"].toObject()["status"].toString(), "finished");
+  EXPECT_EQ(json["config"].toObject()["epochs"].toInt(), 3);
+  EXPECT_EQ(json["metrics"].toObject()["history"].toArray().size(), 3);
+  EXPECT_TRUE(json["metrics"].toObject()["evaluation"].toObject().contains("thresholds"));
+
+  // "Use for recommendations" hands the checkpoint on.
+  QSignalSpy chosen(&studio.view, &TrainingView::checkpointChosen);
+  studio.view.history()->selectRun(runId);
+  studio.view.findChild<QPushButton*>("useRun")->click();
+  ASSERT_EQ(chosen.size(), 1);
+  EXPECT_EQ(chosen.first().at(0).toString(), folder);
+  const QString libraryKey = QFileInfo(studio.library.path()).absoluteFilePath();
+  EXPECT_EQ(studio.settings.activeCheckpoint(libraryKey), folder);
+  studio.settings.setActiveCheckpoint(libraryKey, QString());
+}
+
+TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
+  TempDir dir;
+  const std::string path = makeLibrary(dir, 40);
+  auto studio = std::make_unique<Studio>(path);
+  studio->view.form()->setConfig(smallConfig(12, 4));  // nine steps an epoch
+  auto ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
+  // Pause as soon as an epoch shows (twice): the run is in the middle of the next one.
+  int pauses = 0;
+  QObject::connect(&studio->training, &TrainingController::epochFinished, &studio->view, [&] {
+    if (studio->training.state() == State::Running && pauses < 2) {
+      ++pauses;
+      studio->view.togglePause();
+    }
+  });
+  studio->view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
+  ASSERT_EQ(ended->first().at(1).toString(), "paused") << ended->first().at(2).toString().toStdString();
+  EXPECT_EQ(studio->training.state(), State::Paused);
+  auto* pause = studio->view.findChild<QPushButton*>("pauseTraining");
+  EXPECT_EQ(pause->text(), "Resume");
+  const Id runId = ended->first().at(0).toLongLong();
+  TrainingRun run = studio->run(runId);
+  EXPECT_EQ(run.status, RunStatus::Cancelled);
+  RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  EXPECT_EQ(metrics.state, "paused");
+  const int first = metrics.epochsDone();
+  EXPECT_GE(first, 1);
+  EXPECT_LT(first, 12);
+  auto info = compat::readCheckpointInfo(studio->training.checkpointFolder(run).toStdString());
+  ASSERT_TRUE(info.ok()) << info.message();
+  EXPECT_EQ(info->epochsDone, first);
+
+  // Resume in this session (the outfits loaded at the start are reused)...
+  pause->click();
+  EXPECT_EQ(studio->training.state(), State::Running);
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
+  ASSERT_EQ(ended->last().at(1).toString(), "paused");
+  const int second = parseRunMetrics(studio->run(runId).metricsJson).epochsDone();
+  EXPECT_GT(second, first);
+  ended.reset();
+  studio.reset();
+
+  // ...and after a restart, from the run history (the outfits are read again).
+  studio = std::make_unique<Studio>(path);
+  ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
+  EXPECT_EQ(studio->view.history()->selectedRun(), runId);
+  auto* resume = studio->view.findChild<QPushButton*>("continueRun");
+  ASSERT_TRUE(resume->isEnabled());
+  resume->click();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
+  EXPECT_EQ(ended->last().at(1).toString(), "finished") << ended->last().at(2).toString().toStdString();
+  run = studio->run(runId);
+  EXPECT_EQ(run.status, RunStatus::Finished);
+  metrics = parseRunMetrics(run.metricsJson);
+  ASSERT_EQ(metrics.history.size(), 12u);
+  for (int e = 0; e < 12; ++e) EXPECT_EQ(metrics.history[static_cast<std::size_t>(e)].epoch, e + 1);
+  EXPECT_EQ(studio->view.charts()->loss()->trainSeries()->count(), 12);
+  const QList<QPointF> steps = studio->view.charts()->loss()->stepSeries()->points();
+  EXPECT_EQ(steps.size(), 12 * 9);  // the redone steps replaced, not doubled
+  for (qsizetype i = 1; i < steps.size(); ++i) EXPECT_GT(steps[i].x(), steps[i - 1].x());
+
+  // The same run without pauses gives the same numbers.
+  studio->view.form()->setConfig(smallConfig(12, 4));
+  studio->view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
+  const RunMetrics whole = parseRunMetrics(studio->run(ended->last().at(0).toLongLong()).metricsJson);
+  ASSERT_EQ(whole.history.size(), 12u);
+  EXPECT_NEAR(whole.history.back().trainLoss, metrics.history.back().trainLoss, 1e-6);
+  EXPECT_NEAR(whole.history.back().valLoss, metrics.history.back().valLoss, 1e-6);
+  EXPECT_NEAR(whole.history.back().valAuc, metrics.history.back().valAuc, 1e-9);
+}
+
+TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
+  TempDir dir;
+  const std::string path = makeLibrary(dir, 20);
+  Id runId = 0;
+  {
+    Studio studio(path);
+    studio.view.form()->setConfig(smallConfig(50, 4));
+    QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+    QSignalSpy epochs(&studio.training, &TrainingController::epochFinished);
+    studio.view.startTraining();
+    ASSERT_TRUE(waitUntil([&] { return !epochs.isEmpty(); }));
+    studio.view.togglePause();
+    ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+    ASSERT_EQ(ended.first().at(1).toString(), "paused");
+    runId = ended.first().at(0).toLongLong();
+  }
+  {  // Someone composes another outfit meanwhile.
+    auto library = Library::open(path);
+    ASSERT_TRUE(library.ok());
+    auto outfits = (*library)->outfits();
+    ASSERT_TRUE(outfits.ok());
+    Outfit mixed = outfits->at(0);
+    mixed.id = 0;
+    mixed.shoes = outfits->at(1).shoes;
+    ASSERT_TRUE((*library)->addOutfit(mixed).ok());
+  }
+  Studio studio(path);
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  studio.view.history()->selectRun(runId);
+  studio.view.findChild<QPushButton*>("continueRun")->click();
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "paused");
+  const TrainingRun run = studio.run(runId);
+  EXPECT_EQ(run.status, RunStatus::Cancelled);
+  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "paused");
+  EXPECT_NE(run.error.find("other outfits"), std::string::npos) << run.error;
+  auto* message = studio.view.findChild<QLabel*>("trainingMessage");
+  EXPECT_TRUE(message->text().contains("other outfits")) << message->text().toStdString();
+  EXPECT_TRUE(studio.view.findChild<QPushButton*>("continueRun")->isEnabled());
+}
+
+TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
+  TempDir dir;
+  Studio studio(makeLibrary(dir, 40));
+  studio.view.form()->setConfig(smallConfig(1000, 8));
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  QSignalSpy epochs(&studio.training, &TrainingController::epochFinished);
+  studio.view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return !epochs.isEmpty(); }));
+  studio.view.findChild<QPushButton*>("cancelTraining")->click();
+  EXPECT_EQ(studio.training.state(), State::Cancelling);
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "cancelled");
+  EXPECT_EQ(studio.training.state(), State::Idle);
+  const Id runId = ended.first().at(0).toLongLong();
+  const TrainingRun run = studio.run(runId);
+  EXPECT_EQ(run.status, RunStatus::Cancelled);
+  const RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  EXPECT_EQ(metrics.state, "cancelled");
+  EXPECT_GE(metrics.epochsDone(), 1);
+  const QString folder = studio.training.checkpointFolder(run);
+  auto info = compat::readCheckpointInfo(folder.toStdString());
+  ASSERT_TRUE(info.ok()) << info.message();
+  EXPECT_EQ(info->epochsDone, metrics.epochsDone());
+  EXPECT_TRUE(QFileInfo::exists(folder + "/model.safetensors"));
+
+  // A cancelled run can be continued from the history, or deleted with its folder.
+  studio.view.history()->selectRun(runId);
+  EXPECT_TRUE(studio.view.findChild<QPushButton*>("continueRun")->isEnabled());
+  EXPECT_EQ(studio.training.removeRun(runId), QString());
+  EXPECT_FALSE(QFileInfo::exists(folder));
+  EXPECT_EQ(studio.view.history()->rowCount(), 0);
+}
+
+TEST(TrainingView, ShowsADivergedRunAsAFailure) {
+  TempDir dir;
+  Studio studio(makeLibrary(dir, 12));
+  compat::TrainConfig config = smallConfig(5, 4);
+  config.maxGradNorm = 1e-12;  // any gradient counts as exploding
+  studio.view.form()->setConfig(config);
+  QSignalSpy ended(&studio.training, &TrainingController::runEnded);
+  studio.view.startTraining();
+  ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
+  EXPECT_EQ(ended.first().at(1).toString(), "diverged");
+  const TrainingRun run = studio.run(ended.first().at(0).toLongLong());
+  EXPECT_EQ(run.status, RunStatus::Failed);
+  EXPECT_NE(run.error.find("diverged"), std::string::npos) << run.error;
+  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "diverged");
+  auto* message = studio.view.findChild<QLabel*>("trainingMessage");
+  EXPECT_TRUE(message->text().contains("diverged")) << message->text().toStdString();
+  EXPECT_TRUE(message->styleSheet().contains("color")) << "shown as an error";
+}
+
+TEST(TrainingView, SaysWhyItCannotTrain) {
+  TempDir dir;
+  Studio studio(makeLibrary(dir, 3));
+  auto* message = studio.view.findChild<QLabel*>("trainingMessage");
+  studio.view.startTraining();
+  EXPECT_EQ(studio.training.state(), State::Idle);
+  EXPECT_TRUE(message->text().contains("at least 4 outfits")) << message->text().toStdString();
+  EXPECT_EQ(studio.view.history()->rowCount(), 0);
+
+  // No library: the start button is off, and starting anyway explains.
+  StudioSettings settings;
+  LibraryController none;
+  EncoderService encoders(&settings);
+  TrainingController training(&none, &encoders);
+  TrainingView view(&training, &none, &encoders, &settings);
+  EXPECT_FALSE(view.findChild<QPushButton*>("startTraining")->isEnabled());
+  view.startTraining();
+  EXPECT_TRUE(view.findChild<QLabel*>("trainingMessage")->text().contains("No library"));
+}
+
+}  // namespace
+}  // namespace w2w
