@@ -1,6 +1,8 @@
 #include "compat_options.h"
 
+#include "io/file_io.h"
 #include "compat/outfit_cache.h"
+#include "vision/photo_analyzer.h"
 
 namespace w2w::cli {
 
@@ -16,8 +18,9 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
        "SPLIT", defaultSplit});
   parser.addOption(
       {"boxes",
-       "Crop boxes: gt (the dataset's) or auto (the app's crop pipeline). Default: auto when this build "
-       "has the crop pipeline, else gt.",
+       "Crop boxes (ccp): gt (the dataset's, pixel-annotated photos only; the default) or auto (the "
+       "app's crop pipeline on every complete outfit, with --background person by default; photos where "
+       "it misses an item are left out).",
        "gt|auto"});
   parser.addOption(
       {"background",
@@ -32,35 +35,58 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
 }
 
 compat::AutoCropFunction autoCropPipeline() {
-  // TEMPORARY INTEGRATION POINT: the crop pipeline (core/vision) is built on
-  // another branch; the integrator returns it here (and sets its id below).
-  return {};
+  // The import pipeline's proposer (bundled garment parser), loaded on first use.
+  return [](const RgbImage& photo) -> Result<compat::AutoCrops> {
+    auto proposer = sharedCropProposer();
+    if (!proposer) return proposer.error();
+    const CropProposal proposal = (*proposer)->propose(photo);
+    compat::AutoCrops crops;
+    for (std::size_t c = 0; c < crops.boxes.size(); ++c) {
+      if (proposal.items[c]) crops.boxes[c] = proposal.items[c]->box;
+    }
+    crops.personMask = proposal.mask;
+    return crops;
+  };
 }
+
+namespace {
+
+// Names the crop pipeline in the dataset cache key: a new parser model gives new crops.
+std::string autoCropPipelineId() {
+  auto digest = sha256OfFile(CropProposer::bundledModelPath());
+  return "garment-parser:" + (digest ? digest->substr(0, 16) : std::string("missing"));
+}
+
+}  // namespace
 
 QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request) {
   if (parser.isSet("dataset")) request.spec = parser.value("dataset").toStdString();
   const auto split = compat::parseSplit(parser.value("split").toStdString());
   if (!split) return "--split must be train, test or all";
   request.split = *split;
-  request.autoCrop = autoCropPipeline();
-  request.autoCropId = request.autoCrop ? "pipeline" : "";
   if (parser.isSet("boxes")) {
     const auto boxes = compat::parseBoxSource(parser.value("boxes").toStdString());
     if (!boxes) return "--boxes must be gt or auto";
     request.boxes = *boxes;
+  }
+  if (request.boxes == compat::BoxSource::Auto) {
+    request.autoCrop = autoCropPipeline();
+    request.autoCropId = autoCropPipelineId();
+    // The pipeline gives the person's mask, not each garment's.
+    if (!parser.isSet("background") && request.background == compat::Background::Garment)
+      request.background = compat::Background::Person;
   }
   if (parser.isSet("background")) {
     const auto background = compat::parseBackground(parser.value("background").toStdString());
     if (!background) return "--background must be remove, person or keep";
     request.background = *background;
   }
+  if (request.boxes == compat::BoxSource::Auto && request.background == compat::Background::Garment)
+    return "--boxes auto gives the person's mask, not garment masks: use --background person or keep";
   if (parser.isSet("skip-warnings")) request.skipWarnings = true;
   request.cacheDir = parser.isSet("no-cache") ? std::string()
                      : parser.isSet("cache")  ? parser.value("cache").toStdString()
                                               : compat::defaultOutfitCacheDir();
-  if (request.boxes == compat::BoxSource::Auto && !request.autoCrop) {
-    return "--boxes auto needs the app's crop pipeline, which this build does not have yet; use --boxes gt";
-  }
   return {};
 }
 

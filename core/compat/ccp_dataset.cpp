@@ -190,19 +190,18 @@ Result<std::array<RgbImage, 3>> renderCcpCrops(const std::string& dir, const Ccp
   std::array<std::optional<Box>, 3> boxes = photo.boxes;
   GrayImage personMask;
   if (options.boxes == BoxSource::Auto) {
-    if (!options.autoCrop) {
-      return makeError(
-          "--boxes auto needs the app's crop pipeline, which this build does not have yet (use --boxes gt)");
-    }
-    auto crops = options.autoCrop(image);
-    if (!crops) return makeError(photo.file + ": " + crops.message());
-    boxes = crops->boxes;
-    personMask = std::move(crops->personMask);
+    if (!options.autoCrop) return makeError("--boxes auto needs the app's crop pipeline, and none was given");
     if (options.background == Background::Garment) {
       return makeError(
           "--background remove needs garment masks, which the crop pipeline does not give; use "
           "--background person with --boxes auto");
     }
+    auto crops = options.autoCrop(image);
+    if (!crops) return makeError(photo.file + ": " + crops.message());
+    boxes = crops->boxes;
+    personMask = std::move(crops->personMask);
+    for (const auto& b : boxes)
+      if (!b || b->empty()) return std::array<RgbImage, 3>{};
   }
   std::array<GrayImage, 3> masks;
   if (options.boxes == BoxSource::GroundTruth && options.background != Background::Keep) {
@@ -264,6 +263,7 @@ Result<OutfitSet> loadCcpOutfits(const std::string& dir, Encoder& encoder, const
       }
       auto crops = renderCcpCrops(dir, selected[i], *classes, options);
       if (!crops) return crops.error();
+      if ((*crops)[0].empty()) continue;  // auto boxes: the pipeline missed an item
       for (RgbImage& c : *crops) batch.push_back(std::move(c));
       batchPhotos.push_back(&selected[i]);
       if (static_cast<int>(batchPhotos.size()) == kEncodeBatch) {

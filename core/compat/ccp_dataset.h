@@ -97,7 +97,9 @@ Result<std::vector<CcpPhoto>> readCcpAnnotations(const std::string& dir);
 // The outfit photos the options select, in id order.
 std::vector<CcpPhoto> selectCcpOutfits(const std::vector<CcpPhoto>& photos, const CcpOptions& options);
 
-// The three crops (top, bottom, shoes) of one outfit photo.
+// The three crops (top, bottom, shoes) of one outfit photo. With auto boxes a
+// photo where the pipeline misses an item (a dress has no top or bottom box)
+// gives three empty images: the loader leaves that photo out.
 Result<std::array<RgbImage, 3>> renderCcpCrops(const std::string& dir, const CcpPhoto& photo,
                                                const CcpClassTable& classes, const CcpOptions& options);
 
