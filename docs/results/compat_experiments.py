@@ -8,7 +8,7 @@ Writes <out>/<setting>_<config>_s<seed>.{train,eval}.json; runs that already
 have an eval file are skipped. Standard library only.
 
   python3 compat_experiments.py --what2wear build/app/cli/what2wear \
-      --dataset ccp:/work/shared/datasets/ccp --out /tmp/w2w/results \
+      --dataset ccp:../shared/datasets/ccp --out /tmp/w2w/results \
       --settings garment,keep --configs seed,default
 """
 import argparse

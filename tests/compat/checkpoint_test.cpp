@@ -36,10 +36,11 @@ TEST(Safetensors, RoundTripAndClearErrors) {
   const Bytes truncated(bytes.begin(), bytes.end() - 5);
   auto cut = parseSafetensors(truncated, "cut.safetensors");
   ASSERT_FALSE(cut.ok());
-  EXPECT_NE(cut.message().find("cut.safetensors: truncated file"), std::string::npos) << cut.message();
+  EXPECT_EQ(cut.message().rfind("cut.safetensors: ", 0), 0u) << cut.message();
+  EXPECT_NE(cut.message().find("truncated file"), std::string::npos) << cut.message();
   Bytes garbage = bytes;
   garbage[9] = '!';
-  EXPECT_NE(parseSafetensors(garbage, "g").message().find("corrupt safetensors header"), std::string::npos);
+  EXPECT_NE(parseSafetensors(garbage, "g").message().find("g: header"), std::string::npos);
   EXPECT_NE(parseSafetensors(Bytes{1, 2, 3}, "s").message().find("not a safetensors file"),
             std::string::npos);
 }
