@@ -117,6 +117,7 @@ int runTrain(const QStringList& args) {
     return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
   if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
   compat::DatasetRequest data;
+  data.boxes = compat::BoxSource::Auto;  // the command-line contract's default
   if (const QString error = readDatasetOptions(parser, data); !error.isEmpty()) return fail(error, kUsage);
   if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
   compat::TrainConfig config;

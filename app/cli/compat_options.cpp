@@ -18,14 +18,14 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
        "SPLIT", defaultSplit});
   parser.addOption(
       {"boxes",
-       "Crop boxes (ccp): gt (the dataset's, pixel-annotated photos only; the default) or auto (the "
-       "app's crop pipeline on every complete outfit, with --background person by default; photos where "
-       "it misses an item are left out).",
+       "Crop boxes (ccp): auto (the app's crop pipeline on every complete outfit, with --background "
+       "person; photos where it misses an item are left out; the default for train) or gt (the dataset's "
+       "boxes, pixel-annotated photos only). eval defaults to the checkpoint's.",
        "gt|auto"});
   parser.addOption(
       {"background",
-       "Pixels around the garment: remove (white outside the garment's own mask, the default), person "
-       "(white outside the person) or keep.",
+       "Pixels around the garment: remove (white outside the garment's own mask; --boxes gt only, its "
+       "default), person (white outside the person; the default with --boxes auto) or keep.",
        "remove|person|keep"});
   parser.addOption({"skip-warnings", "Leave out photos whose labels have plausibility warnings."});
   parser.addOption(
@@ -82,7 +82,8 @@ QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequ
     request.background = *background;
   }
   if (request.boxes == compat::BoxSource::Auto && request.background == compat::Background::Garment)
-    return "--boxes auto gives the person's mask, not garment masks: use --background person or keep";
+    return "--boxes auto (the default) gives the person's mask, not garment masks: use --background person "
+           "or keep, or the dataset's boxes with --boxes gt";
   if (parser.isSet("skip-warnings")) request.skipWarnings = true;
   request.cacheDir = parser.isSet("no-cache") ? std::string()
                      : parser.isSet("cache")  ? parser.value("cache").toStdString()

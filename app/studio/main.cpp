@@ -75,6 +75,8 @@ int main(int argc, char** argv) {
   parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
   parser.addOption({"language", "Show the studio in this language (en, ko) for this run.", "CODE"});
   parser.addOption({"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
+  parser.addOption({"train", "Start training on the open library with the Training view's settings "
+                             "(with --screenshot: waits until it ends)."});
   parser.addOption({"compare", "Compare these items in the heatmaps (and explain the first against the second).", "ID,ID,..."});
   parser.process(app);
 
@@ -113,6 +115,13 @@ int main(int argc, char** argv) {
     std::vector<w2w::Id> items;
     for (const QString& id : parser.value("compare").split(',')) items.push_back(id.toLongLong());
     window.compareItems(items);
+  }
+  if (parser.isSet("train")) {
+    const QString error = window.startTraining();
+    if (!error.isEmpty()) {
+      std::fprintf(stderr, "what2wear-studio: error: %s\n", qUtf8Printable(error));
+      return 1;
+    }
   }
   if (parser.isSet("view") && !window.showView(parser.value("view"))) {
     std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n", qUtf8Printable(parser.value("view")),

@@ -400,7 +400,12 @@ void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
 }
 
 bool MainWindow::busy() const {
-  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding();
+  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding() || training_->isTraining();
+}
+
+QString MainWindow::startTraining() {
+  views_->setCurrentWidget(trainingView_);
+  return trainingView_->startTraining();
 }
 
 void MainWindow::compareItems(const std::vector<Id>& items) {

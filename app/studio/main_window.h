@@ -57,6 +57,9 @@ class MainWindow : public QMainWindow {
   // Compares items in the heatmaps and explains the first against the second.
   void compareItems(const std::vector<Id>& items);
   // True while a background task runs (screenshots wait for it).
+  // Starts a training run with the Training view's settings (for scripted
+  // demos and screenshots); returns why not, or "" when it started.
+  QString startTraining();
   bool busy() const;
 
  protected:

@@ -280,16 +280,17 @@ void TrainingView::showMessage(const QString& text, bool error) {
   message_->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
 }
 
-void TrainingView::startTraining() {
+QString TrainingView::startTraining() {
   const QString error = training_->start(form_->config(), {form_->photoOutfits(), form_->userOutfits()});
   if (!error.isEmpty()) {
     showMessage(error, true);
-    return;
+    return error;
   }
   showMessage(QString(), false);
   charts_->loss()->reset(form_->config().epochs);
   charts_->clearEvaluation();
   progress_->setRange(0, 0);
+  return {};
 }
 
 void TrainingView::togglePause() {

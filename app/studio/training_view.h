@@ -42,7 +42,7 @@ class TrainingView : public QWidget {
   RunHistoryTable* history() const { return history_; }
   Id shownRun() const { return shownRun_; }
 
-  void startTraining();
+  QString startTraining();  // returns why not ("" = started)
   void togglePause();
   void showRun(Id runId);  // its stored curves (live ones for the active run)
   // Writes the run's charts (PNG), metrics (CSV) and record (JSON) into

@@ -51,7 +51,7 @@ def main():
                 if os.path.exists(f'{a.out}/{tag}.eval.json'):
                     continue
                 ckpt = f'{a.out}/ckpt/{tag}'
-                train = [a.what2wear, 'train', '--dataset', a.dataset, '--background', setting, '--out', ckpt,
+                train = [a.what2wear, 'train', '--dataset', a.dataset, '--boxes', 'gt', '--background', setting, '--out', ckpt,
                          '--seed', seed, '--quiet', '--json'] + cache + CONFIGS[name]
                 t = subprocess.run(train, capture_output=True, text=True, check=True)
                 with open(f'{a.out}/{tag}.train.json', 'w') as f:

@@ -44,7 +44,7 @@ class CompatCliTest : public ::testing::Test {
 };
 
 TEST_F(CompatCliTest, TrainThenEvaluate) {
-  const CliRun train = what2wear({"train", "--dataset", data(), "--out", path("ckpt"), "--epochs", "3",
+  const CliRun train = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--epochs", "3",
                                   "--seed", "7", "--cache", path("cache"), "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
   const QJsonObject t = train.json();
@@ -85,15 +85,15 @@ TEST_F(CompatCliTest, BadInputExitsWithAReason) {
   CliRun r = what2wear({"train", "--dataset", data()});
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_TRUE(r.err.contains("--out CKPT is required")) << r.err.toStdString();
-  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--boxes", "auto", "--background", "remove"});
+  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--background", "remove"});
   EXPECT_EQ(r.exitCode, 2);
-  EXPECT_TRUE(r.err.contains("garment masks")) << r.err.toStdString();
+  EXPECT_TRUE(r.err.contains("garment masks")) << "auto boxes are the default: " << r.err.toStdString();
   r = what2wear({"train", "--dataset", "imagenet:/tmp", "--out", path("x")});
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_TRUE(r.err.contains("expected ccp:DIR")) << r.err.toStdString();
-  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--epochs", "zero"});
+  r = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("x"), "--epochs", "zero"});
   EXPECT_EQ(r.exitCode, 2);
-  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--encoder", path("no-model")});
+  r = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("x"), "--encoder", path("no-model")});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.err.contains("no such model folder")) << r.err.toStdString();
   r = what2wear({"eval", "--checkpoint", path("photos"), "--dataset", data()});
@@ -103,7 +103,7 @@ TEST_F(CompatCliTest, BadInputExitsWithAReason) {
 
 TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
   QProcess process;
-  process.start(W2W_CLI_PATH, {"train", "--dataset", data(), "--out", path("ckpt"), "--epochs", "100000",
+  process.start(W2W_CLI_PATH, {"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--epochs", "100000",
                                "--patience", "100000", "--cache", path("cache"), "--quiet"});
   ASSERT_TRUE(process.waitForStarted());
   for (int i = 0; i < 600 && !QFileInfo::exists(path("ckpt/config.json")); ++i) QThread::msleep(100);
@@ -117,7 +117,7 @@ TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
 
   const QString epochs = QString::number(kept->epochsDone + 1);
   const CliRun resumed =
-      what2wear({"train", "--dataset", data(), "--out", path("ckpt"), "--resume", "--epochs", epochs,
+      what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--resume", "--epochs", epochs,
                  "--patience", "100000", "--cache", path("cache"), "--json"});
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
   EXPECT_EQ(resumed.json()["epochs_done"].toInt(), kept->epochsDone + 1);
