@@ -1,8 +1,7 @@
 #include "compat_options.h"
 
-#include "io/file_io.h"
 #include "compat/outfit_cache.h"
-#include "vision/photo_analyzer.h"
+#include "pipeline/dataset_crops.h"
 
 namespace w2w::cli {
 
@@ -18,14 +17,14 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
        "SPLIT", defaultSplit});
   parser.addOption(
       {"boxes",
-       "Crop boxes (ccp): auto (the app's crop pipeline on every complete outfit, with --background "
-       "person; photos where it misses an item are left out; the default for train) or gt (the dataset's "
-       "boxes, pixel-annotated photos only). eval defaults to the checkpoint's.",
+       "Crop boxes (ccp): auto (the app's crop pipeline on every complete outfit; photos where it misses "
+       "an item are left out; the default for train) or gt (the dataset's boxes, pixel-annotated photos "
+       "only). eval defaults to the checkpoint's.",
        "gt|auto"});
   parser.addOption(
       {"background",
-       "Pixels around the garment: remove (white outside the garment's own mask; --boxes gt only, its "
-       "default), person (white outside the person; the default with --boxes auto) or keep.",
+       "Pixels around the garment: remove (white outside the garment's own pixels, the default), person "
+       "(white outside the person) or keep.",
        "remove|person|keep"});
   parser.addOption({"skip-warnings", "Leave out photos whose labels have plausibility warnings."});
   parser.addOption(
@@ -33,31 +32,6 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
   parser.addOption({"no-cache", "Encode the dataset again and do not cache it."});
   parser.addOption({"quiet", "No progress on stderr."});
 }
-
-compat::AutoCropFunction autoCropPipeline() {
-  // The import pipeline's proposer (bundled garment parser), loaded on first use.
-  return [](const RgbImage& photo) -> Result<compat::AutoCrops> {
-    auto proposer = sharedCropProposer();
-    if (!proposer) return proposer.error();
-    const CropProposal proposal = (*proposer)->propose(photo);
-    compat::AutoCrops crops;
-    for (std::size_t c = 0; c < crops.boxes.size(); ++c) {
-      if (proposal.items[c]) crops.boxes[c] = proposal.items[c]->box;
-    }
-    crops.personMask = proposal.mask;
-    return crops;
-  };
-}
-
-namespace {
-
-// Names the crop pipeline in the dataset cache key: a new parser model gives new crops.
-std::string autoCropPipelineId() {
-  auto digest = sha256OfFile(CropProposer::bundledModelPath());
-  return "garment-parser:" + (digest ? digest->substr(0, 16) : std::string("missing"));
-}
-
-}  // namespace
 
 QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request) {
   if (parser.isSet("dataset")) request.spec = parser.value("dataset").toStdString();
@@ -70,20 +44,14 @@ QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequ
     request.boxes = *boxes;
   }
   if (request.boxes == compat::BoxSource::Auto) {
-    request.autoCrop = autoCropPipeline();
-    request.autoCropId = autoCropPipelineId();
-    // The pipeline gives the person's mask, not each garment's.
-    if (!parser.isSet("background") && request.background == compat::Background::Garment)
-      request.background = compat::Background::Person;
+    request.autoCrop = importCropFunction();
+    request.autoCropId = importCropFunctionId();
   }
   if (parser.isSet("background")) {
     const auto background = compat::parseBackground(parser.value("background").toStdString());
     if (!background) return "--background must be remove, person or keep";
     request.background = *background;
   }
-  if (request.boxes == compat::BoxSource::Auto && request.background == compat::Background::Garment)
-    return "--boxes auto (the default) gives the person's mask, not garment masks: use --background person "
-           "or keep, or the dataset's boxes with --boxes gt";
   if (parser.isSet("skip-warnings")) request.skipWarnings = true;
   request.cacheDir = parser.isSet("no-cache") ? std::string()
                      : parser.isSet("cache")  ? parser.value("cache").toStdString()

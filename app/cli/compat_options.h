@@ -20,9 +20,6 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit);
 // Returns an error message for bad values, empty when all is well.
 QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request);
 
-// The crop pipeline for --boxes auto, when this build has one.
-compat::AutoCropFunction autoCropPipeline();
-
 // Parses --name as a number in [lo, hi]; false (with *error set) when bad.
 bool readNumber(const QCommandLineParser& parser, const QString& name, double lo, double hi, double* value,
                 QString* error);

@@ -20,22 +20,6 @@ std::string compact(const QJsonObject& o) {
   return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
-compat::EpochRecord epochFromJson(const QJsonObject& o) {
-  compat::EpochRecord e;
-  e.epoch = o.value("epoch").toInt();
-  e.trainLoss = o.value("train_loss").toDouble();
-  e.trainOutfitLoss = o.value("train_outfit_loss").toDouble();
-  e.trainModifiedLoss = o.value("train_modified_loss").toDouble();
-  e.valLoss = o.value("val_loss").toDouble();
-  e.valAuc = o.value("val_auc").toDouble();
-  e.valFitb = o.value("val_fitb").toDouble();
-  e.learningRate = o.value("learning_rate").toDouble();
-  e.seconds = o.value("seconds").toDouble();
-  e.trainSeconds = o.value("train_seconds").toDouble();
-  e.improved = o.value("improved").toBool();
-  return e;
-}
-
 compat::Histogram histogramFromJson(const QJsonObject& o) {
   compat::Histogram h;
   h.lo = o.value("lo").toDouble(-1.0);
@@ -108,7 +92,8 @@ RunMetrics parseRunMetrics(const std::string& text) {
   m.bestEpoch = json.value("best_epoch").toInt();
   m.bestValAuc = json.value("best_val_auc").toDouble();
   m.seconds = json.value("seconds").toDouble();
-  for (const QJsonValue e : json.value("history").toArray()) m.history.push_back(epochFromJson(e.toObject()));
+  m.history = compat::parseEpochHistory(
+      QJsonDocument(json.value("history").toArray()).toJson(QJsonDocument::Compact).toStdString());
   for (const QJsonValue s : json.value("steps").toArray()) {
     const QJsonArray p = s.toArray();
     if (p.size() == 2) m.steps.append({p[0].toDouble(), p[1].toDouble()});

@@ -18,6 +18,7 @@
 #include "compat/compat_model.h"
 #include "compat/dataset_loader.h"
 #include "embed/encoder_factory.h"
+#include "pipeline/dataset_crops.h"
 #include "recommend/recommender.h"
 
 namespace w2w {
@@ -118,6 +119,10 @@ int main(int argc, char** argv) {
   }
   if (parser.isSet("dataset")) request->spec = parser.value("dataset").toStdString();
   request->split = compat::parseSplit(parser.value("split").toStdString()).value_or(compat::Split::Test);
+  if (request->boxes == compat::BoxSource::Auto) {  // crops as the checkpoint's training made them
+    request->autoCrop = w2w::importCropFunction();
+    request->autoCropId = w2w::importCropFunctionId();
+  }
   auto encoder = openEncoder((*model)->info().encoderSpec);
   if (!encoder) {
     std::fprintf(stderr, "%s\n", encoder.message().c_str());

@@ -189,22 +189,25 @@ Result<std::array<RgbImage, 3>> renderCcpCrops(const std::string& dir, const Ccp
   const RgbImage& image = decoded->image;
   std::array<std::optional<Box>, 3> boxes = photo.boxes;
   GrayImage personMask;
+  std::array<GrayImage, 3> garmentMasks;
   if (options.boxes == BoxSource::Auto) {
     if (!options.autoCrop) return makeError("--boxes auto needs the app's crop pipeline, and none was given");
-    if (options.background == Background::Garment) {
-      return makeError(
-          "--background remove needs garment masks, which the crop pipeline does not give; use "
-          "--background person with --boxes auto");
-    }
     auto crops = options.autoCrop(image);
     if (!crops) return makeError(photo.file + ": " + crops.message());
     boxes = crops->boxes;
     personMask = std::move(crops->personMask);
     for (const auto& b : boxes)
       if (!b || b->empty()) return std::array<RgbImage, 3>{};
+    if (options.background == Background::Garment) {
+      for (const GrayImage& m : crops->garmentMasks)
+        if (m.empty()) return makeError("--background remove needs garment masks, which this crop pipeline does not give");
+      garmentMasks = std::move(crops->garmentMasks);
+    }
   }
   std::array<GrayImage, 3> masks;
-  if (options.boxes == BoxSource::GroundTruth && options.background != Background::Keep) {
+  if (options.boxes == BoxSource::Auto && options.background == Background::Garment) {
+    masks = std::move(garmentMasks);
+  } else if (options.boxes == BoxSource::GroundTruth && options.background != Background::Keep) {
     auto labels = readLabels(dir + "/" + photo.mask, image);
     if (!labels) return labels.error();
     const std::vector<int> slotOf = slotOfLabel(classes, photo);

@@ -52,10 +52,13 @@ std::optional<Split> parseSplit(const std::string& name);
 bool ccpInSplit(const std::string& photoId, Split split);
 
 // The app's crop pipeline for BoxSource::Auto: boxes per category (top,
-// bottom, shoes; nullopt when not found) and the person mask (may be empty).
+// bottom, shoes; nullopt when not found), the person mask and each
+// category's garment mask (255 = that garment's pixels); masks may be empty
+// when the pipeline has none (Background::Garment then needs them).
 struct AutoCrops {
   std::array<std::optional<Box>, 3> boxes;
   GrayImage personMask;
+  std::array<GrayImage, 3> garmentMasks;
 };
 using AutoCropFunction = std::function<Result<AutoCrops>(const RgbImage& photo)>;
 

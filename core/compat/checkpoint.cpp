@@ -45,6 +45,13 @@ EpochRecord epochFromJson(const QJsonObject& o) {
 
 }  // namespace
 
+std::vector<EpochRecord> parseEpochHistory(const std::string& jsonArray) {
+  std::vector<EpochRecord> history;
+  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(jsonArray));
+  for (const QJsonValue e : doc.array()) history.push_back(epochFromJson(e.toObject()));
+  return history;
+}
+
 std::string epochHistoryJson(const std::vector<EpochRecord>& history) {
   QJsonArray array;
   for (const EpochRecord& e : history) array.append(epochJson(e));

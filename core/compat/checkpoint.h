@@ -60,6 +60,8 @@ struct CheckpointInfo {
 std::string checkpointConfigJson(const CheckpointInfo& info);
 // The history as a JSON array (the "history" of config.json).
 std::string epochHistoryJson(const std::vector<EpochRecord>& history);
+// The other way (missing fields read as 0; not an array: no epochs).
+std::vector<EpochRecord> parseEpochHistory(const std::string& jsonArray);
 Result<CheckpointInfo> parseCheckpointConfig(const std::string& json, const std::string& source);
 
 // Reads and checks <dir>/config.json (format, version, files present and

@@ -147,6 +147,19 @@ CropProposal CropProposer::propose(const RgbImage& photo) const {
   } else {
     workMask.copyTo(full);
   }
+
+  // The labels at the photo's size (nearest: labels are not averaged).
+  cv::Mat workLabels = cv::Mat::zeros(work.size(), CV_8U);
+  labels.copyTo(workLabels(area));
+  out.labels.width = photo.width;
+  out.labels.height = photo.height;
+  out.labels.pixels.assign(static_cast<std::size_t>(photo.width) * photo.height, 0);
+  cv::Mat fullLabels = grayView(out.labels);
+  if (toWork < 1.0) {
+    cv::resize(workLabels, fullLabels, fullLabels.size(), 0, 0, cv::INTER_NEAREST);
+  } else {
+    workLabels.copyTo(fullLabels);
+  }
   return out;
 }
 

@@ -41,6 +41,9 @@ struct CropProposal {
   bool onepiece = false;                                     // a dress or jumpsuit covers top and bottom
   std::optional<ItemBox> onepieceItem;
   GrayImage mask;  // photo size; 255 = the main person, 0 = background (all 255 without a person)
+  // Photo size; the GarmentLabel of each pixel of the main person, 0 elsewhere
+  // (empty without a person). What a crop "with the garment's pixels only" keeps.
+  GrayImage labels;
 
   const std::optional<ItemBox>& item(Category c) const { return items[categoryIndex(c)]; }
 };

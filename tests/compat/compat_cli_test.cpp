@@ -85,9 +85,9 @@ TEST_F(CompatCliTest, BadInputExitsWithAReason) {
   CliRun r = what2wear({"train", "--dataset", data()});
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_TRUE(r.err.contains("--out CKPT is required")) << r.err.toStdString();
-  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--background", "remove"});
+  r = what2wear({"train", "--dataset", data(), "--out", path("x"), "--boxes", "all"});
   EXPECT_EQ(r.exitCode, 2);
-  EXPECT_TRUE(r.err.contains("garment masks")) << "auto boxes are the default: " << r.err.toStdString();
+  EXPECT_TRUE(r.err.contains("--boxes must be gt or auto")) << r.err.toStdString();
   r = what2wear({"train", "--dataset", "imagenet:/tmp", "--out", path("x")});
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_TRUE(r.err.contains("expected ccp:DIR")) << r.err.toStdString();
@@ -123,16 +123,16 @@ TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
   EXPECT_EQ(resumed.json()["epochs_done"].toInt(), kept->epochsDone + 1);
 }
 
-// --boxes auto crops real street photos with the import pipeline (the bundled
-// garment parser) instead of the dataset's boxes.
+// By default train crops real street photos with the import pipeline (the
+// bundled garment parser), keeping each garment's own pixels.
 TEST_F(CompatCliTest, TrainsOnTheCropPipelinesBoxes) {
   const QString mini = QString::fromStdString("ccp:" + test::dataPath("ccp-mini"));
-  const CliRun train = what2wear({"train", "--dataset", mini, "--split", "all", "--boxes", "auto", "--out",
-                                  path("auto"), "--epochs", "1", "--no-cache", "--quiet", "--json"});
+  const CliRun train = what2wear({"train", "--dataset", mini, "--split", "all", "--out", path("auto"), "--epochs",
+                                  "1", "--no-cache", "--quiet", "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
   const QJsonObject dataset = train.json()["dataset"].toObject();
   EXPECT_EQ(dataset["boxes"].toString(), "auto");
-  EXPECT_EQ(dataset["background"].toString(), "person") << "the pipeline gives the person's mask";
+  EXPECT_EQ(dataset["background"].toString(), "garment");
   EXPECT_GE(train.json()["outfits"].toInt(), 4) << "most of the six complete outfits are found";
 }
 

@@ -11,6 +11,7 @@
 #include "test_support.h"
 #include "vision/ccp_dataset.h"
 #include "vision/crop_evaluation.h"
+#include "vision/garment_labels.h"
 #include "vision/photo_analyzer.h"
 
 namespace w2w {
@@ -170,6 +171,34 @@ TEST(PhotoAnalyzer, LargePhotosGiveBoxesInTheirOwnPixels) {
   EXPECT_EQ(large->mask.width, big.cols);
   const Box p = small->person;
   EXPECT_GT(boxIoU(large->person, Box{p.x * 4, p.y * 4, p.width * 4, p.height * 4}), 0.85);
+}
+
+// The per-pixel labels (what crops "with the garment's pixels only" keep):
+// at the photo's size, inside the person mask, each garment mostly inside its box.
+TEST(PhotoAnalyzer, LabelsFollowTheMaskAndTheBoxes) {
+  const DecodedImage photo = loadPhoto("0402");
+  for (const RgbImage& image : {photo.image, rgbFromMat([&] {
+                                  cv::Mat big;
+                                  cv::resize(rgbView(photo.image), big, cv::Size(), 2.5, 2.5, cv::INTER_LINEAR);
+                                  return big;
+                                }())}) {
+    auto proposal = proposeBoxes(image);
+    ASSERT_TRUE(proposal.ok()) << proposal.message();
+    ASSERT_EQ(proposal->labels.width, image.width);
+    ASSERT_EQ(proposal->labels.height, image.height);
+    const cv::Mat labels = grayView(proposal->labels), mask = grayView(proposal->mask);
+    EXPECT_LT(cv::countNonZero(labels & (mask == 0)), labels.total() / 200) << "labels only on the person";
+    const std::array<GarmentLabel, 3> slot = {GarmentLabel::Upper, GarmentLabel::Bottom, GarmentLabel::Shoes};
+    for (std::size_t c = 0; c < 3; ++c) {
+      ASSERT_TRUE(proposal->items[c]) << c;
+      const Box& b = proposal->items[c]->box;
+      const cv::Mat pixels = labels == static_cast<int>(slot[c]);
+      const int all = cv::countNonZero(pixels);
+      const int inside = cv::countNonZero(pixels(cv::Rect(b.x, b.y, b.width, b.height)));
+      EXPECT_GT(all, 0) << c;
+      EXPECT_GT(inside, 0.9 * all) << c;
+    }
+  }
 }
 
 TEST(PhotoAnalyzer, UnusualPixelFormatsAllWork) {
