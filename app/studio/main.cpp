@@ -15,9 +15,9 @@
 #include <cstdlib>
 
 #include "common/build_info.h"
+#include "compat_service.h"
 #include "library_controller.h"
 #include "main_window.h"
-#include "compat_service.h"
 #include "outfit_board_view.h"
 #include "studio_settings.h"
 #include "thumbnail_cache.h"
@@ -74,10 +74,14 @@ int main(int argc, char** argv) {
   parser.addOption({"size", "Window size for --screenshot (default 1280x820).", "WxH"});
   parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
   parser.addOption({"language", "Show the studio in this language (en, ko) for this run.", "CODE"});
-  parser.addOption({"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
-  parser.addOption({"train", "Start training on the open library with the Training view's settings "
-                             "(with --screenshot: waits until it ends)."});
-  parser.addOption({"compare", "Compare these items in the heatmaps (and explain the first against the second).", "ID,ID,..."});
+  parser.addOption(
+      {"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
+  parser.addOption({"train",
+                    "Start training on the open library with the Training view's settings "
+                    "(with --screenshot: waits until it ends)."});
+  parser.addOption({"compare",
+                    "Compare these items in the heatmaps (and explain the first against the second).",
+                    "ID,ID,..."});
   parser.process(app);
 
   w2w::StudioSettings settings;
@@ -124,8 +128,8 @@ int main(int argc, char** argv) {
     }
   }
   if (parser.isSet("view") && !window.showView(parser.value("view"))) {
-    std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n", qUtf8Printable(parser.value("view")),
-                 qUtf8Printable(window.viewNames().join(", ")));
+    std::fprintf(stderr, "what2wear-studio: error: unknown view '%s' (views: %s)\n",
+                 qUtf8Printable(parser.value("view")), qUtf8Printable(window.viewNames().join(", ")));
     return 2;
   }
 

@@ -19,27 +19,27 @@
 #include <QUndoStack>
 
 #include "background_task.h"
-#include "crop_review_view.h"
+#include "common/build_info.h"
 #include "compat_service.h"
+#include "crop_review_view.h"
 #include "crop_session.h"
-#include "heatmaps_view.h"
-#include "outfit_board_view.h"
-#include "recommendations_view.h"
 #include "embeddings_view.h"
 #include "encoder_service.h"
-#include "common/build_info.h"
+#include "heatmaps_view.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
 #include "library_grid_view.h"
 #include "library_view.h"
-#include "settings_dialog.h"
+#include "outfit_board_view.h"
 #include "pipeline/demo_library.h"
+#include "recommendations_view.h"
+#include "settings_dialog.h"
 #include "studio_settings.h"
 #include "task_status_widget.h"
-#include "translation_manager.h"
 #include "thumbnail_cache.h"
 #include "training_controller.h"
 #include "training_view.h"
+#include "translation_manager.h"
 
 namespace w2w {
 
@@ -82,7 +82,8 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot use this model"), error);
   });
   heatmaps_ = new HeatmapsView(library_, compat_, encoders_, this);
-  connect(board_->undoStack(), &QUndoStack::indexChanged, heatmaps_, [this] { heatmaps_->setBoard(board_->pieces()); });
+  connect(board_->undoStack(), &QUndoStack::indexChanged, heatmaps_,
+          [this] { heatmaps_->setBoard(board_->pieces()); });
   connect(recommendations_, &RecommendationsView::putOnBoard, this, [this](const BoardPieces& pieces) {
     board_->setPieces(pieces, tr("Take a recommendation"));
     views_->setCurrentWidget(board_);
@@ -144,7 +145,8 @@ void MainWindow::buildMenus() {
   add(file, "actionOpenDemo", QKeySequence(), &MainWindow::openDemoLibrary);
   file->addSeparator();
   add(file, "actionImportPhotos", QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importPhotosDialog(false); });
-  add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importPhotosDialog(true); });
+  add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+      [this] { importPhotosDialog(true); });
   add(file, "actionImportItems", QKeySequence(), &MainWindow::importItemsDialog);
   file->addSeparator();
   add(file, "actionSettings", QKeySequence::Preferences, &MainWindow::openSettings);
@@ -164,7 +166,8 @@ void MainWindow::buildMenus() {
   languageMenu_->setObjectName("menuLanguage");
   auto* languages = new QActionGroup(this);
   auto addLanguage = [&](const QString& code, const char* name) {
-    QAction* action = languageMenu_->addAction(code.isEmpty() ? QString() : TranslationManager::nativeName(code));
+    QAction* action =
+        languageMenu_->addAction(code.isEmpty() ? QString() : TranslationManager::nativeName(code));
     action->setObjectName(name);
     action->setCheckable(true);
     action->setChecked(settings_->language() == code);
@@ -176,7 +179,8 @@ void MainWindow::buildMenus() {
     });
   };
   addLanguage(QString(), "actionLanguageSystem");
-  for (const QString& code : TranslationManager::languages()) addLanguage(code, qPrintable("actionLanguage_" + code));
+  for (const QString& code : TranslationManager::languages())
+    addLanguage(code, qPrintable("actionLanguage_" + code));
 
   QMenu* help = menuBar()->addMenu(QString());
   help->setObjectName("menuHelp");
@@ -247,16 +251,19 @@ void MainWindow::refreshContent() {
     libraryLabel_->setText(QString::fromStdString(info.message()));
     return;
   }
-  libraryLabel_->setText(tr("%1 — %n photo(s)", nullptr, static_cast<int>(info->photos)).arg(library_->path()) +
-                         tr(", %n item(s)", nullptr, static_cast<int>(info->items)) +
-                         tr(", %n outfit(s)", nullptr, static_cast<int>(info->outfits)));
+  libraryLabel_->setText(
+      tr("%1 — %n photo(s)", nullptr, static_cast<int>(info->photos)).arg(library_->path()) +
+      tr(", %n item(s)", nullptr, static_cast<int>(info->items)) +
+      tr(", %n outfit(s)", nullptr, static_cast<int>(info->outfits)));
 }
 
 bool MainWindow::openLibrary(const QString& path, QString* error) {
   const QString failure = library_->openLibrary(path);
   if (!failure.isEmpty()) {
-    if (error) *error = failure;
-    else QMessageBox::warning(this, tr("Cannot open library"), failure);
+    if (error)
+      *error = failure;
+    else
+      QMessageBox::warning(this, tr("Cannot open library"), failure);
     settings_->removeRecentLibrary(path);
     return false;
   }
@@ -273,7 +280,8 @@ void MainWindow::openDemoLibrary() {
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto created = Library::create(path.toStdString());
     if (!created) {
-      QMessageBox::warning(this, tr("Cannot create the demo library"), QString::fromStdString(created.message()));
+      QMessageBox::warning(this, tr("Cannot create the demo library"),
+                           QString::fromStdString(created.message()));
       return;
     }
   }
@@ -283,8 +291,9 @@ void MainWindow::openDemoLibrary() {
 }
 
 void MainWindow::newLibrary() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("New Library"), settings_->libraryFolder() + "/wardrobe.w2w",
-                                                    tr("What2Wear libraries (*.w2w)"));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("New Library"), settings_->libraryFolder() + "/wardrobe.w2w",
+                                   tr("What2Wear libraries (*.w2w)"));
   if (path.isEmpty()) return;
   const QString file = path.endsWith(".w2w") ? path : path + ".w2w";
   const QString failure = library_->openLibrary(file, true);
@@ -341,9 +350,12 @@ void MainWindow::watchTask(BackgroundTask* task) {
   });
   connect(task, &BackgroundTask::finished, this, [this, task](const QString& error, bool cancelled) {
     if (currentTask_ == task) taskStatus_->end();
-    if (cancelled) statusBar()->showMessage(tr("%1: cancelled; the work done so far is kept").arg(task->title()), 8000);
-    else if (!error.isEmpty()) QMessageBox::warning(this, task->title(), error);
-    else statusBar()->showMessage(tr("%1: done").arg(task->title()), 5000);
+    if (cancelled)
+      statusBar()->showMessage(tr("%1: cancelled; the work done so far is kept").arg(task->title()), 8000);
+    else if (!error.isEmpty())
+      QMessageBox::warning(this, task->title(), error);
+    else
+      statusBar()->showMessage(tr("%1: done").arg(task->title()), 5000);
   });
 }
 
@@ -400,7 +412,8 @@ void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
 }
 
 bool MainWindow::busy() const {
-  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding() || training_->isTraining();
+  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding() ||
+         training_->isTraining();
 }
 
 QString MainWindow::startTraining() {
@@ -451,11 +464,12 @@ void MainWindow::showItemInLibrary(qint64 itemId) {
 }
 
 void MainWindow::showAbout() {
-  QMessageBox::about(this, tr("About What2Wear Studio"),
-                     tr("<h3>What2Wear Studio %1</h3><p>Learns which clothes go together: crops outfit photos into "
-                        "top, bottom and shoes, embeds the crops, trains a compatibility model and recommends the "
-                        "pieces that complete a look.</p><p>%2</p>")
-                         .arg(QString::fromStdString(applicationVersion()), QString::fromStdString(libraryVersions())));
+  QMessageBox::about(
+      this, tr("About What2Wear Studio"),
+      tr("<h3>What2Wear Studio %1</h3><p>Learns which clothes go together: crops outfit photos into "
+         "top, bottom and shoes, embeds the crops, trains a compatibility model and recommends the "
+         "pieces that complete a look.</p><p>%2</p>")
+          .arg(QString::fromStdString(applicationVersion()), QString::fromStdString(libraryVersions())));
 }
 
 }  // namespace w2w

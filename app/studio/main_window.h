@@ -56,10 +56,10 @@ class MainWindow : public QMainWindow {
   void putOnBoard(const std::array<Id, 3>& pieces);
   // Compares items in the heatmaps and explains the first against the second.
   void compareItems(const std::vector<Id>& items);
-  // True while a background task runs (screenshots wait for it).
   // Starts a training run with the Training view's settings (for scripted
   // demos and screenshots); returns why not, or "" when it started.
   QString startTraining();
+  // True while a background task runs (screenshots wait for it).
   bool busy() const;
 
  protected:

@@ -42,7 +42,9 @@ bool StudioSettings::firstStart() const { return !settings_.value("library/opene
 
 QByteArray StudioSettings::windowGeometry() const { return settings_.value("window/geometry").toByteArray(); }
 QByteArray StudioSettings::windowState() const { return settings_.value("window/state").toByteArray(); }
-void StudioSettings::setWindowGeometry(const QByteArray& geometry) { settings_.setValue("window/geometry", geometry); }
+void StudioSettings::setWindowGeometry(const QByteArray& geometry) {
+  settings_.setValue("window/geometry", geometry);
+}
 void StudioSettings::setWindowState(const QByteArray& state) { settings_.setValue("window/state", state); }
 
 QString StudioSettings::language() const { return settings_.value("ui/language").toString(); }
@@ -63,18 +65,23 @@ QString StudioSettings::device() const { return settings_.value("model/device", 
 void StudioSettings::setDevice(const QString& device) { settings_.setValue("model/device", device); }
 
 QString StudioSettings::activeCheckpoint(const QString& library) const {
-  return settings_.value("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding))).toString();
+  return settings_
+      .value("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)))
+      .toString();
 }
 
 void StudioSettings::setActiveCheckpoint(const QString& library, const QString& checkpoint) {
   if (checkpoint == activeCheckpoint(library)) return;
-  settings_.setValue("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
-                     checkpoint);
+  settings_.setValue(
+      "checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
+      checkpoint);
   Q_EMIT activeCheckpointChanged(library, checkpoint);
 }
 
 QString StudioSettings::libraryFolder() const {
-  return settings_.value("library/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+  return settings_
+      .value("library/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+      .toString();
 }
 void StudioSettings::setLibraryFolder(const QString& folder) { settings_.setValue("library/folder", folder); }
 

@@ -8,8 +8,8 @@
 //
 // The dataset settings (boxes, background) default to those the checkpoint
 // was trained with; the split defaults to the held-out photos.
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cmath>
 #include <cstdio>
@@ -37,7 +37,8 @@ Quality measure(const compat::OutfitSet& space) {
   Id next = 1;
   for (int n = 0; n < space.size(); ++n) {
     for (Category c : kCategories) {
-      const std::string& key = space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
+      const std::string& key =
+          space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
       if (idOf.count(key)) continue;
       idOf[key] = next;
       LatentCandidates& cand = catalog.of(c);
@@ -55,15 +56,20 @@ Quality measure(const compat::OutfitSet& space) {
     for (Category target : kCategories) {
       std::vector<GivenPiece> given;
       for (Category c : kCategories) {
-        if (c != target) given.push_back(*engine.piece(idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))]]));
+        if (c != target)
+          given.push_back(*engine.piece(
+              idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))]]));
       }
       RecommendOptions all;
       all.k = static_cast<int>(catalog.of(target).size());
       all.excludeSamePhoto = false;
       auto ranked = engine.rank(given, target, all);
-      const Id truth = idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(target))]];
+      const Id truth =
+          idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(target))]];
       int rank = 0;
-      while (rank < static_cast<int>(ranked->size()) && (*ranked)[static_cast<std::size_t>(rank)].itemId != truth) ++rank;
+      while (rank < static_cast<int>(ranked->size()) &&
+             (*ranked)[static_cast<std::size_t>(rank)].itemId != truth)
+        ++rank;
       ++rank;  // 1-based
       q.recall1 += rank <= 1;
       q.recall5 += rank <= 5;
@@ -142,8 +148,8 @@ int main(int argc, char** argv) {
   }
   const Quality trained = measure(*latent);
   std::printf("%d held-out outfits (%s, split %s), %d candidates per category on average, %d queries\n\n",
-              data->outfits.size(), request->spec.c_str(), compat::splitName(request->split), trained.candidates,
-              trained.queries);
+              data->outfits.size(), request->spec.c_str(), compat::splitName(request->split),
+              trained.candidates, trained.queries);
   std::printf("| ranking | Recall@1 | Recall@5 | Recall@10 | MRR |\n|---|---|---|---|---|\n");
   print("trained model", trained);
   print("untrained (encoder cosine)", measure(raw));

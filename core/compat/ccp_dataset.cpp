@@ -200,7 +200,8 @@ Result<std::array<RgbImage, 3>> renderCcpCrops(const std::string& dir, const Ccp
       if (!b || b->empty()) return std::array<RgbImage, 3>{};
     if (options.background == Background::Garment) {
       for (const GrayImage& m : crops->garmentMasks)
-        if (m.empty()) return makeError("--background remove needs garment masks, which this crop pipeline does not give");
+        if (m.empty())
+          return makeError("--background remove needs garment masks, which this crop pipeline does not give");
       garmentMasks = std::move(crops->garmentMasks);
     }
   }

@@ -80,8 +80,10 @@ Bytes serializeSafetensors(const SafetensorsContent& content) {
   std::vector<clip::StTensorToWrite> tensors;
   tensors.reserve(content.tensors.size());
   for (const auto& [name, t] : content.tensors) {
-    tensors.push_back({name, t.dtype == "I64" ? clip::StDtype::I64 : t.dtype == "U8" ? clip::StDtype::U8
-                                                                                      : clip::StDtype::F32,
+    tensors.push_back({name,
+                       t.dtype == "I64"  ? clip::StDtype::I64
+                       : t.dtype == "U8" ? clip::StDtype::U8
+                                         : clip::StDtype::F32,
                        t.shape, t.bytes.data()});
   }
   // Names come from a map (unique) and are never "__metadata__": this cannot fail.

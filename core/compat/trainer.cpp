@@ -126,9 +126,10 @@ torch::Tensor augment(torch::Tensor xs, const TrainConfig& c, at::Generator& gen
 std::string describe(const CheckpointInfo& info) {
   if (info.bestEpoch == 0) return "no checkpoint was written";
   char text[160];
-  std::snprintf(text, sizeof text,
-                "the checkpoint holds epoch %d's model (best validation AUC %.4f) and can resume after epoch %d",
-                info.bestEpoch, info.bestValAuc, info.epochsDone);
+  std::snprintf(
+      text, sizeof text,
+      "the checkpoint holds epoch %d's model (best validation AUC %.4f) and can resume after epoch %d",
+      info.bestEpoch, info.bestValAuc, info.epochsDone);
   return text;
 }
 

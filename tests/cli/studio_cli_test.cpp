@@ -42,7 +42,8 @@ ProgramRun runProgram(const QString& program, const QStringList& args, const std
 class StudioCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    const ProgramRun demo = runProgram(W2W_CLI_PATH, {"demo", "--library", library(), "--quiet"}, dir_.path());
+    const ProgramRun demo =
+        runProgram(W2W_CLI_PATH, {"demo", "--library", library(), "--quiet"}, dir_.path());
     ASSERT_EQ(demo.exitCode, 0) << demo.err.toStdString();
   }
   QString library() const { return QString::fromStdString(dir_.path("demo.w2w")); }

@@ -44,8 +44,8 @@ class CompatCliTest : public ::testing::Test {
 };
 
 TEST_F(CompatCliTest, TrainThenEvaluate) {
-  const CliRun train = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--epochs", "3",
-                                  "--seed", "7", "--cache", path("cache"), "--json"});
+  const CliRun train = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"),
+                                  "--epochs", "3", "--seed", "7", "--cache", path("cache"), "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
   const QJsonObject t = train.json();
   EXPECT_EQ(t["outcome"].toString(), "finished");
@@ -93,7 +93,8 @@ TEST_F(CompatCliTest, BadInputExitsWithAReason) {
   EXPECT_TRUE(r.err.contains("expected ccp:DIR")) << r.err.toStdString();
   r = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("x"), "--epochs", "zero"});
   EXPECT_EQ(r.exitCode, 2);
-  r = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("x"), "--encoder", path("no-model")});
+  r = what2wear(
+      {"train", "--dataset", data(), "--boxes", "gt", "--out", path("x"), "--encoder", path("no-model")});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.err.contains("no such model folder")) << r.err.toStdString();
   r = what2wear({"eval", "--checkpoint", path("photos"), "--dataset", data()});
@@ -103,8 +104,9 @@ TEST_F(CompatCliTest, BadInputExitsWithAReason) {
 
 TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
   QProcess process;
-  process.start(W2W_CLI_PATH, {"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--epochs", "100000",
-                               "--patience", "100000", "--cache", path("cache"), "--quiet"});
+  process.start(W2W_CLI_PATH,
+                {"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--epochs", "100000",
+                 "--patience", "100000", "--cache", path("cache"), "--quiet"});
   ASSERT_TRUE(process.waitForStarted());
   for (int i = 0; i < 600 && !QFileInfo::exists(path("ckpt/config.json")); ++i) QThread::msleep(100);
   ASSERT_TRUE(QFileInfo::exists(path("ckpt/config.json"))) << "no checkpoint after a minute";
@@ -117,8 +119,8 @@ TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
 
   const QString epochs = QString::number(kept->epochsDone + 1);
   const CliRun resumed =
-      what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--resume", "--epochs", epochs,
-                 "--patience", "100000", "--cache", path("cache"), "--json"});
+      what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"), "--resume", "--epochs",
+                 epochs, "--patience", "100000", "--cache", path("cache"), "--json"});
   ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
   EXPECT_EQ(resumed.json()["epochs_done"].toInt(), kept->epochsDone + 1);
 }
@@ -127,8 +129,8 @@ TEST_F(CompatCliTest, CtrlCKeepsTheLastCheckpointAndResumeFinishes) {
 // bundled garment parser), keeping each garment's own pixels.
 TEST_F(CompatCliTest, TrainsOnTheCropPipelinesBoxes) {
   const QString mini = QString::fromStdString("ccp:" + test::dataPath("ccp-mini"));
-  const CliRun train = what2wear({"train", "--dataset", mini, "--split", "all", "--out", path("auto"), "--epochs",
-                                  "1", "--no-cache", "--quiet", "--json"});
+  const CliRun train = what2wear({"train", "--dataset", mini, "--split", "all", "--out", path("auto"),
+                                  "--epochs", "1", "--no-cache", "--quiet", "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
   const QJsonObject dataset = train.json()["dataset"].toObject();
   EXPECT_EQ(dataset["boxes"].toString(), "auto");

@@ -179,7 +179,8 @@ TEST(PhotoAnalyzer, LabelsFollowTheMaskAndTheBoxes) {
   const DecodedImage photo = loadPhoto("0402");
   for (const RgbImage& image : {photo.image, rgbFromMat([&] {
                                   cv::Mat big;
-                                  cv::resize(rgbView(photo.image), big, cv::Size(), 2.5, 2.5, cv::INTER_LINEAR);
+                                  cv::resize(rgbView(photo.image), big, cv::Size(), 2.5, 2.5,
+                                             cv::INTER_LINEAR);
                                   return big;
                                 }())}) {
     auto proposal = proposeBoxes(image);
