@@ -34,6 +34,9 @@ void TranslationManager::apply(const QString& language) {
   QCoreApplication::removeTranslator(&app_);
   QCoreApplication::removeTranslator(&qt_);
   current_ = code;
+  // Dates and numbers follow a language chosen in the settings; otherwise
+  // the system's regional formats stay.
+  QLocale::setDefault(language.isEmpty() ? QLocale::system() : QLocale(code));
   if (app_.load(":/i18n/what2wear_" + code + ".qm")) QCoreApplication::installTranslator(&app_);
   if (code == "en") return;
   if (qt_.load("qtbase_" + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
