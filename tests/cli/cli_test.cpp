@@ -3,12 +3,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 
-#include <csignal>
 #include <sqlite3.h>
+#include <csignal>
 
 #include "cli_runner.h"
 #include "library/library.h"
@@ -26,6 +27,34 @@ TEST(Cli, HelpListsTheSubcommands) {
   auto r = runCli({"--help"});
   EXPECT_EQ(r.exitCode, 0);
   for (const char* command : {"library", "import", "demo"}) EXPECT_TRUE(r.out.contains(command)) << command;
+}
+
+// The headless demo goes through the whole method: import and crop, encode,
+// train, complete a look; run again it adds nothing and gives the same answer.
+TEST(Cli, DemoImportsEncodesTrainsAndCompletesALook) {
+  TempDir dir;
+  const QStringList args{"demo", "--library", q(dir.path("demo.w2w")), "--quiet", "--json"};
+  const auto first = runCli(args);
+  ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+  const QJsonObject a = first.json();
+  EXPECT_EQ(a["photos_added"].toInt(), 30);
+  EXPECT_EQ(a["items_added"].toInt(), 40);
+  EXPECT_EQ(a["encoded"].toInt(), 130) << "90 crops and 40 single items";
+  const QJsonObject model = a["model"].toObject();
+  EXPECT_GE(model["train_outfits"].toInt() + model["val_outfits"].toInt(), 25);
+  EXPECT_GT(model["best_val_auc"].toDouble(), 0.5);
+  EXPECT_TRUE(QFileInfo::exists(model["checkpoint"].toString() + "/model.safetensors"));
+  const QJsonObject example = a["example"].toObject();
+  EXPECT_EQ(example["bottom"].toArray().size(), 3);
+  EXPECT_EQ(example["shoes"].toArray().size(), 3);
+
+  const auto second = runCli(args);
+  ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
+  const QJsonObject b = second.json();
+  EXPECT_EQ(b["photos_added"].toInt(), 0);
+  EXPECT_EQ(b["photos_already_there"].toInt(), 30);
+  EXPECT_EQ(b["encoded"].toInt(), 0);
+  EXPECT_EQ(b["example"], a["example"]) << "same data, same seed, same answer";
 }
 
 TEST(Cli, VersionNamesTheLibraries) {
@@ -82,8 +111,10 @@ TEST(Cli, NewerLibraryIsRefusedUntouched) {
   const std::string path = dir.path("future.w2w");
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db, ("CREATE TABLE t(x); PRAGMA application_id = " + std::to_string(Library::kApplicationId) +
-                    "; PRAGMA user_version = 99;").c_str(),
+  sqlite3_exec(db,
+               ("CREATE TABLE t(x); PRAGMA application_id = " + std::to_string(Library::kApplicationId) +
+                "; PRAGMA user_version = 99;")
+                   .c_str(),
                nullptr, nullptr, nullptr);
   sqlite3_close(db);
   QFile before(q(path));
@@ -134,7 +165,8 @@ TEST(Cli, ImportRegistersPhotosSkipsDuplicatesAndReportsBadFiles) {
 TEST(Cli, ImportOfOnlyBadFilesFails) {
   TempDir dir;
   test::writeBytes(dir.path("empty.jpg"), "");
-  auto r = runCli({"import", "--library", q(dir.path("w.w2w")), q(dir.path("empty.jpg")), q(dir.path("missing.jpg"))});
+  auto r = runCli(
+      {"import", "--library", q(dir.path("w.w2w")), q(dir.path("empty.jpg")), q(dir.path("missing.jpg"))});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.err.contains("empty.jpg: empty file"));
   EXPECT_TRUE(r.err.contains("missing.jpg: no such file"));
@@ -148,7 +180,8 @@ TEST(Cli, ImportItemsTakesTheCategoryFromTheFolder) {
   test::writeImage(dir.path("items/shoes/s.jpg"), test::makeTestImage(40, 40, 5));
   test::writeImage(dir.path("items/t-shirt/t.jpg"), test::makeTestImage(40, 50, 6));
   test::writeImage(dir.path("items/hats/h.jpg"), test::makeTestImage(40, 40, 7));
-  auto r = runCli({"import", "--library", q(dir.path("w.w2w")), "--category", "folder", q(dir.path("items")), "--json"});
+  auto r = runCli(
+      {"import", "--library", q(dir.path("w.w2w")), "--category", "folder", q(dir.path("items")), "--json"});
   EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
   EXPECT_EQ(r.json()["added"].toInt(), 2);
   EXPECT_EQ(r.json()["failed"].toInt(), 1);
@@ -163,10 +196,12 @@ TEST(Cli, ImportItemsTakesTheCategoryFromTheFolder) {
 TEST(Cli, InterruptedImportKeepsWholePhotosOnly) {
   TempDir dir;
   QDir().mkpath(q(dir.path("many")));
-  for (int i = 0; i < 400; ++i) test::writeImage(dir.path("many/p" + std::to_string(i) + ".png"), test::makeTestImage(320, 480, i));
+  for (int i = 0; i < 400; ++i)
+    test::writeImage(dir.path("many/p" + std::to_string(i) + ".png"), test::makeTestImage(320, 480, i));
   const QString lib = q(dir.path("w.w2w"));
   QProcess process;
-  process.start(QStringLiteral(W2W_CLI_PATH), {"import", "--library", lib, q(dir.path("many")), "--threads", "1", "--json"});
+  process.start(QStringLiteral(W2W_CLI_PATH),
+                {"import", "--library", lib, q(dir.path("many")), "--threads", "1", "--json"});
   ASSERT_TRUE(process.waitForStarted());
   // Wait for the first photos to land, then press Ctrl-C.
   for (int tries = 0; tries < 200; ++tries) {
