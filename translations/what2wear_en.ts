@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>w2w::LibraryView</name>
+    <message numerus="yes">
+        <source>Tag for the %n selected photo(s) and item(s):</source>
+        <translation>
+            <numerusform>Tag for the selected photo or item:</numerusform>
+            <numerusform>Tag for the %n selected photos and items:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from the %n selected photo(s) and item(s):</source>
+        <translation>
+            <numerusform>Tag to remove from the selected photo or item:</numerusform>
+            <numerusform>Tag to remove from the %n selected photos and items:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>w2w::MainWindow</name>
     <message numerus="yes">
         <source>%1 — %n photo(s)</source>
@@ -52,6 +69,23 @@
         <translation>
             <numerusform>, %n outfit</numerusform>
             <numerusform>, %n outfits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TagCommand</name>
+    <message numerus="yes">
+        <source>Tag %n entries &apos;%1&apos;</source>
+        <translation>
+            <numerusform>Tag %n entry &apos;%1&apos;</numerusform>
+            <numerusform>Tag %n entries &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untag %n entries &apos;%1&apos;</source>
+        <translation>
+            <numerusform>Untag %n entry &apos;%1&apos;</numerusform>
+            <numerusform>Untag %n entries &apos;%1&apos;</numerusform>
         </translation>
     </message>
 </context>

@@ -351,6 +351,14 @@
         <source>Preparing the demo library</source>
         <translation>데모 라이브러리 준비 중</translation>
     </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>태그에는 이름이 필요합니다.</translation>
+    </message>
 </context>
 <context>
     <name>w2w::LibraryGridModel</name>
@@ -490,6 +498,58 @@
     <message>
         <source> (cancelled: the rest was not imported)</source>
         <translation> (취소됨: 나머지는 가져오지 않았습니다)</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selection…</source>
+        <translation>선택 항목에 태그 추가…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selection…</source>
+        <translation>선택 항목에서 태그 제거…</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 실행 취소</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 다시 실행</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Select photos or items first.</source>
+        <translation>먼저 사진이나 아이템을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>태그 추가</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>태그 제거</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for the %n selected photo(s) and item(s):</source>
+        <translation>
+            <numerusform>선택한 사진·아이템 %n개에 붙일 태그:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from the %n selected photo(s) and item(s):</source>
+        <translation>
+            <numerusform>선택한 사진·아이템 %n개에서 뗄 태그:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot change the tags</source>
+        <translation>태그를 바꿀 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1281,21 @@ score %2</source>
     <message>
         <source>Nothing to compare yet</source>
         <translation>아직 비교할 것이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TagCommand</name>
+    <message numerus="yes">
+        <source>Tag %n entries &apos;%1&apos;</source>
+        <translation>
+            <numerusform>항목 %n개에 &apos;%1&apos; 태그 추가</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untag %n entries &apos;%1&apos;</source>
+        <translation>
+            <numerusform>항목 %n개에서 &apos;%1&apos; 태그 제거</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ int runEncode(const QStringList& args);
 int runTrain(const QStringList& args);
 int runEval(const QStringList& args);
 int runRecommend(const QStringList& args);
+int runTag(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -24,6 +25,7 @@ const std::vector<Command>& commands() {
       {"train", "Train the compatibility model on a dataset's outfits", runTrain},
       {"eval", "Evaluate a compatibility checkpoint against the untrained baseline", runEval},
       {"recommend", "Complete a look: the library items that go best with one or two pieces", runRecommend},
+      {"tag", "Tag photos and items of a library (or list its tags)", runTag},
   };
   return list;
 }

@@ -1,13 +1,15 @@
 #include "library_controller.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QSet>
 
 #include "background_task.h"
+#include "pipeline/default_analyzer.h"
 #include "pipeline/demo_library.h"
 #include "pipeline/item_importer.h"
 #include "pipeline/photo_importer.h"
-#include "pipeline/default_analyzer.h"
 
 namespace w2w {
 namespace {
@@ -32,7 +34,9 @@ QString LibraryController::openLibrary(const QString& path, bool create) {
   return {};
 }
 
-QString LibraryController::path() const { return library_ ? QString::fromStdString(library_->path()) : QString(); }
+QString LibraryController::path() const {
+  return library_ ? QString::fromStdString(library_->path()) : QString();
+}
 
 QVector<GridEntry> LibraryController::gridEntries(const std::string& modelId) const {
   QVector<GridEntry> entries;
@@ -71,8 +75,10 @@ QVector<GridEntry> LibraryController::gridEntries(const std::string& modelId) co
     e.flagged = item.flagged;
     e.encoded = !modelId.empty() && !notEncoded.contains(item.id);
     e.thumbKey = QString::fromStdString(item.cropHash);
-    e.title = item.photoId ? tr("%1 of photo %2").arg(QString::fromUtf8(categoryName(item.category))).arg(*item.photoId)
-                           : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
+    e.title =
+        item.photoId
+            ? tr("%1 of photo %2").arg(QString::fromUtf8(categoryName(item.category))).arg(*item.photoId)
+            : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
     entries.push_back(e);
   }
   return entries;
@@ -82,11 +88,60 @@ QByteArray LibraryController::cropPng(Id itemId) const {
   if (!library_) return {};
   auto crop = library_->cropImage(itemId);
   if (!crop) return {};
-  return QByteArray(reinterpret_cast<const char*>(crop->png.data()), static_cast<qsizetype>(crop->png.size()));
+  return QByteArray(reinterpret_cast<const char*>(crop->png.data()),
+                    static_cast<qsizetype>(crop->png.size()));
 }
 
-BackgroundTask* LibraryController::runTask(const QString& title,
-                                             std::function<QString(const ProgressCallback&, const CancelFlag&)> work) {
+namespace {
+
+Result<std::vector<std::string>> tagsOfEntry(Library& library, const GridEntry& e) {
+  return e.kind == GridEntry::Kind::Photo ? library.photoTags(e.id) : library.itemTags(e.id);
+}
+
+}  // namespace
+
+QString LibraryController::changeTag(const std::vector<GridEntry>& entries, const QString& tag, bool add,
+                                     std::vector<GridEntry>* changed) {
+  if (!library_) return tr("No library is open.");
+  const std::string name = tag.trimmed().toStdString();
+  if (name.empty()) return tr("A tag needs a name.");
+  std::vector<GridEntry> touched;
+  const Status done = library_->transaction([&]() -> Status {
+    for (const GridEntry& e : entries) {
+      auto tags = tagsOfEntry(*library_, e);
+      if (!tags) return tags.error();
+      const bool has = std::find(tags->begin(), tags->end(), name) != tags->end();
+      if (has == add) continue;
+      const bool photo = e.kind == GridEntry::Kind::Photo;
+      const Status s = add ? (photo ? library_->tagPhoto(e.id, name) : library_->tagItem(e.id, name))
+                           : (photo ? library_->untagPhoto(e.id, name) : library_->untagItem(e.id, name));
+      if (!s) return s;
+      touched.push_back(e);
+    }
+    return Status::success();
+  });
+  if (!done) return QString::fromStdString(done.message());
+  if (changed) *changed = std::move(touched);
+  Q_EMIT tagsChanged();
+  return {};
+}
+
+QStringList LibraryController::tagsOf(const std::vector<GridEntry>& entries) const {
+  QSet<QString> found;
+  if (library_) {
+    for (const GridEntry& e : entries) {
+      if (auto tags = tagsOfEntry(*library_, e)) {
+        for (const std::string& t : *tags) found.insert(QString::fromStdString(t));
+      }
+    }
+  }
+  QStringList out(found.begin(), found.end());
+  out.sort(Qt::CaseInsensitive);
+  return out;
+}
+
+BackgroundTask* LibraryController::runTask(
+    const QString& title, std::function<QString(const ProgressCallback&, const CancelFlag&)> work) {
   auto* task = new BackgroundTask(title, std::move(work), this);
   connect(task, &BackgroundTask::finished, this, [this, task] {
     Q_EMIT contentChanged();
@@ -97,19 +152,21 @@ BackgroundTask* LibraryController::runTask(const QString& title,
   return task;
 }
 
-BackgroundTask* LibraryController::runImport(const QString& title,
-                                             std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import) {
+BackgroundTask* LibraryController::runImport(
+    const QString& title,
+    std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import) {
   if (!library_) return nullptr;
   const std::string file = library_->path();
   // Filled on the worker, read on the GUI thread once the task has finished.
   auto report = std::make_shared<ImportReport>();
-  BackgroundTask* task = runTask(title, [file, import, report](const ProgressCallback& progress, const CancelFlag& cancel) {
-    auto library = Library::open(file);
-    if (!library) return QString::fromStdString(library.message());
-    *report = import(**library, progress, cancel);
-    (void)(*library)->syncPhotoOutfits();
-    return QString();  // failed files are rows of the report, not an error of the import
-  });
+  BackgroundTask* task =
+      runTask(title, [file, import, report](const ProgressCallback& progress, const CancelFlag& cancel) {
+        auto library = Library::open(file);
+        if (!library) return QString::fromStdString(library.message());
+        *report = import(**library, progress, cancel);
+        (void)(*library)->syncPhotoOutfits();
+        return QString();  // failed files are rows of the report, not an error of the import
+      });
   connect(task, &BackgroundTask::finished, this, [this, title, report](const QString& error) {
     if (error.isEmpty()) Q_EMIT importReported(title, *report);
   });
@@ -120,15 +177,17 @@ BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
   // The model loads here, once: a missing model fails before any photo is read.
   auto analyzer = defaultPhotoAnalyzer();
   if (!analyzer) {
-    return runTask(tr("Importing photos"), [message = QString::fromStdString(analyzer.message())](
-                                               const ProgressCallback&, const CancelFlag&) { return message; });
+    return runTask(tr("Importing photos"),
+                   [message = QString::fromStdString(analyzer.message())](
+                       const ProgressCallback&, const CancelFlag&) { return message; });
   }
   ImportOptions options;
   options.analyzer = std::move(*analyzer);
-  return runImport(tr("Importing photos"), [paths, options](Library& library, const ProgressCallback& progress,
-                                                            const CancelFlag& cancel) {
-    return w2w::importPhotos(library, toStd(paths), options, progress, &cancel);
-  });
+  return runImport(
+      tr("Importing photos"),
+      [paths, options](Library& library, const ProgressCallback& progress, const CancelFlag& cancel) {
+        return w2w::importPhotos(library, toStd(paths), options, progress, &cancel);
+      });
 }
 
 BackgroundTask* LibraryController::importItems(const QStringList& paths, const QString& category) {
@@ -142,12 +201,12 @@ BackgroundTask* LibraryController::importItems(const QStringList& paths, const Q
 
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {
   return runTask(tr("Preparing the demo library"),
-                   [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
-                     auto analyzer = defaultPhotoAnalyzer();
-                     if (!analyzer) return QString::fromStdString(analyzer.message());
-                     auto report = buildDemoLibrary(libraryPath.toStdString(), *analyzer, progress, &cancel);
-                     return report ? QString() : QString::fromStdString(report.message());
-                   });
+                 [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
+                   auto analyzer = defaultPhotoAnalyzer();
+                   if (!analyzer) return QString::fromStdString(analyzer.message());
+                   auto report = buildDemoLibrary(libraryPath.toStdString(), *analyzer, progress, &cancel);
+                   return report ? QString() : QString::fromStdString(report.message());
+                 });
 }
 
 }  // namespace w2w

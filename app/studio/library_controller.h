@@ -14,8 +14,8 @@
 
 #include "common/progress.h"
 #include "library/library.h"
-#include "pipeline/photo_importer.h"
 #include "library_grid_model.h"
+#include "pipeline/photo_importer.h"
 
 namespace w2w {
 
@@ -40,9 +40,19 @@ class LibraryController : public QObject {
   QVector<GridEntry> gridEntries(const std::string& modelId = {}) const;
   QByteArray cropPng(Id itemId) const;
 
+  // Adds `tag` to (or removes it from) photos and items, in one transaction.
+  // `changed` receives the entries that did not have it (had it, when
+  // removing), which is what undoing the change must touch. Returns the
+  // error, or "" on success; tagsChanged() follows a success.
+  QString changeTag(const std::vector<GridEntry>& entries, const QString& tag, bool add,
+                    std::vector<GridEntry>* changed = nullptr);
+  // The tags on any of the entries, sorted.
+  QStringList tagsOf(const std::vector<GridEntry>& entries) const;
+
   // Background imports; the returned task is started and owned by the controller.
   BackgroundTask* importPhotos(const QStringList& paths);
-  BackgroundTask* importItems(const QStringList& paths, const QString& category);  // category "folder" = by folder
+  BackgroundTask* importItems(const QStringList& paths,
+                              const QString& category);  // category "folder" = by folder
   BackgroundTask* buildDemo(const QString& libraryPath);
 
   // Any other long work on the library (encoding, training): shown in the
@@ -53,13 +63,15 @@ class LibraryController : public QObject {
  Q_SIGNALS:
   void libraryOpened(const QString& path);
   void contentChanged();  // photos or items were added or edited
+  void tagsChanged();     // tags were added to or removed from photos or items
   void taskStarted(BackgroundTask* task);
   // After an import: every file's outcome (added, duplicate, or why it failed).
   void importReported(const QString& title, const w2w::ImportReport& report);
 
  private:
-  BackgroundTask* runImport(const QString& title,
-                            std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import);
+  BackgroundTask* runImport(
+      const QString& title,
+      std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import);
 
   std::unique_ptr<Library> library_;
 };

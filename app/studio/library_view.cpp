@@ -1,14 +1,18 @@
 #include "library_view.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QStyle>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "category_style.h"
@@ -16,6 +20,7 @@
 #include "library_controller.h"
 #include "library_filter_model.h"
 #include "library_grid_view.h"
+#include "tag_command.h"
 
 namespace w2w {
 
@@ -77,16 +82,46 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
     const GridEntry& e = filterModel_->entry(index);
     if (e.kind == GridEntry::Kind::Photo) Q_EMIT photoActivated(e.id);
   });
+
+  // Tags: actions on the selection, in the grid's context menu and as
+  // shortcuts while the view has the focus.
+  undo_ = new QUndoStack(this);
+  const auto action = [this](const char* name, QKeySequence key) {
+    auto* a = new QAction(this);
+    a->setObjectName(name);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(a);
+    return a;
+  };
+  addTag_ = action("actionAddTag", QKeySequence(Qt::CTRL | Qt::Key_T));
+  removeTag_ = action("actionRemoveTag", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+  undoAction_ = action("actionUndoTag", QKeySequence::Undo);
+  redoAction_ = action("actionRedoTag", QKeySequence::Redo);
+  connect(addTag_, &QAction::triggered, this, [this] { askTag(true); });
+  connect(removeTag_, &QAction::triggered, this, [this] { askTag(false); });
+  connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
+  connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
+  connect(undo_, &QUndoStack::indexChanged, this, &LibraryView::updateUndoActions);
+  connect(undo_, &QUndoStack::cleanChanged, this, &LibraryView::updateUndoActions);
+  grid_->setContextMenuPolicy(Qt::ActionsContextMenu);
+  grid_->addActions({addTag_, removeTag_, undoAction_, redoAction_});
+  connect(library_, &LibraryController::tagsChanged, this, [this] {
+    reloadTags();
+    applyFilter();
+  });
+  // Another library: the tag steps of the last one no longer apply.
+  connect(library_, &LibraryController::libraryOpened, undo_, &QUndoStack::clear);
   retranslate();
 }
 
 void LibraryView::retranslate() {
   const QStringList kinds = {tr("Photos and items"), tr("Photos"), tr("Items")};
-  const QStringList categories = {tr("Any category"), categoryLabel(Category::Top), categoryLabel(Category::Bottom),
-                                  categoryLabel(Category::Shoes)};
-  const QStringList states = {tr("Any state"),     tr("New (not cropped)"), tr("Processed"),     tr("Reviewed"),
-                              tr("Flagged"),       tr("Failed"),            tr("Edited crops"), tr("Encoded"),
-                              tr("Not encoded")};
+  const QStringList categories = {tr("Any category"), categoryLabel(Category::Top),
+                                  categoryLabel(Category::Bottom), categoryLabel(Category::Shoes)};
+  const QStringList states = {tr("Any state"),    tr("New (not cropped)"), tr("Processed"),
+                              tr("Reviewed"),     tr("Flagged"),           tr("Failed"),
+                              tr("Edited crops"), tr("Encoded"),           tr("Not encoded")};
   for (int i = 0; i < kinds.size(); ++i) kind_->setItemText(i, kinds[i]);
   for (int i = 0; i < categories.size(); ++i) category_->setItemText(i, categories[i]);
   while (state_->count() > states.size()) state_->removeItem(state_->count() - 1);
@@ -94,8 +129,18 @@ void LibraryView::retranslate() {
   if (tag_->count() == 0) tag_->addItem(QString());
   tag_->setItemText(0, tr("Any tag"));
   search_->setPlaceholderText(tr("Filter by name"));
+  addTag_->setText(tr("Add a tag to the selection…"));
+  removeTag_->setText(tr("Remove a tag from the selection…"));
+  updateUndoActions();
   closeReport_->setToolTip(tr("Hide the import report"));
   applyFilter();
+}
+
+void LibraryView::updateUndoActions() {
+  undoAction_->setEnabled(undo_->canUndo());
+  redoAction_->setEnabled(undo_->canRedo());
+  undoAction_->setText(undo_->canUndo() ? tr("Undo %1").arg(undo_->undoText()) : tr("Undo"));
+  redoAction_->setText(undo_->canRedo() ? tr("Redo %1").arg(undo_->redoText()) : tr("Redo"));
 }
 
 void LibraryView::changeEvent(QEvent* event) {
@@ -109,7 +154,8 @@ void LibraryView::reloadTags() {
   while (tag_->count() > 1) tag_->removeItem(1);
   if (library_->library()) {
     if (auto tags = library_->library()->tags()) {
-      for (const Tag& t : *tags) tag_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
+      for (const Tag& t : *tags)
+        tag_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
     }
   }
   tag_->setCurrentIndex(std::max(0, tag_->findData(current)));
@@ -144,7 +190,8 @@ void LibraryView::applyFilter() {
 
 std::vector<GridEntry> LibraryView::selectedEntries() const {
   std::vector<GridEntry> out;
-  for (const QModelIndex& index : grid_->selectionModel()->selectedIndexes()) out.push_back(filterModel_->entry(index));
+  for (const QModelIndex& index : grid_->selectionModel()->selectedIndexes())
+    out.push_back(filterModel_->entry(index));
   return out;
 }
 
@@ -164,6 +211,45 @@ void LibraryView::select(GridEntry::Kind kind, Id id) {
   grid_->scrollTo(index);
 }
 
+QString LibraryView::tagSelection(const QString& tag, bool add) {
+  std::vector<GridEntry> entries = selectedEntries();
+  if (entries.empty()) return tr("Select photos or items first.");
+  auto* command = new TagCommand(library_, std::move(entries), tag.trimmed(), add);
+  command->redo();
+  const QString error = command->error();
+  if (!error.isEmpty()) {
+    delete command;
+    return error;
+  }
+  undo_->push(command);  // already applied: push's redo() does nothing
+  return {};
+}
+
+void LibraryView::askTag(bool add) {
+  const std::vector<GridEntry> entries = selectedEntries();
+  if (entries.empty()) return;
+  QStringList choices;
+  if (add) {
+    if (auto tags = library_->library() ? library_->library()->tags()
+                                        : Result<std::vector<Tag>>(std::vector<Tag>{})) {
+      for (const Tag& t : *tags) choices << QString::fromStdString(t.name);
+    }
+  } else {
+    choices = library_->tagsOf(entries);
+    if (choices.isEmpty()) return;
+  }
+  bool ok = false;
+  const QString tag = QInputDialog::getItem(
+      this, add ? tr("Add a tag") : tr("Remove a tag"),
+      add ? tr("Tag for the %n selected photo(s) and item(s):", nullptr, static_cast<int>(entries.size()))
+          : tr("Tag to remove from the %n selected photo(s) and item(s):", nullptr,
+               static_cast<int>(entries.size())),
+      choices, 0, add, &ok);
+  if (!ok || tag.trimmed().isEmpty()) return;
+  const QString error = tagSelection(tag, add);
+  if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot change the tags"), error);
+}
+
 void LibraryView::showImportReport(const QString& title, const ImportReport& report) {
   report_->clear();
   for (const ImportEntry& e : report.entries) {
@@ -172,8 +258,9 @@ void LibraryView::showImportReport(const QString& title, const ImportReport& rep
     switch (e.outcome) {
       case ImportEntry::Outcome::Added:
         row = new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
-                                  e.warning.empty() ? tr("%1: added").arg(name)
-                                                    : tr("%1: added, but %2").arg(name, QString::fromStdString(e.warning)),
+                                  e.warning.empty()
+                                      ? tr("%1: added").arg(name)
+                                      : tr("%1: added, but %2").arg(name, QString::fromStdString(e.warning)),
                                   report_);
         break;
       case ImportEntry::Outcome::Duplicate:
@@ -195,12 +282,13 @@ void LibraryView::showImportReport(const QString& title, const ImportReport& rep
     if (report_->item(i)->data(Qt::UserRole).toString() == "error") errors.prepend(report_->takeItem(i));
   }
   for (int i = 0; i < errors.size(); ++i) report_->insertItem(i, errors[i]);
-  reportTitle_->setText(tr("<b>%1</b>: %2 added, %3 already there, %4 failed%5")
-                            .arg(title)
-                            .arg(report.added())
-                            .arg(report.duplicates())
-                            .arg(report.failed())
-                            .arg(report.cancelled ? tr(" (cancelled: the rest was not imported)") : QString()));
+  reportTitle_->setText(
+      tr("<b>%1</b>: %2 added, %3 already there, %4 failed%5")
+          .arg(title)
+          .arg(report.added())
+          .arg(report.duplicates())
+          .arg(report.failed())
+          .arg(report.cancelled ? tr(" (cancelled: the rest was not imported)") : QString()));
   reportPanel_->show();
 }
 

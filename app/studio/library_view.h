@@ -1,6 +1,7 @@
 // LibraryView: the library as a thumbnail grid, with a filter bar (photos or
 // items, category, state, tag, name) and, after an import, a report of every
-// file: added, already there, or why it failed.
+// file: added, already there, or why it failed. The selection can be tagged
+// and untagged (context menu, Ctrl+T / Ctrl+Shift+T), undoably (Ctrl+Z).
 #pragma once
 
 #include <QWidget>
@@ -11,11 +12,13 @@
 #include "library_grid_model.h"
 #include "pipeline/photo_importer.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QToolButton;
+class QUndoStack;
 
 namespace w2w {
 
@@ -39,6 +42,11 @@ class LibraryView : public QWidget {
   void select(GridEntry::Kind kind, Id id);
   void showImportReport(const QString& title, const ImportReport& report);
   QListWidget* importReport() const { return report_; }
+  QUndoStack* undoStack() const { return undo_; }
+
+  // Adds the tag to (or removes it from) the selected photos and items, as
+  // one undoable step. Returns the error, or "" when it worked.
+  QString tagSelection(const QString& tag, bool add);
 
  Q_SIGNALS:
   void photoActivated(Id photoId);
@@ -50,6 +58,8 @@ class LibraryView : public QWidget {
   void retranslate();
   void applyFilter();
   void reloadTags();
+  void askTag(bool add);  // the dialogs behind the tag actions
+  void updateUndoActions();
 
   LibraryController* library_;
   LibraryGridModel* model_;
@@ -65,6 +75,11 @@ class LibraryView : public QWidget {
   QLabel* reportTitle_;
   QListWidget* report_;
   QToolButton* closeReport_;
+  QUndoStack* undo_;
+  QAction* addTag_;
+  QAction* removeTag_;
+  QAction* undoAction_;
+  QAction* redoAction_;
 };
 
 }  // namespace w2w

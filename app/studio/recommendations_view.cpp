@@ -33,7 +33,8 @@ QPixmap outfitPicture(LibraryController* library, const std::array<Id, 3>& items
   strip.fill(Qt::transparent);
   QPainter painter(&strip);
   for (int i = 0; i < 3; ++i) {
-    const QPixmap p = pictureOf(library, items[i]).scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QPixmap p =
+        pictureOf(library, items[i]).scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     painter.drawPixmap(i * (side + 4), 0, p);
   }
   return strip;
@@ -42,7 +43,9 @@ QPixmap outfitPicture(LibraryController* library, const std::array<Id, 3>& items
 QString whyText(const std::vector<PairSimilarity>& why) {
   QStringList lines;
   for (const PairSimilarity& p : why) {
-    lines << RecommendationsView::tr("%1–%2 similarity %3").arg(categoryLabel(p.a), categoryLabel(p.b)).arg(p.similarity, 0, 'f', 3);
+    lines << RecommendationsView::tr("%1–%2 similarity %3")
+                 .arg(categoryLabel(p.a), categoryLabel(p.b))
+                 .arg(p.similarity, 0, 'f', 3);
   }
   return lines.join('\n');
 }
@@ -147,6 +150,7 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   connect(tag_, &QComboBox::currentIndexChanged, this, &RecommendationsView::refresh);
   connect(compat_, &CompatService::recommenderReady, this, &RecommendationsView::refresh);
   connect(library_, &LibraryController::contentChanged, this, &RecommendationsView::reloadTags);
+  connect(library_, &LibraryController::tagsChanged, this, &RecommendationsView::reloadTags);
   connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces({0, 0, 0}); });
   retranslate();
 }
@@ -163,7 +167,8 @@ void RecommendationsView::retranslate() {
   tag_->setCurrentIndex(keep);
   outfitsLabel_->setText(tr("Whole outfits (double-click to put one on the board)"));
   for (Category c : kCategories) {
-    listLabels_[static_cast<std::size_t>(categoryIndex(c))]->setText(tr("%1 that complete the look").arg(categoryLabel(c)));
+    listLabels_[static_cast<std::size_t>(categoryIndex(c))]->setText(
+        tr("%1 that complete the look").arg(categoryLabel(c)));
   }
   refresh();
 }
@@ -180,7 +185,8 @@ void RecommendationsView::reloadTags() {
   tag_->addItem(tr("(any tag)"), QString());
   if (library_->library()) {
     if (auto tags = library_->library()->tags()) {
-      for (const Tag& t : *tags) tag_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
+      for (const Tag& t : *tags)
+        tag_->addItem(QString::fromStdString(t.name), QString::fromStdString(t.name));
     }
   }
   tag_->setCurrentIndex(std::max(0, tag_->findData(current)));
@@ -209,8 +215,9 @@ void RecommendationsView::refresh() {
   outfitColumn_->setVisible(givenCount <= 1);
   auto engine = compat_->recommender();
   if (!engine) {
-    status_->setText(compat_->recommenderBuilding() ? tr("Preparing candidates…")
-                                                    : tr("No recommendations: %1").arg(compat_->recommenderError()));
+    status_->setText(compat_->recommenderBuilding()
+                         ? tr("Preparing candidates…")
+                         : tr("No recommendations: %1").arg(compat_->recommenderError()));
     return;
   }
   std::vector<GivenPiece> given;
@@ -218,14 +225,16 @@ void RecommendationsView::refresh() {
     if (!item) continue;
     auto piece = engine->piece(item);
     if (!piece) {
-      status_->setText(tr("Item %1 is not encoded yet: encode the library first (Embeddings view).").arg(item));
+      status_->setText(
+          tr("Item %1 is not encoded yet: encode the library first (Embeddings view).").arg(item));
       return;
     }
     given.push_back(*piece);
   }
   if (given.empty() || given.size() == 3) {
-    status_->setText(tr("Drop one or two pieces above (or press \"Show recommendations\" on the outfit board). %1")
-                         .arg(compat_->description()));
+    status_->setText(
+        tr("Drop one or two pieces above (or press \"Show recommendations\" on the outfit board). %1")
+            .arg(compat_->description()));
     return;
   }
   RecommendOptions options;
@@ -239,7 +248,8 @@ void RecommendationsView::refresh() {
   }
   if (!tag_->currentData().toString().isEmpty() && library_->library()) {
     options.allowed.emplace();
-    if (auto tagged = library_->library()->items(ItemQuery().withTag(tag_->currentData().toString().toStdString()))) {
+    if (auto tagged =
+            library_->library()->items(ItemQuery().withTag(tag_->currentData().toString().toStdString()))) {
       for (const Item& item : *tagged) options.allowed->insert(item.id);
     }
   }
@@ -249,9 +259,9 @@ void RecommendationsView::refresh() {
     auto ranked = engine->rank(given, target, options);
     if (!ranked) continue;
     for (const Suggestion& s : *ranked) {
-      auto* row = new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
-                                      tr("item %1\nscore %2").arg(s.itemId).arg(s.score, 0, 'f', 3),
-                                      list(target));
+      auto* row =
+          new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
+                              tr("item %1\nscore %2").arg(s.itemId).arg(s.score, 0, 'f', 3), list(target));
       row->setData(Qt::UserRole, static_cast<qlonglong>(s.itemId));
       row->setToolTip(whyText(s.why));
     }
@@ -262,8 +272,9 @@ void RecommendationsView::refresh() {
     for (const OutfitSuggestion& o : *whole) {
       auto* row = new QListWidgetItem(QIcon(outfitPicture(library_, {o.top, o.bottom, o.shoes}, 56)),
                                       tr("score %1").arg(o.score, 0, 'f', 3), outfits_);
-      row->setData(Qt::UserRole, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                                 static_cast<qlonglong>(o.shoes)});
+      row->setData(Qt::UserRole,
+                   QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
+                                   static_cast<qlonglong>(o.shoes)});
       row->setToolTip(whyText(o.why));
     }
   }

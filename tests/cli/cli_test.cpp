@@ -57,6 +57,39 @@ TEST(Cli, DemoImportsEncodesTrainsAndCompletesALook) {
   EXPECT_EQ(b["example"], a["example"]) << "same data, same seed, same answer";
 }
 
+TEST(Cli, TagAddsListsAndRemovesTags) {
+  TempDir dir;
+  const std::string path = dir.path("w.w2w");
+  Id photo = 0;
+  {
+    auto library = Library::create(path);
+    ASSERT_TRUE(library.ok()) << library.message();
+    photo = *(*library)->addPhoto({dir.path("street.jpg"), "p1", 1, 10, 10});
+  }
+  auto r = runCli({"tag", "--library", q(path), "--photo", QString::number(photo), "client: Kim", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(r.json()["action"].toString(), "add");
+  r = runCli({"tag", "--library", q(path), "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonArray tags = r.json()["tags"].toArray();
+  ASSERT_EQ(tags.size(), 1);
+  EXPECT_EQ(tags[0].toObject()["tag"].toString(), "client: Kim");
+  EXPECT_EQ(tags[0].toObject()["photos"].toInt(), 1);
+
+  // One unknown id and nothing changes.
+  r = runCli({"tag", "--library", q(path), "--photo", QString::number(photo), "--item", "77", "--remove",
+              "client: Kim"});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("no item 77")) << r.err.toStdString();
+  EXPECT_EQ((*Library::open(path))->photoTags(photo)->size(), 1u);
+
+  r = runCli({"tag", "--library", q(path), "--photo", QString::number(photo), "--remove", "client: Kim"});
+  EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE((*Library::open(path))->photoTags(photo)->empty());
+  r = runCli({"tag", "--library", q(path), "summer"});
+  EXPECT_EQ(r.exitCode, 2) << "a tag without photos or items";
+}
+
 TEST(Cli, VersionNamesTheLibraries) {
   auto r = runCli({"--version"});
   EXPECT_EQ(r.exitCode, 0);

@@ -7,10 +7,12 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QUndoStack>
 
 #include "background_task.h"
 #include "library_controller.h"
 #include "library_filter_model.h"
+#include "library_grid_view.h"
 #include "library_view.h"
 #include "test_support.h"
 #include "thumbnail_cache.h"
@@ -56,6 +58,52 @@ TEST(LibraryFilters, ByKindCategoryStateAndName) {
   combos[1]->setCurrentIndex(0);
   view.findChild<QLineEdit*>("librarySearch")->setText("TOP");
   EXPECT_EQ(shown->rowCount(), 1) << "case-insensitive name filter";
+}
+
+// Tagging the selection: the tag filter finds the entries, undo takes the tag
+// off only where the step put it, redo puts it back.
+TEST(LibraryFilters, TagTheSelectionThenUndoAndRedo) {
+  test::TempDir dir;
+  const std::string path = dir.path("w.w2w");
+  std::vector<Id> items;
+  {
+    auto library = Library::create(path);
+    for (int n = 1; n <= 3; ++n) {
+      const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(20, 20, n), nullptr, 32));
+      items.push_back(*(*library)->addStandaloneItem(
+          Category::Top, {dir.path("top" + std::to_string(n) + ".jpg"), crop.hash, 1, 20, 20}, crop));
+    }
+    ASSERT_TRUE((*library)->tagItem(items[0], "summer").ok());  // already tagged before
+  }
+  LibraryController controller;
+  ASSERT_TRUE(controller.openLibrary(QString::fromStdString(path)).isEmpty());
+  ThumbnailCache thumbnails(64, QString::fromStdString(dir.path("cache")));
+  LibraryView view(&controller, &thumbnails);
+  view.refresh("basic-v1");
+  LibraryFilterModel* shown = view.filterModel();
+  QComboBox* tagFilter = view.findChildren<QComboBox*>()[3];
+
+  EXPECT_FALSE(view.tagSelection("summer", true).isEmpty()) << "nothing selected";
+  view.grid()->selectAll();
+  ASSERT_EQ(view.tagSelection(" summer ", true), QString());
+  ASSERT_EQ(tagFilter->count(), 2) << "any tag, summer";
+  tagFilter->setCurrentIndex(1);
+  EXPECT_EQ(shown->rowCount(), 3);
+
+  view.undoStack()->undo();
+  EXPECT_EQ(shown->rowCount(), 1) << "the item tagged before keeps its tag";
+  EXPECT_EQ(shown->entry(shown->index(0, 0)).id, items[0]);
+  view.undoStack()->redo();
+  EXPECT_EQ(shown->rowCount(), 3);
+
+  tagFilter->setCurrentIndex(0);
+  view.grid()->selectAll();
+  ASSERT_EQ(view.tagSelection("summer", false), QString());
+  tagFilter->setCurrentIndex(1);
+  EXPECT_EQ(shown->rowCount(), 0);
+  view.undoStack()->undo();
+  EXPECT_EQ(shown->rowCount(), 3);
+  EXPECT_EQ(controller.library()->itemTags(items[2])->size(), 1u);
 }
 
 TEST(LibraryFilters, CorruptPhotoShowsAnErrorRowAndTheImportGoesOn) {
