@@ -946,6 +946,42 @@
         <source>An outfit needs a top, a bottom and shoes.</source>
         <translation>코디에는 상의, 하의, 신발이 필요합니다.</translation>
     </message>
+    <message>
+        <source>Cannot open the outfit</source>
+        <translation>코디를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot delete the outfit</source>
+        <translation>코디를 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Delete saved outfit</source>
+        <translation>저장한 코디 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the saved outfit chosen on the left from the library (undoable)</source>
+        <translation>왼쪽에서 고른 저장 코디를 라이브러리에서 삭제합니다 (실행 취소 가능)</translation>
+    </message>
+    <message>
+        <source>Put an outfit saved in the library on the board</source>
+        <translation>라이브러리에 저장한 코디를 보드에 놓습니다</translation>
+    </message>
+    <message>
+        <source>The outfit is no longer in the library.</source>
+        <translation>이 코디는 더 이상 라이브러리에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <source>outfit %1</source>
+        <translation>코디 %1</translation>
+    </message>
+    <message>
+        <source>Saved outfits…</source>
+        <translation>저장한 코디…</translation>
+    </message>
 </context>
 <context>
     <name>w2w::RecommendationsView</name>

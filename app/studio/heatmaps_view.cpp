@@ -60,7 +60,8 @@ class ProjectedEncoder : public Encoder {
 
 }  // namespace
 
-HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, EncoderService* encoders, QWidget* parent)
+HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, EncoderService* encoders,
+                           QWidget* parent)
     : QWidget(parent), library_(library), compat_(compat), encoders_(encoders) {
   setObjectName("heatmaps");
   outfitChoice_ = new QComboBox(this);
@@ -107,6 +108,7 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
     refreshItems();
   });
   connect(library_, &LibraryController::contentChanged, this, &HeatmapsView::reloadOutfits);
+  connect(library_, &LibraryController::outfitsChanged, this, &HeatmapsView::reloadOutfits);
   retranslate();
 }
 
@@ -116,15 +118,17 @@ HeatmapsView::~HeatmapsView() {
 }
 
 bool HeatmapsView::busy() const {
-  return std::any_of(pending_.begin(), pending_.end(), [](const QFuture<void>& f) { return !f.isFinished(); });
+  return std::any_of(pending_.begin(), pending_.end(),
+                     [](const QFuture<void>& f) { return !f.isFinished(); });
 }
 
 void HeatmapsView::retranslate() {
   outfitLabel_->setText(tr("<b>Outfit</b>: pair similarities (click a cell for its spatial map)"));
-  itemsLabel_->setText(items_.empty() ? tr("<b>Items</b>: select crops or photos in the library and press Ctrl+K to "
-                                           "compare them here")
-                                      : tr("<b>Items</b>: similarity of every pair (click a cell: which regions of "
-                                           "the row item drive its similarity to the column item)"));
+  itemsLabel_->setText(items_.empty()
+                           ? tr("<b>Items</b>: select crops or photos in the library and press Ctrl+K to "
+                                "compare them here")
+                           : tr("<b>Items</b>: similarity of every pair (click a cell: which regions of "
+                                "the row item drive its similarity to the column item)"));
   overlayLabel_->setText(tr("<b>Spatial map</b>: the regions that matter most glow brightest"));
   spaceLabel_->setText(compat_->description());
   reloadOutfits();
@@ -153,8 +157,9 @@ void HeatmapsView::reloadOutfits() {
         const QString name = !o.name.empty() ? QString::fromStdString(o.name)
                              : o.photoId     ? tr("Photo %1").arg(*o.photoId)
                                              : tr("Outfit %1").arg(o.id);
-        outfitChoice_->addItem(name, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                                     static_cast<qlonglong>(o.shoes)});
+        outfitChoice_->addItem(
+            name, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
+                                  static_cast<qlonglong>(o.shoes)});
       }
     }
   }
@@ -163,7 +168,8 @@ void HeatmapsView::reloadOutfits() {
 }
 
 void HeatmapsView::refreshOutfit() {
-  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom), categoryLabel(Category::Shoes)};
+  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom),
+                             categoryLabel(Category::Shoes)};
   const QList<QVariant> ids = outfitChoice_->currentData().toList();
   QVector<QVector<double>> matrix(3, QVector<double>(3, kNaN));
   QVector<QPixmap> pictures;
@@ -196,8 +202,10 @@ void HeatmapsView::refreshItems() {
     pictures << pictureOf(library_, items_[static_cast<std::size_t>(a)]);
     for (int b = 0; b < n; ++b) {
       auto s = compat_->similarity(items_[static_cast<std::size_t>(a)], items_[static_cast<std::size_t>(b)]);
-      if (s) matrix[a][b] = *s;
-      else problem = QString::fromStdString(s.message());
+      if (s)
+        matrix[a][b] = *s;
+      else
+        problem = QString::fromStdString(s.message());
     }
   }
   itemMatrix_->setMatrix(matrix, labels, labels);
@@ -214,8 +222,9 @@ void HeatmapsView::explain(Id row, Id column) {
   auto item = library->item(row);
   if (!crop || !reference || !item || !*item) {
     overlay_->clearHeat();
-    overlayLabel_->setText(QString::fromStdString(!crop ? crop.message() : !reference ? reference.message()
-                                                                                       : "the item is gone"));
+    overlayLabel_->setText(QString::fromStdString(!crop        ? crop.message()
+                                                  : !reference ? reference.message()
+                                                               : "the item is gone"));
     Q_EMIT explained();
     return;
   }
@@ -223,7 +232,8 @@ void HeatmapsView::explain(Id row, Id column) {
   if (!decoded) return;
   overlay_->setImage(toQImage(decoded->image));
   overlay_->clearHeat();
-  overlayLabel_->setText(tr("<b>Spatial map</b>: item %1 compared with item %2 — computing…").arg(row).arg(column));
+  overlayLabel_->setText(
+      tr("<b>Spatial map</b>: item %1 compared with item %2 — computing…").arg(row).arg(column));
 
   const int request = ++request_;
   const Category category = (*item)->category;
@@ -255,13 +265,15 @@ void HeatmapsView::explain(Id row, Id column) {
           if (!done) {
             self->overlayLabel_->setText(QString::fromStdString(done.message()));
           } else {
-            self->overlay_->setHeat(map.drop, HeatmapsView::tr("Similarity %1; the brightest regions lose the most "
-                                                               "similarity when hidden.")
-                                                  .arg(map.baseline, 0, 'f', 3));
-            self->overlayLabel_->setText(HeatmapsView::tr("<b>Spatial map</b>: which regions of item %1 drive its "
-                                                          "similarity to item %2")
-                                             .arg(row)
-                                             .arg(column));
+            self->overlay_->setHeat(map.drop,
+                                    HeatmapsView::tr("Similarity %1; the brightest regions lose the most "
+                                                     "similarity when hidden.")
+                                        .arg(map.baseline, 0, 'f', 3));
+            self->overlayLabel_->setText(
+                HeatmapsView::tr("<b>Spatial map</b>: which regions of item %1 drive its "
+                                 "similarity to item %2")
+                    .arg(row)
+                    .arg(column));
           }
           Q_EMIT self->explained();
         },

@@ -126,6 +126,23 @@ QString LibraryController::changeTag(const std::vector<GridEntry>& entries, cons
   return {};
 }
 
+QString LibraryController::addOutfit(Outfit& outfit) {
+  if (!library_) return tr("No library is open.");
+  auto id = library_->addOutfit(outfit);
+  if (!id) return QString::fromStdString(id.message());
+  outfit.id = *id;
+  Q_EMIT outfitsChanged();
+  return {};
+}
+
+QString LibraryController::removeOutfit(Id outfitId) {
+  if (!library_) return tr("No library is open.");
+  const Status removed = library_->removeOutfit(outfitId);
+  if (!removed) return QString::fromStdString(removed.message());
+  Q_EMIT outfitsChanged();
+  return {};
+}
+
 QStringList LibraryController::tagsOf(const std::vector<GridEntry>& entries) const {
   QSet<QString> found;
   if (library_) {

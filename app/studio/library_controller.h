@@ -46,6 +46,11 @@ class LibraryController : public QObject {
   // error, or "" on success; tagsChanged() follows a success.
   QString changeTag(const std::vector<GridEntry>& entries, const QString& tag, bool add,
                     std::vector<GridEntry>* changed = nullptr);
+  // Saved outfits: adds one (its id is set) or removes one; outfitsChanged()
+  // follows a success. Return the error, or "" on success.
+  QString addOutfit(Outfit& outfit);
+  QString removeOutfit(Id outfitId);
+
   // The tags on any of the entries, sorted.
   QStringList tagsOf(const std::vector<GridEntry>& entries) const;
 
@@ -64,6 +69,7 @@ class LibraryController : public QObject {
   void libraryOpened(const QString& path);
   void contentChanged();  // photos or items were added or edited
   void tagsChanged();     // tags were added to or removed from photos or items
+  void outfitsChanged();  // an outfit was saved or deleted
   void taskStarted(BackgroundTask* task);
   // After an import: every file's outcome (added, duplicate, or why it failed).
   void importReported(const QString& title, const w2w::ImportReport& report);

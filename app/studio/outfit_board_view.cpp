@@ -1,6 +1,7 @@
 #include "outfit_board_view.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -19,6 +20,7 @@
 #include "item_slot.h"
 #include "library/library.h"
 #include "library_controller.h"
+#include "saved_outfit_command.h"
 #include "similarity_matrix.h"
 
 namespace w2w {
@@ -64,16 +66,39 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
     return a;
   };
   randomAction_ = action("actionModifyAtRandom", {QKeySequence(Qt::Key_R)}, [this] { modifyAtRandom(); });
-  completeAction_ = action("actionCompleteLook", {QKeySequence(Qt::CTRL | Qt::Key_L)}, [this] { completeTheLook(); });
+  completeAction_ =
+      action("actionCompleteLook", {QKeySequence(Qt::CTRL | Qt::Key_L)}, [this] { completeTheLook(); });
   recommendAction_ = action("actionShowRecommendations", {}, [this] { Q_EMIT completeRequested(pieces_); });
   saveAction_ = action("actionSaveOutfit", {QKeySequence::Save}, [this] {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save Outfit"), tr("Name:"), QLineEdit::Normal, QString(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Save Outfit"), tr("Name:"), QLineEdit::Normal, QString(), &ok);
     if (!ok) return;
     const QString error = saveOutfit(name);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot save the outfit"), error);
   });
-  clearAction_ = action("actionClearBoard", {QKeySequence::Delete}, [this] { setPieces({0, 0, 0}, tr("Clear board")); });
+  clearAction_ = action("actionClearBoard", {QKeySequence::Delete}, [this] {
+    setPieces({0, 0, 0}, tr("Clear board"));
+  });
+  toolbar_->addSeparator();
+  savedChoice_ = new QComboBox(this);
+  savedChoice_->setObjectName("savedOutfits");
+  savedChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  toolbar_->addWidget(savedChoice_);
+  connect(savedChoice_, &QComboBox::activated, this, [this](int index) {
+    if (index <= 0) return;
+    const QString error = openSavedOutfit(savedChoice_->itemData(index).toLongLong());
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot open the outfit"), error);
+  });
+  deleteSavedAction_ = action("actionDeleteSavedOutfit", {}, [this] {
+    const Id id = savedChoice_->currentData().toLongLong();
+    if (id == 0) return;
+    const QString error = deleteSavedOutfit(id);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot delete the outfit"), error);
+  });
+  connect(savedChoice_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { deleteSavedAction_->setEnabled(index > 0); });
+  deleteSavedAction_->setEnabled(false);
   toolbar_->addSeparator();
   undoAction_ = undo_.createUndoAction(this);
   undoAction_->setShortcuts(QKeySequence::Undo);
@@ -113,9 +138,8 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   candidates_ = new QListWidget(this);
   candidates_->setObjectName("slotCandidates");
   candidates_->setIconSize(QSize(56, 56));
-  connect(candidates_, &QListWidget::itemActivated, this, [this](QListWidgetItem* row) {
-    setPiece(selected_, row->data(Qt::UserRole).toLongLong());
-  });
+  connect(candidates_, &QListWidget::itemActivated, this,
+          [this](QListWidgetItem* row) { setPiece(selected_, row->data(Qt::UserRole).toLongLong()); });
   auto* candidateColumn = new QVBoxLayout;
   candidateColumn->addWidget(candidatesLabel_);
   candidateColumn->addWidget(candidates_, 1);
@@ -136,20 +160,29 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
     undo_.clear();
     applyPieces({0, 0, 0});
   });
+  connect(library_, &LibraryController::outfitsChanged, this, &OutfitBoardView::reloadSavedOutfits);
+  connect(library_, &LibraryController::contentChanged, this, &OutfitBoardView::reloadSavedOutfits);
   selectSlot(Category::Top);
   retranslate();
 }
 
 void OutfitBoardView::retranslate() {
   randomAction_->setText(tr("Modify at random"));
-  randomAction_->setToolTip(tr("Replace two pieces, chosen at random, with pieces of other outfits: the seed's "
-                               "modified outfit (R)"));
+  randomAction_->setToolTip(
+      tr("Replace two pieces, chosen at random, with pieces of other outfits: the seed's "
+         "modified outfit (R)"));
   completeAction_->setText(tr("Complete the look"));
-  completeAction_->setToolTip(tr("Fill the empty slots with the pieces that go best with the others (Ctrl+L)"));
+  completeAction_->setToolTip(
+      tr("Fill the empty slots with the pieces that go best with the others (Ctrl+L)"));
   recommendAction_->setText(tr("Show recommendations"));
   saveAction_->setText(tr("Save outfit"));
   saveAction_->setToolTip(tr("Save the three pieces as an outfit in the library (Ctrl+S)"));
   clearAction_->setText(tr("Clear"));
+  deleteSavedAction_->setText(tr("Delete saved outfit"));
+  deleteSavedAction_->setToolTip(
+      tr("Delete the saved outfit chosen on the left from the library (undoable)"));
+  savedChoice_->setToolTip(tr("Put an outfit saved in the library on the board"));
+  reloadSavedOutfits();
   undoAction_->setText(tr("Undo"));
   redoAction_->setText(tr("Redo"));
   refreshScore();
@@ -169,7 +202,8 @@ void OutfitBoardView::selectSlot(Category category) {
 
 void OutfitBoardView::setPiece(Category category, Id item) {
   if (item) {
-    auto found = library_->library() ? library_->library()->item(item) : Result<std::optional<Item>>(makeError(""));
+    auto found =
+        library_->library() ? library_->library()->item(item) : Result<std::optional<Item>>(makeError(""));
     if (!found || !*found) return;
     category = (*found)->category;  // an item always goes to its own slot
   }
@@ -200,7 +234,8 @@ void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
     QString caption;
     if (item && library_->library()) {
       if (auto found = library_->library()->item(item); found && *found) {
-        caption = (*found)->photoId ? tr("item %1 (photo %2)").arg(item).arg(*(*found)->photoId) : tr("item %1").arg(item);
+        caption = (*found)->photoId ? tr("item %1 (photo %2)").arg(item).arg(*(*found)->photoId)
+                                    : tr("item %1").arg(item);
       }
     }
     slots_[static_cast<std::size_t>(categoryIndex(c))]->setItem(item, pictureOf(library_, item), caption);
@@ -211,12 +246,14 @@ void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
 
 void OutfitBoardView::refreshScore() {
   score_ = kNaN;
-  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom), categoryLabel(Category::Shoes)};
+  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom),
+                             categoryLabel(Category::Shoes)};
   QVector<QVector<double>> matrix(3, QVector<double>(3, kNaN));
   spaceLabel_->setText(compat_->description());
   if (std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end()) {
-    scoreLabel_->setText(tr("<span style='font-size:15pt'>Drop a top, a bottom and shoes to see how well they go "
-                            "together</span>"));
+    scoreLabel_->setText(
+        tr("<span style='font-size:15pt'>Drop a top, a bottom and shoes to see how well they go "
+           "together</span>"));
     // Pairs that are already complete still show.
     for (int a = 0; a < 3; ++a) {
       for (int b = 0; b < 3; ++b) {
@@ -240,9 +277,10 @@ void OutfitBoardView::refreshScore() {
   matrix[1][2] = matrix[2][1] = score->pairs[1];
   matrix[0][2] = matrix[2][0] = score->pairs[2];
   pairs_->setMatrix(matrix, names, names);
-  scoreLabel_->setText(tr("<span style='font-size:30pt; font-weight:bold'>%1</span><br>outfit score (mean of the "
-                          "three pair similarities)")
-                           .arg(score_, 0, 'f', 3));
+  scoreLabel_->setText(
+      tr("<span style='font-size:30pt; font-weight:bold'>%1</span><br>outfit score (mean of the "
+         "three pair similarities)")
+          .arg(score_, 0, 'f', 3));
 }
 
 void OutfitBoardView::refreshCandidates() {
@@ -262,14 +300,16 @@ void OutfitBoardView::refreshCandidates() {
     return;
   }
   if (given.empty()) {
-    candidatesLabel_->setText(tr("Click a slot, put pieces in the other slots, and the %1 that go best with them "
-                                 "are listed here. Double-click one to swap it in.")
-                                  .arg(slotName));
+    candidatesLabel_->setText(
+        tr("Click a slot, put pieces in the other slots, and the %1 that go best with them "
+           "are listed here. Double-click one to swap it in.")
+            .arg(slotName));
     return;
   }
   RecommendOptions options;
   options.k = 12;
-  options.excluded.insert(pieces_[static_cast<std::size_t>(categoryIndex(selected_))]);  // already on the board
+  options.excluded.insert(
+      pieces_[static_cast<std::size_t>(categoryIndex(selected_))]);  // already on the board
   auto ranked = engine->rank(given, selected_, options);
   if (!ranked) {
     candidatesLabel_->setText(QString::fromStdString(ranked.message()));
@@ -277,8 +317,9 @@ void OutfitBoardView::refreshCandidates() {
   }
   candidatesLabel_->setText(tr("Best %1 for the other pieces (double-click to swap):").arg(slotName));
   for (const Suggestion& s : *ranked) {
-    auto* row = new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
-                                    tr("item %1 — score %2").arg(s.itemId).arg(s.score, 0, 'f', 3), candidates_);
+    auto* row =
+        new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
+                            tr("item %1 — score %2").arg(s.itemId).arg(s.score, 0, 'f', 3), candidates_);
     row->setData(Qt::UserRole, static_cast<qlonglong>(s.itemId));
     QStringList why;
     for (const PairSimilarity& p : s.why) {
@@ -327,24 +368,76 @@ void OutfitBoardView::completeTheLook() {
     for (Category c : kCategories) {
       if (after[static_cast<std::size_t>(categoryIndex(c))]) continue;
       auto ranked = engine->rank(given, c, {});
-      if (ranked && !ranked->empty()) after[static_cast<std::size_t>(categoryIndex(c))] = ranked->front().itemId;
+      if (ranked && !ranked->empty())
+        after[static_cast<std::size_t>(categoryIndex(c))] = ranked->front().itemId;
     }
   }
   setPieces(after, tr("Complete the look"));
 }
 
 QString OutfitBoardView::saveOutfit(const QString& name) {
-  Library* library = library_->library();
-  if (!library) return tr("No library is open.");
-  if (std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end()) return tr("An outfit needs a top, a bottom and shoes.");
+  if (!library_->library()) return tr("No library is open.");
+  if (std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end())
+    return tr("An outfit needs a top, a bottom and shoes.");
   Outfit outfit;
   outfit.name = name.toStdString();
   outfit.top = pieces_[0];
   outfit.bottom = pieces_[1];
   outfit.shoes = pieces_[2];
   outfit.origin = OutfitOrigin::User;
-  auto id = library->addOutfit(outfit);
-  return id ? QString() : QString::fromStdString(id.message());
+  auto* command = new SavedOutfitCommand(library_, outfit, true, tr("Save outfit"));
+  command->redo();  // applied and checked now; pushing it does not repeat it
+  if (const QString error = command->error(); !error.isEmpty()) {
+    delete command;
+    return error;
+  }
+  undo_.push(command);
+  return {};
+}
+
+QString OutfitBoardView::openSavedOutfit(Id outfitId) {
+  Library* library = library_->library();
+  if (!library) return tr("No library is open.");
+  auto outfit = library->outfit(outfitId);
+  if (!outfit) return QString::fromStdString(outfit.message());
+  if (!*outfit) return tr("The outfit is no longer in the library.");
+  const QString name = QString::fromStdString((*outfit)->name);
+  setPieces({(*outfit)->top, (*outfit)->bottom, (*outfit)->shoes},
+            tr("Open %1").arg(name.isEmpty() ? tr("outfit %1").arg(outfitId) : name));
+  return {};
+}
+
+QString OutfitBoardView::deleteSavedOutfit(Id outfitId) {
+  Library* library = library_->library();
+  if (!library) return tr("No library is open.");
+  auto outfit = library->outfit(outfitId);
+  if (!outfit) return QString::fromStdString(outfit.message());
+  if (!*outfit) return tr("The outfit is no longer in the library.");
+  auto* command = new SavedOutfitCommand(library_, **outfit, false, tr("Delete saved outfit"));
+  command->redo();
+  if (const QString error = command->error(); !error.isEmpty()) {
+    delete command;
+    return error;
+  }
+  undo_.push(command);
+  return {};
+}
+
+void OutfitBoardView::reloadSavedOutfits() {
+  const Id current = savedChoice_->currentData().toLongLong();
+  QSignalBlocker block(savedChoice_);
+  savedChoice_->clear();
+  savedChoice_->addItem(tr("Saved outfits…"), qint64{0});
+  if (Library* library = library_->library()) {
+    if (auto saved = library->outfits(OutfitOrigin::User)) {
+      for (const Outfit& o : *saved) {
+        const QString name = QString::fromStdString(o.name);
+        savedChoice_->addItem(name.isEmpty() ? tr("outfit %1").arg(o.id) : name, static_cast<qint64>(o.id));
+      }
+    }
+  }
+  savedChoice_->setCurrentIndex(std::max(0, savedChoice_->findData(static_cast<qint64>(current))));
+  deleteSavedAction_->setEnabled(savedChoice_->currentIndex() > 0);
 }
 
 }  // namespace w2w

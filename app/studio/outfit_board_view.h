@@ -18,6 +18,7 @@
 #include "library/types.h"
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QToolBar;
@@ -45,6 +46,11 @@ class OutfitBoardView : public QWidget {
   void modifyAtRandom();
   void completeTheLook();
   QString saveOutfit(const QString& name);  // returns an error, empty on success
+  // The library's saved outfits: put one on the board, or delete one
+  // (undoable, like saving). Return an error, empty on success.
+  QString openSavedOutfit(Id outfitId);
+  QString deleteSavedOutfit(Id outfitId);
+  QComboBox* savedOutfits() const { return savedChoice_; }
 
   // Applied without the undo stack (the commands call this).
   void applyPieces(const BoardPieces& pieces);
@@ -63,6 +69,7 @@ class OutfitBoardView : public QWidget {
   void retranslate();
   void refreshScore();
   void refreshCandidates();
+  void reloadSavedOutfits();
 
   LibraryController* library_;
   CompatService* compat_;
@@ -86,6 +93,8 @@ class OutfitBoardView : public QWidget {
   QAction* recommendAction_;
   QAction* undoAction_;
   QAction* redoAction_;
+  QComboBox* savedChoice_;  // item 0: the prompt; then one row per saved outfit (data: its id)
+  QAction* deleteSavedAction_;
 };
 
 }  // namespace w2w

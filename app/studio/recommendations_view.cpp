@@ -148,6 +148,9 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   connect(k_, &QSpinBox::valueChanged, this, &RecommendationsView::refresh);
   connect(diversity_, &QSlider::valueChanged, this, &RecommendationsView::refresh);
   connect(tag_, &QComboBox::currentIndexChanged, this, &RecommendationsView::refresh);
+  connect(library_, &LibraryController::outfitsChanged, this, [this] {
+    if (excludeSaved_->isChecked()) refresh();  // the saved outfits' items are left out
+  });
   connect(compat_, &CompatService::recommenderReady, this, &RecommendationsView::refresh);
   connect(library_, &LibraryController::contentChanged, this, &RecommendationsView::reloadTags);
   connect(library_, &LibraryController::tagsChanged, this, &RecommendationsView::reloadTags);

@@ -3,6 +3,8 @@
 // stores an outfit, and the recommendations complete a look.
 #include <gtest/gtest.h>
 
+#include <QComboBox>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QListWidget>
@@ -43,7 +45,10 @@ struct BoardFixture {
     for (Category c : kCategories) {
       for (int i = 0; i < 6; ++i, ++n) {
         const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(30, 40, n), nullptr, 48));
-        const Id id = (*created)->addStandaloneItem(c, {dir.path("i" + std::to_string(n)), crop.hash, 1, 30, 40}, crop).value();
+        const Id id =
+            (*created)
+                ->addStandaloneItem(c, {dir.path("i" + std::to_string(n)), crop.hash, 1, 30, 40}, crop)
+                .value();
         std::vector<float> v(8);
         for (float& x : v) x = normal(rng);
         EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, v).ok());
@@ -54,19 +59,24 @@ struct BoardFixture {
     EXPECT_TRUE(library.openLibrary(QString::fromStdString(path)).isEmpty());
     QElapsedTimer timer;
     timer.start();
-    while (!compat.recommender() && timer.elapsed() < 20000) QApplication::processEvents(QEventLoop::AllEvents, 20);
+    while (!compat.recommender() && timer.elapsed() < 20000)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
   }
-  Id item(Category c, int i) { return items[static_cast<std::size_t>(categoryIndex(c))][static_cast<std::size_t>(i)]; }
+  Id item(Category c, int i) {
+    return items[static_cast<std::size_t>(categoryIndex(c))][static_cast<std::size_t>(i)];
+  }
 };
 
 TEST(OutfitBoard, SwappingAPieceChangesTheScoreAndUndoRestoresIt) {
   BoardFixture f;
   OutfitBoardView board(&f.library, &f.compat);
   EXPECT_TRUE(std::isnan(board.score())) << "empty board: no score";
-  board.setPieces({f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0)}, "test");
+  board.setPieces({f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0)},
+                  "test");
   const double first = board.score();
   ASSERT_FALSE(std::isnan(first));
-  auto expected = f.compat.score(f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0));
+  auto expected =
+      f.compat.score(f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0));
   EXPECT_NEAR(first, expected->score, 1e-9);
 
   board.setPiece(Category::Shoes, f.item(Category::Shoes, 3));
@@ -88,12 +98,14 @@ TEST(OutfitBoard, AnItemAlwaysGoesToItsOwnSlot) {
 TEST(OutfitBoard, ModifyAtRandomReplacesExactlyTwoPieces) {
   BoardFixture f;
   OutfitBoardView board(&f.library, &f.compat);
-  const BoardPieces start = {f.item(Category::Top, 1), f.item(Category::Bottom, 1), f.item(Category::Shoes, 1)};
+  const BoardPieces start = {f.item(Category::Top, 1), f.item(Category::Bottom, 1),
+                             f.item(Category::Shoes, 1)};
   for (int round = 0; round < 10; ++round) {
     board.setPieces(start, "reset");
     board.modifyAtRandom();
     int changed = 0;
-    for (int c = 0; c < 3; ++c) changed += board.pieces()[static_cast<std::size_t>(c)] != start[static_cast<std::size_t>(c)];
+    for (int c = 0; c < 3; ++c)
+      changed += board.pieces()[static_cast<std::size_t>(c)] != start[static_cast<std::size_t>(c)];
     EXPECT_EQ(changed, 2);
   }
 }
@@ -102,12 +114,45 @@ TEST(OutfitBoard, SavesTheOutfitToTheLibrary) {
   BoardFixture f;
   OutfitBoardView board(&f.library, &f.compat);
   EXPECT_FALSE(board.saveOutfit("x").isEmpty()) << "incomplete outfits are refused";
-  board.setPieces({f.item(Category::Top, 2), f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)}, "test");
+  board.setPieces({f.item(Category::Top, 2), f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)},
+                  "test");
   EXPECT_TRUE(board.saveOutfit("Friday").isEmpty());
   auto saved = f.library.library()->outfits(OutfitOrigin::User);
   ASSERT_EQ(saved->size(), 1u);
   EXPECT_EQ((*saved)[0].name, "Friday");
   EXPECT_EQ((*saved)[0].bottom, f.item(Category::Bottom, 4));
+}
+
+// Saved outfits come back to the board from the toolbar's list; deleting one
+// is undoable, as saving is.
+TEST(OutfitBoard, OpensAndDeletesSavedOutfitsUndoably) {
+  BoardFixture f;
+  OutfitBoardView board(&f.library, &f.compat);
+  const BoardPieces friday{f.item(Category::Top, 2), f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)};
+  board.setPieces(friday, "test");
+  ASSERT_TRUE(board.saveOutfit("Friday").isEmpty());
+  QComboBox* saved = board.savedOutfits();
+  ASSERT_EQ(saved->count(), 2) << "the prompt and Friday";
+  EXPECT_EQ(saved->itemText(1), "Friday");
+  const Id id = saved->itemData(1).toLongLong();
+
+  board.setPieces({0, 0, 0}, "clear");
+  ASSERT_TRUE(board.openSavedOutfit(id).isEmpty());
+  EXPECT_EQ(board.pieces(), friday);
+
+  ASSERT_TRUE(board.deleteSavedOutfit(id).isEmpty());
+  EXPECT_EQ(saved->count(), 1);
+  EXPECT_TRUE(f.library.library()->outfits(OutfitOrigin::User)->empty());
+  board.undoStack()->undo();  // the deletion
+  ASSERT_EQ(saved->count(), 2);
+  EXPECT_EQ(f.library.library()->outfits(OutfitOrigin::User)->front().name, "Friday");
+  EXPECT_EQ(board.pieces(), friday) << "undoing a deletion leaves the board as it was";
+  EXPECT_FALSE(board.openSavedOutfit(987654).isEmpty()) << "an outfit that is not there";
+
+  board.undoStack()->undo();  // opening it
+  board.undoStack()->undo();  // clearing the board
+  board.undoStack()->undo();  // saving it
+  EXPECT_TRUE(f.library.library()->outfits(OutfitOrigin::User)->empty());
 }
 
 TEST(OutfitBoard, CompleteTheLookFillsTheEmptySlots) {
