@@ -551,6 +551,34 @@
         <source>Cannot change the tags</source>
         <translation>태그를 바꿀 수 없습니다</translation>
     </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation>제거할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Remove from the library…</source>
+        <translation>라이브러리에서 제거…</translation>
+    </message>
+    <message>
+        <source>Remove from the library</source>
+        <translation>라이브러리에서 제거</translation>
+    </message>
+    <message>
+        <source>Remove %1 and %2 from the library? Their crops, embeddings and the outfits that use them go too; the image files stay on disk. This cannot be undone.</source>
+        <translation>%1과(와) %2을(를) 라이브러리에서 제거할까요? 크롭, 임베딩, 이들을 쓰는 코디도 함께 사라집니다. 이미지 파일은 디스크에 남습니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>사진 %n장</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>아이템 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>w2w::LossChart</name>

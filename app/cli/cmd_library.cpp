@@ -1,6 +1,9 @@
 // what2wear library init FILE | info FILE [--json] | check FILE
+//                  | remove FILE (--photo ID | --item ID)...
 #include <QCommandLineParser>
 #include <QJsonArray>
+
+#include <algorithm>
 
 #include "cli.h"
 #include "library/library.h"
@@ -50,6 +53,51 @@ void printInfo(const LibraryInfo& info) {
   printLine(QStringLiteral("Training     %1 runs").arg(info.trainingRuns));
 }
 
+// `library remove`: every id is checked first, then all go in one transaction,
+// so a typo in one id removes nothing.
+int removeEntries(const QCommandLineParser& parser, const std::string& file, bool json) {
+  std::vector<Id> photos, items;
+  for (const auto& [name, ids] :
+       {std::pair{QStringLiteral("photo"), &photos}, {QStringLiteral("item"), &items}}) {
+    for (const QString& value : parser.values(name)) {
+      bool ok = false;
+      const Id id = value.toLongLong(&ok);
+      if (!ok || id <= 0) return fail(QStringLiteral("--%1 needs an id, not '%2'").arg(name, value), kUsage);
+      if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(id);
+    }
+  }
+  if (photos.empty() && items.empty())
+    return fail(QStringLiteral("name what to remove with --photo ID or --item ID"), kUsage);
+  auto library = Library::open(file);
+  if (!library) return fail(library.message());
+  const Status removed = (*library)->transaction([&]() -> Status {
+    for (Id id : photos) {
+      auto found = (*library)->photo(id);
+      if (!found) return found.error();
+      if (!*found) return makeError("no photo " + std::to_string(id) + " in the library");
+    }
+    for (Id id : items) {
+      auto found = (*library)->item(id);
+      if (!found) return found.error();
+      if (!*found) return makeError("no item " + std::to_string(id) + " in the library");
+    }
+    // Items first: a crop named beside its own photo goes before the photo takes it along.
+    for (Id id : items)
+      if (Status s = (*library)->removeItem(id); !s) return s;
+    for (Id id : photos)
+      if (Status s = (*library)->removePhoto(id); !s) return s;
+    return Status::success();
+  });
+  if (!removed) return fail(removed.message());
+  if (json) {
+    printJson({{"removed_photos", static_cast<qint64>(photos.size())},
+               {"removed_items", static_cast<qint64>(items.size())}});
+  } else {
+    printLine(QStringLiteral("Removed %1 photos and %2 items").arg(photos.size()).arg(items.size()));
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int runLibrary(const QStringList& args) {
@@ -58,8 +106,12 @@ int runLibrary(const QStringList& args) {
       "Create a wardrobe library or show what it holds.\n\n"
       "  init FILE    create a new, empty library\n"
       "  info FILE    counts of photos, items, embeddings, outfits and runs\n"
-      "  check FILE   run SQLite's integrity and foreign-key checks");
-  parser.addPositionalArgument("action", "init, info or check");
+      "  check FILE   run SQLite's integrity and foreign-key checks\n"
+      "  remove FILE  remove photos (with their crops and outfits) and items;\n"
+      "               the image files stay on disk");
+  parser.addOption({"photo", "remove: a photo to remove (repeatable).", "ID"});
+  parser.addOption({"item", "remove: an item to remove (repeatable).", "ID"});
+  parser.addPositionalArgument("action", "init, info, check or remove");
   parser.addPositionalArgument("file", "the library file (e.g. wardrobe.w2w)");
   int code = kOk;
   if (!parseArguments(parser, args, &code)) return code;
@@ -100,7 +152,9 @@ int runLibrary(const QStringList& args) {
       printInfo(*info);
     return kOk;
   }
-  return fail(QStringLiteral("unknown action '%1' (expected init, info or check)").arg(action), kUsage);
+  if (action == "remove") return removeEntries(parser, file, json);
+  return fail(QStringLiteral("unknown action '%1' (expected init, info, check or remove)").arg(action),
+              kUsage);
 }
 
 }  // namespace w2w::cli

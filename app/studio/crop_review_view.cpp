@@ -64,10 +64,13 @@ CropReviewView::CropReviewView(CropSession* session, QWidget* parent) : QWidget(
   whiteBackground_ = action("actionWhiteBackground", {QKeySequence(Qt::Key_W)}, [this] { refreshImage(); });
   whiteBackground_->setCheckable(true);
   toolbar_->addSeparator();
-  acceptAction_ = action("actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)}, [this] { accept(); });
+  acceptAction_ =
+      action("actionAccept", {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Return)}, [this] { accept(); });
   flagAction_ = action("actionFlag", {QKeySequence(Qt::Key_F)}, [this] { flag(); });
-  previousAction_ = action("actionPrevious", {QKeySequence(Qt::Key_P), QKeySequence(Qt::Key_PageUp)}, [this] { step(-1); });
-  nextAction_ = action("actionNext", {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_PageDown)}, [this] { step(1); });
+  previousAction_ =
+      action("actionPrevious", {QKeySequence(Qt::Key_P), QKeySequence(Qt::Key_PageUp)}, [this] { step(-1); });
+  nextAction_ =
+      action("actionNext", {QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_PageDown)}, [this] { step(1); });
   drawAction_ = action("actionDrawBox", {QKeySequence(Qt::Key_D)}, [this] { drawMissing(); });
   toolbar_->addSeparator();
   undoAction_ = session_->undoStack()->createUndoAction(this);
@@ -140,6 +143,16 @@ void CropReviewView::changeEvent(QEvent* event) {
 
 void CropReviewView::reloadQueue() {
   Library* library = session_->library();
+  if (current_ && library) {
+    auto shown = library->photo(current_);
+    if (shown && !*shown) {  // removed from the library: its edits cannot be undone any more
+      current_ = 0;
+      session_->undoStack()->clear();
+      canvas_->clearBoxes();
+      canvas_->setImage({});
+      refreshDetails();
+    }
+  }
   const Id keep = current_;
   QSignalBlocker block(queue_);
   queue_->clear();
@@ -208,8 +221,9 @@ void CropReviewView::refreshDetails() {
   }
   auto photo = session_->library()->photo(current_);
   if (photo && *photo) {
-    title_->setText(tr("<b>%1</b> — %2").arg(QFileInfo(QString::fromStdString((*photo)->path)).fileName(),
-                                             QString::fromUtf8(photoStatusName((*photo)->status))));
+    title_->setText(tr("<b>%1</b> — %2")
+                        .arg(QFileInfo(QString::fromStdString((*photo)->path)).fileName(),
+                             QString::fromUtf8(photoStatusName((*photo)->status))));
   }
   QString text;
   for (const auto& item : session_->crops(current_)) {

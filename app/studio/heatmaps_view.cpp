@@ -109,6 +109,15 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
   });
   connect(library_, &LibraryController::contentChanged, this, &HeatmapsView::reloadOutfits);
   connect(library_, &LibraryController::outfitsChanged, this, &HeatmapsView::reloadOutfits);
+  connect(library_, &LibraryController::contentChanged, this, [this] {
+    // Items removed from the library leave the comparison.
+    const std::vector<Id> gone = library_->missingItems(items_);
+    if (gone.empty()) return;
+    std::vector<Id> kept;
+    for (Id id : items_)
+      if (std::find(gone.begin(), gone.end(), id) == gone.end()) kept.push_back(id);
+    setItems(kept);
+  });
   retranslate();
 }
 

@@ -126,6 +126,26 @@ QString LibraryController::changeTag(const std::vector<GridEntry>& entries, cons
   return {};
 }
 
+QString LibraryController::removeEntries(const std::vector<GridEntry>& entries) {
+  if (!library_) return tr("No library is open.");
+  const Status removed = library_->transaction([&]() -> Status {
+    // Items first: a crop selected beside its own photo goes before the photo takes it along.
+    for (GridEntry::Kind kind : {GridEntry::Kind::Item, GridEntry::Kind::Photo}) {
+      for (const GridEntry& e : entries) {
+        if (e.kind != kind) continue;
+        const Status s =
+            kind == GridEntry::Kind::Photo ? library_->removePhoto(e.id) : library_->removeItem(e.id);
+        if (!s) return s;
+      }
+    }
+    return Status::success();
+  });
+  if (!removed) return QString::fromStdString(removed.message());
+  Q_EMIT contentChanged();
+  Q_EMIT outfitsChanged();
+  return {};
+}
+
 QString LibraryController::addOutfit(Outfit& outfit) {
   if (!library_) return tr("No library is open.");
   auto id = library_->addOutfit(outfit);
@@ -141,6 +161,17 @@ QString LibraryController::removeOutfit(Id outfitId) {
   if (!removed) return QString::fromStdString(removed.message());
   Q_EMIT outfitsChanged();
   return {};
+}
+
+std::vector<Id> LibraryController::missingItems(const std::vector<Id>& items) const {
+  std::vector<Id> missing;
+  if (!library_) return missing;
+  for (Id id : items) {
+    if (id == 0) continue;
+    auto found = library_->item(id);
+    if (found && !*found) missing.push_back(id);
+  }
+  return missing;
 }
 
 QStringList LibraryController::tagsOf(const std::vector<GridEntry>& entries) const {

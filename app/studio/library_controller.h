@@ -46,10 +46,18 @@ class LibraryController : public QObject {
   // error, or "" on success; tagsChanged() follows a success.
   QString changeTag(const std::vector<GridEntry>& entries, const QString& tag, bool add,
                     std::vector<GridEntry>* changed = nullptr);
+  // Removes photos (with their crops and the outfits that use them) and
+  // items from the library, in one transaction; the files stay on disk.
+  // contentChanged() follows a success. Returns the error, or "".
+  QString removeEntries(const std::vector<GridEntry>& entries);
+
   // Saved outfits: adds one (its id is set) or removes one; outfitsChanged()
   // follows a success. Return the error, or "" on success.
   QString addOutfit(Outfit& outfit);
   QString removeOutfit(Id outfitId);
+
+  // Of `items`, those no longer in the library (after a removal).
+  std::vector<Id> missingItems(const std::vector<Id>& items) const;
 
   // The tags on any of the entries, sorted.
   QStringList tagsOf(const std::vector<GridEntry>& entries) const;

@@ -1,5 +1,7 @@
 #include "library_view.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -98,6 +100,11 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   removeTag_ = action("actionRemoveTag", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
   undoAction_ = action("actionUndoTag", QKeySequence::Undo);
   redoAction_ = action("actionRedoTag", QKeySequence::Redo);
+  removeEntries_ = action("actionRemoveFromLibrary", QKeySequence::Delete);
+  connect(removeEntries_, &QAction::triggered, this, [this] {
+    const QString error = removeSelection(true);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot remove"), error);
+  });
   connect(addTag_, &QAction::triggered, this, [this] { askTag(true); });
   connect(removeTag_, &QAction::triggered, this, [this] { askTag(false); });
   connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
@@ -105,7 +112,9 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   connect(undo_, &QUndoStack::indexChanged, this, &LibraryView::updateUndoActions);
   connect(undo_, &QUndoStack::cleanChanged, this, &LibraryView::updateUndoActions);
   grid_->setContextMenuPolicy(Qt::ActionsContextMenu);
-  grid_->addActions({addTag_, removeTag_, undoAction_, redoAction_});
+  auto* separator = new QAction(this);
+  separator->setSeparator(true);
+  grid_->addActions({addTag_, removeTag_, undoAction_, redoAction_, separator, removeEntries_});
   connect(library_, &LibraryController::tagsChanged, this, [this] {
     reloadTags();
     applyFilter();
@@ -131,6 +140,7 @@ void LibraryView::retranslate() {
   search_->setPlaceholderText(tr("Filter by name"));
   addTag_->setText(tr("Add a tag to the selection…"));
   removeTag_->setText(tr("Remove a tag from the selection…"));
+  removeEntries_->setText(tr("Remove from the library…"));
   updateUndoActions();
   closeReport_->setToolTip(tr("Hide the import report"));
   applyFilter();
@@ -223,6 +233,28 @@ QString LibraryView::tagSelection(const QString& tag, bool add) {
   }
   undo_->push(command);  // already applied: push's redo() does nothing
   return {};
+}
+
+QString LibraryView::removeSelection(bool confirm) {
+  const std::vector<GridEntry> entries = selectedEntries();
+  if (entries.empty()) return tr("Select photos or items first.");
+  const auto photos = std::count_if(entries.begin(), entries.end(),
+                                    [](const GridEntry& e) { return e.kind == GridEntry::Kind::Photo; });
+  const int items = static_cast<int>(entries.size() - static_cast<std::size_t>(photos));
+  if (confirm) {
+    const QString question =
+        tr("Remove %1 and %2 from the library? Their crops, embeddings and the outfits that use them go too; "
+           "the image files stay on disk. This cannot be undone.")
+            .arg(tr("%n photo(s)", nullptr, static_cast<int>(photos)), tr("%n item(s)", nullptr, items));
+    if (QMessageBox::question(this, tr("Remove from the library"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes) {
+      return {};
+    }
+  }
+  // Tag steps may name what is removed: they cannot be undone any more.
+  undo_->clear();
+  return library_->removeEntries(entries);
 }
 
 void LibraryView::askTag(bool add) {

@@ -1,7 +1,8 @@
 // LibraryView: the library as a thumbnail grid, with a filter bar (photos or
 // items, category, state, tag, name) and, after an import, a report of every
 // file: added, already there, or why it failed. The selection can be tagged
-// and untagged (context menu, Ctrl+T / Ctrl+Shift+T), undoably (Ctrl+Z).
+// and untagged (context menu, Ctrl+T / Ctrl+Shift+T), undoably (Ctrl+Z), or
+// removed from the library (Delete, after a confirmation).
 #pragma once
 
 #include <QWidget>
@@ -47,6 +48,9 @@ class LibraryView : public QWidget {
   // Adds the tag to (or removes it from) the selected photos and items, as
   // one undoable step. Returns the error, or "" when it worked.
   QString tagSelection(const QString& tag, bool add);
+  // Removes the selected photos and items from the library (after asking,
+  // when `confirm`). Returns the error, or "" when it worked or was declined.
+  QString removeSelection(bool confirm);
 
  Q_SIGNALS:
   void photoActivated(Id photoId);
@@ -78,6 +82,7 @@ class LibraryView : public QWidget {
   QUndoStack* undo_;
   QAction* addTag_;
   QAction* removeTag_;
+  QAction* removeEntries_;
   QAction* undoAction_;
   QAction* redoAction_;
 };

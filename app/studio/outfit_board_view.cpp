@@ -1,5 +1,7 @@
 #include "outfit_board_view.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -162,6 +164,7 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   });
   connect(library_, &LibraryController::outfitsChanged, this, &OutfitBoardView::reloadSavedOutfits);
   connect(library_, &LibraryController::contentChanged, this, &OutfitBoardView::reloadSavedOutfits);
+  connect(library_, &LibraryController::contentChanged, this, &OutfitBoardView::dropRemovedPieces);
   selectSlot(Category::Top);
   retranslate();
 }
@@ -421,6 +424,16 @@ QString OutfitBoardView::deleteSavedOutfit(Id outfitId) {
   }
   undo_.push(command);
   return {};
+}
+
+void OutfitBoardView::dropRemovedPieces() {
+  const std::vector<Id> gone = library_->missingItems({pieces_.begin(), pieces_.end()});
+  if (gone.empty()) return;
+  BoardPieces kept = pieces_;
+  for (Id& id : kept)
+    if (std::find(gone.begin(), gone.end(), id) != gone.end()) id = 0;
+  applyPieces(kept);
+  undo_.clear();  // earlier steps would put the removed items back
 }
 
 void OutfitBoardView::reloadSavedOutfits() {

@@ -70,6 +70,7 @@ class OutfitBoardView : public QWidget {
   void refreshScore();
   void refreshCandidates();
   void reloadSavedOutfits();
+  void dropRemovedPieces();  // pieces removed from the library leave the board
 
   LibraryController* library_;
   CompatService* compat_;

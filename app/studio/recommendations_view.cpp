@@ -1,5 +1,7 @@
 #include "recommendations_view.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -154,6 +156,15 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   connect(compat_, &CompatService::recommenderReady, this, &RecommendationsView::refresh);
   connect(library_, &LibraryController::contentChanged, this, &RecommendationsView::reloadTags);
   connect(library_, &LibraryController::tagsChanged, this, &RecommendationsView::reloadTags);
+  connect(library_, &LibraryController::contentChanged, this, [this] {
+    // Pieces removed from the library are no longer given.
+    const std::vector<Id> gone = library_->missingItems({pieces_.begin(), pieces_.end()});
+    if (gone.empty()) return;
+    BoardPieces kept = pieces_;
+    for (Id& id : kept)
+      if (std::find(gone.begin(), gone.end(), id) != gone.end()) id = 0;
+    setPieces(kept);
+  });
   connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces({0, 0, 0}); });
   retranslate();
 }

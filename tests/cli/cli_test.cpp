@@ -90,6 +90,29 @@ TEST(Cli, TagAddsListsAndRemovesTags) {
   EXPECT_EQ(r.exitCode, 2) << "a tag without photos or items";
 }
 
+TEST(Cli, LibraryRemoveTakesPhotosAndItemsOutInOneStep) {
+  TempDir dir;
+  const std::string path = dir.path("w.w2w");
+  Id photo = 0, other = 0;
+  {
+    auto library = Library::create(path);
+    ASSERT_TRUE(library.ok()) << library.message();
+    photo = *(*library)->addPhoto({dir.path("a.jpg"), "p1", 1, 10, 10});
+    other = *(*library)->addPhoto({dir.path("b.jpg"), "p2", 1, 10, 10});
+  }
+  auto r = runCli({"library", "remove", q(path), "--photo", QString::number(photo), "--photo", "999"});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("no photo 999")) << r.err.toStdString();
+  EXPECT_EQ(*(*Library::open(path))->photoCount(), 2) << "a bad id removes nothing";
+  r = runCli({"library", "remove", q(path), "--photo", QString::number(photo), "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(r.json()["removed_photos"].toInt(), 1);
+  auto left = (*Library::open(path))->photos();
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ(left->front().id, other);
+  EXPECT_EQ(runCli({"library", "remove", q(path)}).exitCode, 2) << "nothing named";
+}
+
 TEST(Cli, VersionNamesTheLibraries) {
   auto r = runCli({"--version"});
   EXPECT_EQ(r.exitCode, 0);

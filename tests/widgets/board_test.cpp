@@ -155,6 +155,23 @@ TEST(OutfitBoard, OpensAndDeletesSavedOutfitsUndoably) {
   EXPECT_TRUE(f.library.library()->outfits(OutfitOrigin::User)->empty());
 }
 
+// A piece removed from the library leaves the board, and no undo step can
+// put it back.
+TEST(OutfitBoard, RemovedItemsLeaveTheBoard) {
+  BoardFixture f;
+  OutfitBoardView board(&f.library, &f.compat);
+  const Id top = f.item(Category::Top, 2);
+  board.setPieces({top, f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)}, "test");
+  GridEntry entry;
+  entry.kind = GridEntry::Kind::Item;
+  entry.id = top;
+  ASSERT_EQ(f.library.removeEntries({entry}), QString());
+  EXPECT_EQ(board.pieces()[0], 0);
+  EXPECT_EQ(board.pieces()[1], f.item(Category::Bottom, 4));
+  EXPECT_FALSE(board.undoStack()->canUndo());
+  EXPECT_FALSE(f.library.library()->item(top)->has_value());
+}
+
 TEST(OutfitBoard, CompleteTheLookFillsTheEmptySlots) {
   BoardFixture f;
   OutfitBoardView board(&f.library, &f.compat);

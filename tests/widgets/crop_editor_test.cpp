@@ -154,6 +154,23 @@ TEST(CropEditor, AcceptMarksThePhotoReviewedAndIsUndoable) {
   EXPECT_EQ((*f.controller.library()->photo(f.photoId))->status, PhotoStatus::Processed);
 }
 
+// The photo under review is removed from the library: the editor lets it go
+// (and its undo steps, which would write to a photo that is gone).
+TEST(CropEditor, ARemovedPhotoLeavesTheEditor) {
+  Fixture f;
+  CropReviewView view(&f.session);
+  view.reloadQueue();
+  ASSERT_EQ(view.currentPhoto(), f.photoId);
+  f.session.setPhotoStatus(f.photoId, PhotoStatus::Flagged);
+  ASSERT_TRUE(f.session.undoStack()->canUndo());
+  GridEntry photo;
+  photo.id = f.photoId;
+  ASSERT_EQ(f.controller.removeEntries({photo}), QString());
+  view.reloadQueue();
+  EXPECT_EQ(view.currentPhoto(), 0);
+  EXPECT_FALSE(f.session.undoStack()->canUndo());
+}
+
 TEST(CropEditor, DrawingAMissingBoxAddsAManualCrop) {
   Fixture f;
   const Item shoes = f.crop(Category::Shoes);

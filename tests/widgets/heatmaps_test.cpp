@@ -34,12 +34,16 @@ TEST(Heatmaps, ItemMatrixAndSpatialMapUseTheEncoderInUse) {
   {
     auto created = Library::create(path);
     BasicEncoder encoder;
-    ASSERT_TRUE((*created)->registerModel({BasicEncoder::kModelId, "Basic", "basic", encoder.info().dim, "", ""}).ok());
+    ASSERT_TRUE((*created)
+                    ->registerModel({BasicEncoder::kModelId, "Basic", "basic", encoder.info().dim, "", ""})
+                    .ok());
     for (int i = 0; i < 3; ++i) {
       const RgbImage crop = renderWholeImage(test::makeTestImage(60, 80, 10 + i), nullptr, 96);
       const CropImage stored = makeCropImage(crop);
-      ids.push_back((*created)->addStandaloneItem(static_cast<Category>(i), {dir.path(stored.hash), stored.hash, 1, 60, 80},
-                                                  stored).value());
+      ids.push_back((*created)
+                        ->addStandaloneItem(static_cast<Category>(i),
+                                            {dir.path(stored.hash), stored.hash, 1, 60, 80}, stored)
+                        .value());
       auto vector = encoder.encode({crop});
       ASSERT_TRUE((*created)->putEmbedding(stored.hash, BasicEncoder::kModelId, vector->rowVector(0)).ok());
     }

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QUndoStack>
@@ -104,6 +105,31 @@ TEST(LibraryFilters, TagTheSelectionThenUndoAndRedo) {
   view.undoStack()->undo();
   EXPECT_EQ(shown->rowCount(), 3);
   EXPECT_EQ(controller.library()->itemTags(items[2])->size(), 1u);
+}
+
+TEST(LibraryFilters, RemovingTheSelectionTakesItOutOfTheLibraryAndTheGrid) {
+  test::TempDir dir;
+  const std::string path = dir.path("w.w2w");
+  {
+    auto library = Library::create(path);
+    (void)(*library)->addPhoto({dir.path("street.jpg"), "p1", 1, 10, 10});
+    const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(20, 20, 1), nullptr, 32));
+    (void)(*library)->addStandaloneItem(Category::Top, {dir.path("top.jpg"), crop.hash, 1, 20, 20}, crop);
+  }
+  LibraryController controller;
+  ASSERT_TRUE(controller.openLibrary(QString::fromStdString(path)).isEmpty());
+  ThumbnailCache thumbnails(64, QString::fromStdString(dir.path("cache")));
+  LibraryView view(&controller, &thumbnails);
+  QObject::connect(&controller, &LibraryController::contentChanged, &view, [&] { view.refresh("basic-v1"); });
+  view.refresh("basic-v1");
+  ASSERT_EQ(view.filterModel()->rowCount(), 2);
+  EXPECT_FALSE(view.removeSelection(false).isEmpty()) << "nothing selected";
+  view.grid()->selectAll();
+  ASSERT_EQ(view.removeSelection(false), QString());
+  EXPECT_EQ(view.filterModel()->rowCount(), 0);
+  EXPECT_EQ(*controller.library()->photoCount(), 0);
+  EXPECT_TRUE(controller.library()->items()->empty());
+  EXPECT_TRUE(QFileInfo::exists(QString::fromStdString(path))) << "the library file itself stays";
 }
 
 TEST(LibraryFilters, CorruptPhotoShowsAnErrorRowAndTheImportGoesOn) {

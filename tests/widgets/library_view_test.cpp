@@ -2,14 +2,14 @@
 // thumbnails made in the background.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QAction>
 #include <QListView>
 #include <QMenu>
-#include <QTabWidget>
 #include <QPixmap>
 #include <QSettings>
+#include <QTabWidget>
 
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -44,8 +44,9 @@ std::string makeLibrary(const TempDir& dir, int photos) {
     EXPECT_TRUE((*library)->addPhoto({file, "hash" + std::to_string(i), 1, 80, 120}).ok());
   }
   const RgbImage item = test::makeTestImage(50, 50, 99);
-  EXPECT_TRUE((*library)->addStandaloneItem(Category::Shoes, {dir.path("shoe.png"), "shoe", 1, 50, 50},
-                                            makeCropImage(renderWholeImage(item, nullptr, 64)))
+  EXPECT_TRUE((*library)
+                  ->addStandaloneItem(Category::Shoes, {dir.path("shoe.png"), "shoe", 1, 50, 50},
+                                      makeCropImage(renderWholeImage(item, nullptr, 64)))
                   .ok());
   return path;
 }
@@ -111,7 +112,8 @@ TEST(LibraryView, BrokenImageReportsFailureOnce) {
   test::writeBytes(dir.path("bad.jpg"), "nope");
   ThumbnailCache cache(64, QString::fromStdString(dir.path("cache")));
   QString reason;
-  QObject::connect(&cache, &ThumbnailCache::failed, [&](const QString&, const QString& why) { reason = why; });
+  QObject::connect(&cache, &ThumbnailCache::failed,
+                   [&](const QString&, const QString& why) { reason = why; });
   cache.thumbnail({"bad", QString::fromStdString(dir.path("bad.jpg")), {}});
   ASSERT_TRUE(waitUntil([&] { return !reason.isEmpty(); }));
   EXPECT_TRUE(reason.contains("not an image"));
