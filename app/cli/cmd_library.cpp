@@ -3,9 +3,8 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 
-#include <algorithm>
-
 #include "cli.h"
+#include "entry_ids.h"
 #include "library/library.h"
 
 namespace w2w::cli {
@@ -57,30 +56,15 @@ void printInfo(const LibraryInfo& info) {
 // so a typo in one id removes nothing.
 int removeEntries(const QCommandLineParser& parser, const std::string& file, bool json) {
   std::vector<Id> photos, items;
-  for (const auto& [name, ids] :
-       {std::pair{QStringLiteral("photo"), &photos}, {QStringLiteral("item"), &items}}) {
-    for (const QString& value : parser.values(name)) {
-      bool ok = false;
-      const Id id = value.toLongLong(&ok);
-      if (!ok || id <= 0) return fail(QStringLiteral("--%1 needs an id, not '%2'").arg(name, value), kUsage);
-      if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(id);
-    }
-  }
+  QString error;
+  if (!readIds(parser, "photo", &photos, &error) || !readIds(parser, "item", &items, &error))
+    return fail(error, kUsage);
   if (photos.empty() && items.empty())
     return fail(QStringLiteral("name what to remove with --photo ID or --item ID"), kUsage);
   auto library = Library::open(file);
   if (!library) return fail(library.message());
   const Status removed = (*library)->transaction([&]() -> Status {
-    for (Id id : photos) {
-      auto found = (*library)->photo(id);
-      if (!found) return found.error();
-      if (!*found) return makeError("no photo " + std::to_string(id) + " in the library");
-    }
-    for (Id id : items) {
-      auto found = (*library)->item(id);
-      if (!found) return found.error();
-      if (!*found) return makeError("no item " + std::to_string(id) + " in the library");
-    }
+    if (Status s = checkEntriesExist(**library, photos, items); !s) return s;
     // Items first: a crop named beside its own photo goes before the photo takes it along.
     for (Id id : items)
       if (Status s = (*library)->removeItem(id); !s) return s;

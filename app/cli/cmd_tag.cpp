@@ -7,24 +7,11 @@
 #include <QJsonArray>
 
 #include "cli.h"
+#include "entry_ids.h"
 #include "library/library.h"
 
 namespace w2w::cli {
 namespace {
-
-// Parses the values of --item or --photo; false (with *error set) on a bad id.
-bool readIds(const QCommandLineParser& parser, const QString& name, std::vector<Id>* ids, QString* error) {
-  for (const QString& value : parser.values(name)) {
-    bool ok = false;
-    const Id id = value.toLongLong(&ok);
-    if (!ok || id <= 0) {
-      *error = QStringLiteral("--%1 needs an id, not '%2'").arg(name, value);
-      return false;
-    }
-    ids->push_back(id);
-  }
-  return true;
-}
 
 int listTags(Library& library, bool json) {
   auto tags = library.tags();
@@ -86,16 +73,7 @@ int runTag(const QStringList& args) {
   // Every id is checked first, then all of them change in one transaction:
   // a typo in one id changes nothing.
   const Status done = (*library)->transaction([&]() -> Status {
-    for (Id id : photos) {
-      auto found = (*library)->photo(id);
-      if (!found) return found.error();
-      if (!*found) return makeError("no photo " + std::to_string(id) + " in the library");
-    }
-    for (Id id : items) {
-      auto found = (*library)->item(id);
-      if (!found) return found.error();
-      if (!*found) return makeError("no item " + std::to_string(id) + " in the library");
-    }
+    if (Status s = checkEntriesExist(**library, photos, items); !s) return s;
     for (Id id : photos) {
       const Status s = remove ? (*library)->untagPhoto(id, tag) : (*library)->tagPhoto(id, tag);
       if (!s) return s;
