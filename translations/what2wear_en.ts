@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>w2w::LibraryController</name>
+    <message numerus="yes">
+        <source>Cropping %n photo(s) again</source>
+        <translation>
+            <numerusform>Cropping %n photo again</numerusform>
+            <numerusform>Cropping %n photos again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>w2w::LibraryGridModel</name>
     <message numerus="yes">
         <source>%n crop(s)</source>

@@ -359,6 +359,12 @@
         <source>A tag needs a name.</source>
         <translation>태그에는 이름이 필요합니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>Cropping %n photo(s) again</source>
+        <translation>
+            <numerusform>사진 %n장 다시 크롭하는 중</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>w2w::LibraryGridModel</name>
@@ -578,6 +584,14 @@
         <translation>
             <numerusform>아이템 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Crop the selected photos again</source>
+        <translation>선택한 사진 다시 크롭</translation>
+    </message>
+    <message>
+        <source>Run the crop pipeline again: automatic crops are replaced, edited ones kept</source>
+        <translation>크롭 파이프라인을 다시 실행합니다: 자동 크롭은 바뀌고, 편집한 크롭은 유지됩니다</translation>
     </message>
 </context>
 <context>

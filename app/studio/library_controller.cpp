@@ -10,6 +10,7 @@
 #include "pipeline/demo_library.h"
 #include "pipeline/item_importer.h"
 #include "pipeline/photo_importer.h"
+#include "pipeline/photo_reanalysis.h"
 
 namespace w2w {
 namespace {
@@ -245,6 +246,20 @@ BackgroundTask* LibraryController::importItems(const QStringList& paths, const Q
                                                            const CancelFlag& cancel) {
     return w2w::importItems(library, toStd(paths), options, progress, &cancel);
   });
+}
+
+BackgroundTask* LibraryController::cropAgain(const std::vector<Id>& photoIds) {
+  if (!library_) return nullptr;
+  return runTask(
+      tr("Cropping %n photo(s) again", nullptr, static_cast<int>(photoIds.size())),
+      [file = library_->path(), photoIds](const ProgressCallback& progress, const CancelFlag& cancel) {
+        auto analyzer = defaultPhotoAnalyzer();
+        if (!analyzer) return QString::fromStdString(analyzer.message());
+        auto library = Library::open(file);
+        if (!library) return QString::fromStdString(library.message());
+        auto report = reanalyzePhotos(**library, photoIds, *analyzer, progress, &cancel);
+        return report ? QString() : QString::fromStdString(report.message());
+      });
 }
 
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {

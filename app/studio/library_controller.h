@@ -67,6 +67,9 @@ class LibraryController : public QObject {
   BackgroundTask* importItems(const QStringList& paths,
                               const QString& category);  // category "folder" = by folder
   BackgroundTask* buildDemo(const QString& libraryPath);
+  // Runs the crop pipeline again on photos of the library (automatic crops
+  // are replaced, a person's edits kept).
+  BackgroundTask* cropAgain(const std::vector<Id>& photoIds);
 
   // Any other long work on the library (encoding, training): shown in the
   // status bar with progress and Cancel; contentChanged follows its end.

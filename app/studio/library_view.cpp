@@ -105,6 +105,13 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
     const QString error = removeSelection(true);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot remove"), error);
   });
+  cropAgain_ = action("actionCropAgain", QKeySequence());
+  connect(cropAgain_, &QAction::triggered, this, [this] {
+    std::vector<Id> photos;
+    for (const GridEntry& e : selectedEntries())
+      if (e.kind == GridEntry::Kind::Photo) photos.push_back(e.id);
+    if (!photos.empty()) library_->cropAgain(photos);
+  });
   connect(addTag_, &QAction::triggered, this, [this] { askTag(true); });
   connect(removeTag_, &QAction::triggered, this, [this] { askTag(false); });
   connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
@@ -114,7 +121,10 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   grid_->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* separator = new QAction(this);
   separator->setSeparator(true);
-  grid_->addActions({addTag_, removeTag_, undoAction_, redoAction_, separator, removeEntries_});
+  auto* separator2 = new QAction(this);
+  separator2->setSeparator(true);
+  grid_->addActions(
+      {addTag_, removeTag_, undoAction_, redoAction_, separator, cropAgain_, separator2, removeEntries_});
   connect(library_, &LibraryController::tagsChanged, this, [this] {
     reloadTags();
     applyFilter();
@@ -141,6 +151,8 @@ void LibraryView::retranslate() {
   addTag_->setText(tr("Add a tag to the selection…"));
   removeTag_->setText(tr("Remove a tag from the selection…"));
   removeEntries_->setText(tr("Remove from the library…"));
+  cropAgain_->setText(tr("Crop the selected photos again"));
+  cropAgain_->setToolTip(tr("Run the crop pipeline again: automatic crops are replaced, edited ones kept"));
   updateUndoActions();
   closeReport_->setToolTip(tr("Hide the import report"));
   applyFilter();

@@ -83,6 +83,7 @@ class LibraryView : public QWidget {
   QAction* addTag_;
   QAction* removeTag_;
   QAction* removeEntries_;
+  QAction* cropAgain_;
   QAction* undoAction_;
   QAction* redoAction_;
 };

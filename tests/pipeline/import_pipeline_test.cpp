@@ -12,6 +12,7 @@
 #include "io/cv_convert.h"
 #include "library/library.h"
 #include "pipeline/photo_importer.h"
+#include "pipeline/photo_reanalysis.h"
 #include "test_support.h"
 #include "vision/photo_analyzer.h"
 
@@ -161,6 +162,58 @@ TEST_F(ImportPipeline, CancelledImportKeepsWholePhotosOnly) {
     ASSERT_TRUE(items.ok());
     EXPECT_FALSE(items->empty()) << "a photo is stored with its crops or not at all";
   }
+}
+
+// Cropping again: photos registered without crops get them, a person's edit
+// survives, and a photo whose file is gone fails with its reason.
+TEST_F(ImportPipeline, CropAgainReplacesAutomaticCropsAndKeepsEdits) {
+  const std::string in = dir_.path("in");
+  QDir().mkpath(QString::fromStdString(in));
+  QFile::copy(QString::fromStdString(miniPhoto("0401")), QString::fromStdString(in + "/a.jpg"));
+  QFile::copy(QString::fromStdString(miniPhoto("0402")), QString::fromStdString(in + "/b.jpg"));
+  auto library = Library::create(dir_.path("w.w2w"));
+  ASSERT_TRUE(library.ok()) << library.message();
+  ImportOptions metadataOnly;  // no analyzer: photos without crops
+  const ImportReport imported = importPhotos(**library, {in}, metadataOnly);
+  ASSERT_EQ(imported.added(), 2);
+  auto photos = (*library)->photos();
+  ASSERT_EQ(photos->size(), 2u);
+  const Id a = (*photos)[0].id, b = (*photos)[1].id;
+  EXPECT_TRUE((*library)->items()->empty());
+
+  auto first = reanalyzePhotos(**library, {a, b}, options_.analyzer);
+  ASSERT_TRUE(first.ok()) << first.message();
+  EXPECT_EQ(first->analysed, 2);
+  EXPECT_EQ((*library)->items()->size(), 6u);
+  EXPECT_EQ((*library)->outfits(OutfitOrigin::Photo)->size(), 2u);
+
+  // A person moves photo a's top box; then a's file goes away.
+  Item top;
+  auto items = (*library)->items();
+  ASSERT_TRUE(items.ok()) << items.message();
+  for (const Item& item : *items)
+    if (item.photoId == a && item.category == Category::Top) top = item;
+  ASSERT_TRUE(top.box.has_value());
+  const Box edited{top.box->x + 4, top.box->y + 4, top.box->width - 8, top.box->height - 8};
+  auto image = (*library)->cropImage(top.id);
+  ASSERT_TRUE(image.ok()) << image.message();
+  ASSERT_TRUE((*library)->updateCrop(top.id, edited, *image).ok());
+  auto second = reanalyzePhotos(**library, {a}, options_.analyzer);
+  ASSERT_TRUE(second.ok()) << second.message();
+  auto kept = (*library)->item(top.id);
+  ASSERT_TRUE(kept.ok() && kept->has_value()) << "the edited crop is kept";
+  EXPECT_EQ(*(*kept)->box, edited);
+  EXPECT_EQ((*kept)->source, ItemSource::Manual);
+
+  ASSERT_TRUE(QFile::remove(QString::fromStdString(in + "/b.jpg")));
+  auto third = reanalyzePhotos(**library, {b}, options_.analyzer);
+  ASSERT_TRUE(third.ok()) << third.message();
+  EXPECT_EQ(third->failed, 1);
+  auto found = (*library)->photo(b);
+  ASSERT_TRUE(found.ok() && found->has_value()) << found.message();
+  const Photo gone = **found;
+  EXPECT_EQ(gone.status, PhotoStatus::Failed);
+  EXPECT_NE(gone.error.find("b.jpg"), std::string::npos) << gone.error;
 }
 
 }  // namespace
