@@ -29,6 +29,7 @@ class ThresholdChart : public ChartPanel {
   QLineSeries* accuracySeries() const { return accuracy_; }
   QLineSeries* precisionSeries() const { return precision_; }
   QLineSeries* recallSeries() const { return recall_; }
+  int epoch() const { return epoch_; }  // of the evaluation shown (0: none)
   QString fileStem() const override { return QStringLiteral("threshold"); }
 
  protected:

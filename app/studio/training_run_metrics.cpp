@@ -54,6 +54,19 @@ void RunMetrics::truncateAfter(int epoch) {
     evaluationEpoch = 0;
     evaluation.reset();
   }
+  if (bestEvaluationEpoch > epoch) {
+    bestEvaluationEpoch = 0;
+    bestEvaluation.reset();
+  }
+}
+
+const compat::EvalReport* RunMetrics::keptEvaluation(int* epoch) const {
+  if (bestEvaluation) {
+    *epoch = bestEvaluationEpoch;
+    return &*bestEvaluation;
+  }
+  *epoch = evaluationEpoch;
+  return evaluation ? &*evaluation : nullptr;
 }
 
 std::string runMetricsJson(const RunMetrics& m) {
@@ -72,8 +85,11 @@ std::string runMetricsJson(const RunMetrics& m) {
       {"history", parsed(compat::epochHistoryJson(m.history))},
       {"steps", thinnedSteps(m.steps)},
       {"evaluation_epoch", m.evaluationEpoch},
+      {"best_evaluation_epoch", m.bestEvaluationEpoch},
   };
   json["evaluation"] = m.evaluation ? parsed(compat::evalReportJson(*m.evaluation)) : QJsonValue();
+  json["best_evaluation"] =
+      m.bestEvaluation ? parsed(compat::evalReportJson(*m.bestEvaluation)) : QJsonValue();
   return compact(json);
 }
 
@@ -101,6 +117,9 @@ RunMetrics parseRunMetrics(const std::string& text) {
   m.evaluationEpoch = json.value("evaluation_epoch").toInt();
   if (json.value("evaluation").isObject())
     m.evaluation = parseEvalReport(compact(json.value("evaluation").toObject()));
+  m.bestEvaluationEpoch = json.value("best_evaluation_epoch").toInt();
+  if (json.value("best_evaluation").isObject())
+    m.bestEvaluation = parseEvalReport(compact(json.value("best_evaluation").toObject()));
   return m;
 }
 

@@ -7,7 +7,8 @@
 // train_outfits, val_outfits}, epochs_planned, best_epoch, best_val_auc,
 // seconds, history (compat::epochHistoryJson), steps ([[epoch, loss], ...],
 // thinned to at most kMaxStoredSteps), evaluation_epoch and evaluation (the
-// last validation, compat::evalReportJson).
+// last validation, compat::evalReportJson), best_evaluation_epoch and
+// best_evaluation (the validation of the best epoch: the checkpoint's model).
 #pragma once
 
 #include <QList>
@@ -36,6 +37,12 @@ struct RunMetrics {
   QList<QPointF> steps;  // per-step training loss, x in epochs
   int evaluationEpoch = 0;
   std::optional<compat::EvalReport> evaluation;
+  int bestEvaluationEpoch = 0;
+  std::optional<compat::EvalReport> bestEvaluation;
+
+  // What a stored run's charts and exports show: the best epoch's validation
+  // (the model the checkpoint keeps), else the last one; null when none.
+  const compat::EvalReport* keptEvaluation(int* epoch) const;
 
   int epochsDone() const { return history.empty() ? 0 : history.back().epoch; }
   // Paused or cancelled with epochs left: the checkpoint can be trained on.

@@ -310,8 +310,14 @@ void TrainingView::showRun(Id runId) {
       run ? compat::parseTrainConfig(run->configJson) : Result<compat::TrainConfig>(compat::TrainConfig());
   shownThreshold_ = config ? config->loss.threshold : 0.0;
   // The active run's steps since its last stored epoch are only in memory.
-  charts_->showRun(m.history, m.epochsPlanned, showsLiveRun() ? training_->liveSteps() : m.steps,
-                   m.evaluation ? &*m.evaluation : nullptr, m.evaluationEpoch, shownThreshold_);
+  // A run in training shows its latest validation; otherwise the one of the
+  // model its checkpoint keeps.
+  const bool live = showsLiveRun();
+  int epoch = m.evaluationEpoch;
+  const compat::EvalReport* report =
+      live && training_->isTraining() ? (m.evaluation ? &*m.evaluation : nullptr) : m.keptEvaluation(&epoch);
+  charts_->showRun(m.history, m.epochsPlanned, live ? training_->liveSteps() : m.steps, report, epoch,
+                   shownThreshold_);
 }
 
 void TrainingView::onRunEnded(Id runId, const QString& outcome, const QString& message) {
@@ -369,8 +375,9 @@ QString TrainingView::exportRun(Id runId, const QString& folder, QStringList* wr
   if (files.isEmpty()) return tr("Cannot write %1").arg(failed);
   QString error = writeEpochCsv(stem + "-epochs.csv", m.history);
   files << stem + "-epochs.csv";
-  if (error.isEmpty() && m.evaluation) {
-    error = writeThresholdCsv(stem + "-thresholds.csv", m.evaluation->thresholds);
+  int keptEpoch = 0;
+  if (const compat::EvalReport* kept = m.keptEvaluation(&keptEpoch); error.isEmpty() && kept) {
+    error = writeThresholdCsv(stem + "-thresholds.csv", kept->thresholds);
     files << stem + "-thresholds.csv";
   }
   if (error.isEmpty()) {

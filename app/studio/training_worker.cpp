@@ -216,6 +216,10 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
   callbacks.onValidation = [&](int epoch, const compat::EvalReport& report) {
     metrics.evaluationEpoch = epoch;
     metrics.evaluation = report;
+    if (epoch == metrics.bestEpoch) {  // onEpoch came first: an improved epoch is the best now
+      metrics.bestEvaluationEpoch = epoch;
+      metrics.bestEvaluation = report;
+    }
     record.save(metrics);  // the checkpoint of this epoch is on disk already
     std::lock_guard<std::mutex> lock(channel.mutex);
     channel.report = std::make_pair(epoch, report);

@@ -41,12 +41,14 @@ ProgramRun runProgram(const QString& program, const QStringList& args, const std
 
 class StudioCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const ProgramRun demo =
-        runProgram(W2W_CLI_PATH, {"demo", "--library", library(), "--quiet"}, dir_.path());
-    ASSERT_EQ(demo.exitCode, 0) << demo.err.toStdString();
+  // A library of the eight street photos in tests/data/ccp-mini (six outfits).
+  void makeLibrary() {
+    const QString photos = QString::fromStdString(test::dataPath("ccp-mini/photos"));
+    const ProgramRun import =
+        runProgram(W2W_CLI_PATH, {"import", "--library", library(), photos, "--quiet"}, dir_.path());
+    ASSERT_EQ(import.exitCode, 0) << import.err.toStdString();
   }
-  QString library() const { return QString::fromStdString(dir_.path("demo.w2w")); }
+  QString library() const { return QString::fromStdString(dir_.path("street.w2w")); }
   QString path(const char* name) const { return QString::fromStdString(dir_.path(name)); }
   ProgramRun studio(const QStringList& args) const { return runProgram(W2W_STUDIO_PATH, args, dir_.path()); }
 
@@ -54,6 +56,7 @@ class StudioCli : public ::testing::Test {
 };
 
 TEST_F(StudioCli, TrainsAndScreenshotsTheTrainingView) {
+  ASSERT_NO_FATAL_FAILURE(makeLibrary());
   const ProgramRun r = studio({"--library", library(), "--train", "--screenshot", path("training.png")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QImage shot(path("training.png"));
@@ -70,6 +73,7 @@ TEST_F(StudioCli, TrainsAndScreenshotsTheTrainingView) {
 }
 
 TEST_F(StudioCli, RefusesAnUnknownViewAndAMissingLibrary) {
+  ASSERT_TRUE(Library::create(library().toStdString()).ok());
   ProgramRun r = studio({"--library", library(), "--view", "wardrobe", "--screenshot", path("x.png")});
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_TRUE(r.err.contains("unknown view 'wardrobe'")) << r.err.toStdString();

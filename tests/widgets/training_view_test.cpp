@@ -158,6 +158,10 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
   const RunMetrics metrics = parseRunMetrics(run.metricsJson);
   EXPECT_EQ(metrics.state, "finished");
   EXPECT_EQ(metrics.history.size(), 3u);
+  // The stored run shows the validation of the epoch its checkpoint keeps.
+  ASSERT_TRUE(metrics.bestEvaluation.has_value());
+  EXPECT_EQ(metrics.bestEvaluationEpoch, metrics.bestEpoch);
+  EXPECT_EQ(studio.view.charts()->threshold()->epoch(), metrics.bestEpoch);
   EXPECT_EQ(metrics.outfits, 40);
   ASSERT_TRUE(metrics.evaluation.has_value());
   EXPECT_EQ(metrics.evaluationEpoch, 3);
