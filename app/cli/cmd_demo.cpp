@@ -18,159 +18,183 @@
 #include "recommend/recommender.h"
 
 namespace w2w::cli {
+namespace {
 
-int runDemo(const QStringList& args) {
-  QCommandLineParser parser;
-  parser.setApplicationDescription(
-      "Builds the demo library from the bundled photos and items (resources/demo) and\n"
-      "shows what What2Wear does with them, step by step. Runs without a display.");
-  parser.addOption(
-      {"library", "Where to build the demo library (default: the studio's demo library).", "FILE"});
-  parser.addOption({"quiet", "No progress on stderr."});
-  int code = kOk;
-  if (!parseArguments(parser, args, &code)) return code;
-  const bool json = parser.isSet("json");
-  const std::string path =
-      parser.isSet("library") ? parser.value("library").toStdString() : defaultDemoLibraryPath();
+// Each step adds its figures to the JSON summary and, unless --json, says
+// what it did. A step returns kOk or the exit status to stop with.
+struct DemoRun {
+  std::string path;  // the demo library
+  bool json = false;
+  ProgressPrinter* printer = nullptr;
+  QJsonObject summary;
 
-  if (!json)
-    printLine(
-        QStringLiteral("1. Importing the demo photos and items into %1").arg(QString::fromStdString(path)));
+  void say(const QString& text) const {
+    if (!json) printLine(text);
+  }
+};
+
+int importStep(DemoRun& run) {
+  run.say(
+      QStringLiteral("1. Importing the demo photos and items into %1").arg(QString::fromStdString(run.path)));
   auto analyzer = defaultPhotoAnalyzer();
   if (!analyzer) return fail(analyzer.message());
-  ProgressPrinter printer(parser.isSet("quiet"));
-  auto report = buildDemoLibrary(path, *analyzer, printer.callback(), &interruptFlag());
-  printer.finish();
+  auto report = buildDemoLibrary(run.path, *analyzer, run.printer->callback(), &interruptFlag());
+  run.printer->finish();
   if (!report) return fail(report.message());
   if (report->cancelled)
     return fail(QStringLiteral("interrupted; the demo library keeps what was imported"), kInterrupted);
-
-  auto library = Library::open(path);
+  auto library = Library::open(run.path, Library::Access::ReadOnly);
   if (!library) return fail(library.message());
   auto info = (*library)->info();
   if (!info) return fail(info.message());
-  QJsonObject summary{{"library", QString::fromStdString(path)},
-                      {"photos_added", report->photos.added()},
-                      {"photos_already_there", report->photos.duplicates()},
-                      {"photos_failed", report->photos.failed()},
-                      {"items_added", report->items.added()},
-                      {"items_already_there", report->items.duplicates()},
-                      {"photos", info->photos},
-                      {"crops", info->items - info->standaloneItems},
-                      {"standalone_items", info->standaloneItems},
-                      {"outfits", info->outfits}};
-  if (!json) {
-    printLine(
-        QStringLiteral(
-            "   %1 photos added (%2 already there, %3 failed), %4 single items added (%5 already there)")
-            .arg(report->photos.added())
-            .arg(report->photos.duplicates())
-            .arg(report->photos.failed())
-            .arg(report->items.added())
-            .arg(report->items.duplicates()));
-    printLine(
-        QStringLiteral(
-            "   The library holds %1 photos, %2 crops of them (top, bottom, shoes), %3 single items and "
-            "%4 outfits")
-            .arg(info->photos)
-            .arg(info->items - info->standaloneItems)
-            .arg(info->standaloneItems)
-            .arg(info->outfits));
-  }
+  const long long crops = info->items - info->standaloneItems;
+  run.summary = {{"library", QString::fromStdString(run.path)},
+                 {"photos_added", report->photos.added()},
+                 {"photos_already_there", report->photos.duplicates()},
+                 {"photos_failed", report->photos.failed()},
+                 {"items_added", report->items.added()},
+                 {"items_already_there", report->items.duplicates()},
+                 {"photos", info->photos},
+                 {"crops", crops},
+                 {"standalone_items", info->standaloneItems},
+                 {"outfits", info->outfits}};
+  run.say(QStringLiteral(
+              "   %1 photos added (%2 already there, %3 failed), %4 single items added (%5 already there)")
+              .arg(report->photos.added())
+              .arg(report->photos.duplicates())
+              .arg(report->photos.failed())
+              .arg(report->items.added())
+              .arg(report->items.duplicates()));
+  run.say(
+      QStringLiteral("   The library holds %1 photos, %2 crops of them (top, bottom, shoes), %3 single items "
+                     "and %4 outfits")
+          .arg(info->photos)
+          .arg(crops)
+          .arg(info->standaloneItems)
+          .arg(info->outfits));
+  return kOk;
+}
 
-  // 2. Every crop and item embedded (the basic encoder: no model download needed).
-  auto encoder = openEncoder("basic");
-  if (!encoder) return fail(encoder.message());
-  if (!json) {
-    printLine(QStringLiteral("2. Embedding every crop and item with the %1 encoder")
-                  .arg(QString::fromStdString((*encoder)->info().displayName)));
-  }
-  auto encoded = encodeLibrary(**library, **encoder, {}, printer.callback(), &interruptFlag());
-  printer.finish();
+// Every crop and item embedded with the basic encoder: no model download needed.
+int encodeStep(DemoRun& run, Library& library, Encoder& encoder) {
+  run.say(QStringLiteral("2. Embedding every crop and item with the %1 encoder")
+              .arg(QString::fromStdString(encoder.info().displayName)));
+  auto encoded = encodeLibrary(library, encoder, {}, run.printer->callback(), &interruptFlag());
+  run.printer->finish();
   if (!encoded) return fail(encoded.message());
   if (encoded->cancelled) return fail(QStringLiteral("interrupted while encoding"), kInterrupted);
-  summary["encoded"] = encoded->encoded;
-  summary["already_encoded"] = encoded->alreadyCached;
-  if (!json) {
-    printLine(QStringLiteral("   %1 encoded now, %2 already encoded")
-                  .arg(encoded->encoded)
-                  .arg(encoded->alreadyCached));
-  }
+  run.summary["encoded"] = encoded->encoded;
+  run.summary["already_encoded"] = encoded->alreadyCached;
+  run.say(QStringLiteral("   %1 encoded now, %2 already encoded")
+              .arg(encoded->encoded)
+              .arg(encoded->alreadyCached));
+  return kOk;
+}
 
-  // 3. A compatibility model learnt from the photos' outfits against modified ones.
-  const QFileInfo file(QString::fromStdString(path));
-  const std::string checkpoint =
-      QDir(file.absolutePath()).filePath(file.completeBaseName() + "-model").toStdString();
-  if (!json)
-    printLine(QStringLiteral("3. Training the compatibility model into %1")
-                  .arg(QString::fromStdString(checkpoint)));
+// A compatibility model learnt from the photos' outfits against modified ones.
+int trainStep(DemoRun& run, Encoder& encoder, const std::string& checkpoint) {
+  run.say(
+      QStringLiteral("3. Training the compatibility model into %1").arg(QString::fromStdString(checkpoint)));
   compat::DatasetRequest data;
-  data.spec = "library:" + path;
-  auto outfits = compat::loadDataset(data, **encoder);
+  data.spec = "library:" + run.path;
+  auto outfits = compat::loadDataset(data, encoder);
   if (!outfits) return fail(outfits.message());
   compat::TrainRequest request;
   request.outfits = std::move(outfits->outfits);
   request.checkpointDir = checkpoint;
-  request.encoderKind = (*encoder)->info().kind;
+  request.encoderKind = encoder.info().kind;
   request.dataJson = compat::datasetJson(data);
   auto trained = compat::trainCompat(request, {}, &interruptFlag());
   if (!trained) return fail(trained.message());
   if (trained->outcome == compat::TrainOutcome::Cancelled)
     return fail(QStringLiteral("interrupted while training"), kInterrupted);
-  const compat::CheckpointInfo& ckpt = trained->checkpoint;
-  summary["model"] = QJsonObject{{"checkpoint", QString::fromStdString(checkpoint)},
-                                 {"train_outfits", ckpt.trainOutfits},
-                                 {"val_outfits", ckpt.valOutfits},
-                                 {"best_epoch", ckpt.bestEpoch},
-                                 {"best_val_auc", ckpt.bestValAuc},
-                                 {"seconds", trained->seconds}};
-  if (!json) {
-    printLine(QStringLiteral("   %1 outfits learnt from, %2 held out: validation AUC %3 at epoch %4 (%5 s)")
-                  .arg(ckpt.trainOutfits)
-                  .arg(ckpt.valOutfits)
-                  .arg(ckpt.bestValAuc, 0, 'f', 3)
-                  .arg(ckpt.bestEpoch)
-                  .arg(trained->seconds, 0, 'f', 1));
-  }
+  const compat::CheckpointInfo& info = trained->checkpoint;
+  run.summary["model"] = QJsonObject{{"checkpoint", QString::fromStdString(checkpoint)},
+                                     {"train_outfits", info.trainOutfits},
+                                     {"val_outfits", info.valOutfits},
+                                     {"best_epoch", info.bestEpoch},
+                                     {"best_val_auc", info.bestValAuc},
+                                     {"seconds", trained->seconds}};
+  run.say(QStringLiteral("   %1 outfits learnt from, %2 held out: validation AUC %3 at epoch %4 (%5 s)")
+              .arg(info.trainOutfits)
+              .arg(info.valOutfits)
+              .arg(info.bestValAuc, 0, 'f', 3)
+              .arg(info.bestEpoch)
+              .arg(trained->seconds, 0, 'f', 1));
+  return kOk;
+}
 
-  // 4. Complete a look: the pieces that go best with the first photo's top.
+// The pieces of the library that go best with the first photo's top.
+int completeLookStep(DemoRun& run, Library& library, const std::string& checkpoint) {
   auto model = compat::CompatModel::load(checkpoint);
   if (!model) return fail(model.message());
-  auto catalog = buildLatentCatalog(**library, **model, true);
+  auto catalog = buildLatentCatalog(library, **model, true);
   if (!catalog) return fail(catalog.message());
-  auto photoOutfits = (*library)->outfits(OutfitOrigin::Photo);
+  auto photoOutfits = library.outfits(OutfitOrigin::Photo);
   if (!photoOutfits) return fail(photoOutfits.message());
   const Recommender engine(std::move(*catalog));
   const std::optional<GivenPiece> top =
       photoOutfits->empty() ? std::nullopt : engine.piece(photoOutfits->front().top);
-  if (top) {
-    if (!json)
-      printLine(QStringLiteral("4. Completing the look of item %1 (a top): the best of the library")
-                    .arg(top->itemId));
-    RecommendOptions options;
-    options.k = 3;
-    QJsonObject example{{"given", static_cast<qint64>(top->itemId)}};
-    for (Category target : {Category::Bottom, Category::Shoes}) {
-      auto ranked = engine.rank({*top}, target, options);
-      if (!ranked) return fail(ranked.message());
-      QJsonArray list;
-      QStringList line;
-      for (const Suggestion& s : *ranked) {
-        list.append(QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}});
-        line << QStringLiteral("item %1 (%2)").arg(s.itemId).arg(s.score, 0, 'f', 3);
-      }
-      example[categoryName(target)] = list;
-      if (!json) printLine(QStringLiteral("   %1: %2").arg(categoryName(target), line.join(", ")));
+  if (!top) return kOk;
+  run.say(
+      QStringLiteral("4. Completing the look of item %1 (a top): the best of the library").arg(top->itemId));
+  RecommendOptions options;
+  options.k = 3;
+  QJsonObject example{{"given", static_cast<qint64>(top->itemId)}};
+  for (Category target : {Category::Bottom, Category::Shoes}) {
+    auto ranked = engine.rank({*top}, target, options);
+    if (!ranked) return fail(ranked.message());
+    QJsonArray list;
+    QStringList line;
+    for (const Suggestion& s : *ranked) {
+      list.append(QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}});
+      line << QStringLiteral("item %1 (%2)").arg(s.itemId).arg(s.score, 0, 'f', 3);
     }
-    summary["example"] = example;
+    example[categoryName(target)] = list;
+    run.say(QStringLiteral("   %1: %2").arg(categoryName(target), line.join(", ")));
   }
+  run.summary["example"] = example;
+  return kOk;
+}
 
-  if (json) {
-    printJson(summary);
+}  // namespace
+
+int runDemo(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "Builds the demo library from the bundled photos and items (resources/demo) and\n"
+      "shows what What2Wear does with them, step by step: import and crop, embed, train\n"
+      "a compatibility model, complete a look. Runs without a display.");
+  parser.addOption(
+      {"library", "Where to build the demo library (default: the studio's demo library).", "FILE"});
+  parser.addOption({"quiet", "No progress on stderr."});
+  int code = kOk;
+  if (!parseArguments(parser, args, &code)) return code;
+  ProgressPrinter printer(parser.isSet("quiet"));
+  DemoRun run;
+  run.path = parser.isSet("library") ? parser.value("library").toStdString() : defaultDemoLibraryPath();
+  run.json = parser.isSet("json");
+  run.printer = &printer;
+  // The model goes beside the library: <library name>-model/.
+  const QFileInfo file(QString::fromStdString(run.path));
+  const std::string checkpoint =
+      QDir(file.absolutePath()).filePath(file.completeBaseName() + "-model").toStdString();
+
+  if (int status = importStep(run); status != kOk) return status;
+  auto library = Library::open(run.path);
+  if (!library) return fail(library.message());
+  auto encoder = openEncoder("basic");
+  if (!encoder) return fail(encoder.message());
+  if (int status = encodeStep(run, **library, **encoder); status != kOk) return status;
+  if (int status = trainStep(run, **encoder, checkpoint); status != kOk) return status;
+  if (int status = completeLookStep(run, **library, checkpoint); status != kOk) return status;
+
+  if (run.json) {
+    printJson(run.summary);
     return kOk;
   }
   printLine(QStringLiteral("Open it in the studio: what2wear-studio --library \"%1\" --checkpoint \"%2\"")
-                .arg(QString::fromStdString(path), QString::fromStdString(checkpoint)));
+                .arg(QString::fromStdString(run.path), QString::fromStdString(checkpoint)));
   return kOk;
 }
 
