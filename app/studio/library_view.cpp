@@ -134,6 +134,10 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   retranslate();
 }
 
+// The undo stack is a child, deleted after this view is gone: its last
+// signals must not reach the half-destroyed view.
+LibraryView::~LibraryView() { QObject::disconnect(undo_, nullptr, this, nullptr); }
+
 void LibraryView::retranslate() {
   const QStringList kinds = {tr("Photos and items"), tr("Photos"), tr("Items")};
   const QStringList categories = {tr("Any category"), categoryLabel(Category::Top),

@@ -33,6 +33,7 @@ class LibraryView : public QWidget {
 
  public:
   LibraryView(LibraryController* library, ThumbnailCache* thumbnails, QWidget* parent = nullptr);
+  ~LibraryView() override;
 
   // Re-reads the library (photos and items, and which are encoded with `modelId`).
   void refresh(const std::string& modelId);

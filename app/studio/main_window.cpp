@@ -126,7 +126,12 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
 
 // The views go first: they use the services (compatibility, encoders, crop
 // session) that are children of the window too, and would otherwise outlive them.
-MainWindow::~MainWindow() { delete views_; }
+MainWindow::~MainWindow() {
+  // The board's undo stack goes with the board and signals as it goes: the
+  // heatmaps must not read a board that is being destroyed.
+  QObject::disconnect(board_->undoStack(), nullptr, heatmaps_, nullptr);
+  delete views_;
+}
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(QString());

@@ -212,7 +212,11 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   TempDir dir;
   const std::string path = makeLibrary(dir, 40);
   auto studio = std::make_unique<Studio>(path);
-  studio->view.form()->setConfig(smallConfig(12, 4));  // nine steps an epoch
+  // Enough epochs that the pause (asked for when the GUI sees an epoch end,
+  // up to 50 ms later) always lands before the run is over, even on a busy
+  // machine or under a sanitizer.
+  constexpr int kEpochs = 40;
+  studio->view.form()->setConfig(smallConfig(kEpochs, 4));  // nine steps an epoch
   auto ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
   // Pause as soon as an epoch shows (twice): the run is in the middle of the next one.
   int pauses = 0;
@@ -235,7 +239,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   EXPECT_EQ(metrics.state, "paused");
   const int first = metrics.epochsDone();
   EXPECT_GE(first, 1);
-  EXPECT_LT(first, 12);
+  EXPECT_LT(first, kEpochs);
   auto info = compat::readCheckpointInfo(studio->training.checkpointFolder(run).toStdString());
   ASSERT_TRUE(info.ok()) << info.message();
   EXPECT_EQ(info->epochsDone, first);
@@ -262,19 +266,19 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   run = studio->run(runId);
   EXPECT_EQ(run.status, RunStatus::Finished);
   metrics = parseRunMetrics(run.metricsJson);
-  ASSERT_EQ(metrics.history.size(), 12u);
-  for (int e = 0; e < 12; ++e) EXPECT_EQ(metrics.history[static_cast<std::size_t>(e)].epoch, e + 1);
-  EXPECT_EQ(studio->view.charts()->loss()->trainSeries()->count(), 12);
+  ASSERT_EQ(metrics.history.size(), static_cast<std::size_t>(kEpochs));
+  for (int e = 0; e < kEpochs; ++e) EXPECT_EQ(metrics.history[static_cast<std::size_t>(e)].epoch, e + 1);
+  EXPECT_EQ(studio->view.charts()->loss()->trainSeries()->count(), kEpochs);
   const QList<QPointF> steps = studio->view.charts()->loss()->stepSeries()->points();
-  EXPECT_EQ(steps.size(), 12 * 9);  // the redone steps replaced, not doubled
+  EXPECT_EQ(steps.size(), kEpochs * 9);  // the redone steps replaced, not doubled
   for (qsizetype i = 1; i < steps.size(); ++i) EXPECT_GT(steps[i].x(), steps[i - 1].x());
 
   // The same run without pauses gives the same numbers.
-  studio->view.form()->setConfig(smallConfig(12, 4));
+  studio->view.form()->setConfig(smallConfig(kEpochs, 4));
   studio->view.startTraining();
   ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
   const RunMetrics whole = parseRunMetrics(studio->run(ended->last().at(0).toLongLong()).metricsJson);
-  ASSERT_EQ(whole.history.size(), 12u);
+  ASSERT_EQ(whole.history.size(), static_cast<std::size_t>(kEpochs));
   EXPECT_NEAR(whole.history.back().trainLoss, metrics.history.back().trainLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valLoss, metrics.history.back().valLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valAuc, metrics.history.back().valAuc, 1e-9);
