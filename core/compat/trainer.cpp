@@ -11,6 +11,7 @@
 #include "compat/checkpoint_io.h"
 #include "compat/compat_head.h"
 #include "compat/compat_loss.h"
+#include "embed/clip/malloc_tuning.h"
 #include "compat/evaluator.h"
 #include "compat/rng.h"
 #include "compat/torch_bridge.h"
@@ -188,6 +189,9 @@ std::vector<int> selectByIdHash(const std::vector<std::string>& ids, double frac
 Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks,
                                  const CancelFlag* cancel) {
   const auto started = Clock::now();
+  // Every step allocates and frees the same large temporaries; glibc would
+  // otherwise hand them back to the kernel and fault them in again each time.
+  clip::tuneMallocForTensors();
   const OutfitSet& data = request.outfits;
   if (Status s = data.validate(); !s) return s.error();
   if (data.size() < 4)

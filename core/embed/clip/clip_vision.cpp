@@ -69,7 +69,7 @@ Result<std::unique_ptr<ClipVision>> ClipVision::fromWeights(const ClipVisionConf
       at::globalContext().setAllowTF32CuBLAS(options.allowTf32);
       at::globalContext().setAllowTF32CuDNN(options.allowTf32);
     }
-    if (options.tuneMalloc && vitOptions->device.is_cpu()) tuneMallocForInference();
+    if (options.tuneMalloc && vitOptions->device.is_cpu()) tuneMallocForTensors();
     model->vit_ = VisionTransformer(config, weights, *vitOptions);
   } catch (const std::exception& e) {
     return makeError("cannot set up the model on " + describeDevice(vitOptions->device) + ": " +

@@ -8,7 +8,7 @@
 
 namespace w2w::clip {
 
-bool tuneMallocForInference() {
+bool tuneMallocForTensors() {
 #if defined(__GLIBC__)
   static std::once_flag once;
   static bool applied = false;
