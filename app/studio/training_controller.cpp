@@ -177,26 +177,16 @@ void TrainingController::cancel() {
 void TrainingController::drain() {
   if (!channel_) return;
   TrainingChannel& ch = *channel_;
-  bool announce = false;
+  TrainingChannel::Pending taken;
   Id runId = 0;
   int epochsDone = 0;
-  std::optional<QString> preparing;
-  QList<QPointF> steps;
-  std::optional<compat::StepInfo> step;
-  std::vector<compat::EpochRecord> epochs;
-  std::optional<std::pair<int, compat::EvalReport>> report;
   {
     std::lock_guard<std::mutex> lock(ch.mutex);
-    std::swap(announce, ch.announce);
+    std::swap(taken, ch.pending);
     runId = ch.runId;
     epochsDone = ch.epochsDone;
-    std::swap(preparing, ch.preparing);
-    std::swap(steps, ch.steps);
-    std::swap(step, ch.step);
-    std::swap(epochs, ch.epochs);
-    std::swap(report, ch.report);
   }
-  if (announce) {
+  if (taken.announce) {
     activeRun_ = runId;
     liveSteps_.erase(std::remove_if(liveSteps_.begin(), liveSteps_.end(),
                                     [epochsDone](const QPointF& p) { return p.x() > epochsDone + 1e-9; }),
@@ -204,14 +194,14 @@ void TrainingController::drain() {
     Q_EMIT runStarted(runId, epochsDone);
     Q_EMIT runsChanged();
   }
-  if (preparing) Q_EMIT this->preparing(*preparing);
-  if (!steps.isEmpty()) {
-    liveSteps_.append(steps);
-    Q_EMIT stepsArrived(steps);
+  if (taken.preparing) Q_EMIT preparing(*taken.preparing);
+  if (!taken.steps.isEmpty()) {
+    liveSteps_.append(taken.steps);
+    Q_EMIT stepsArrived(taken.steps);
   }
-  if (step) Q_EMIT progressed(step->epoch, step->epochs, step->step, step->steps, step->loss);
-  for (const compat::EpochRecord& e : epochs) Q_EMIT epochFinished(e);
-  if (report) Q_EMIT evaluated(report->first, report->second);
+  if (const auto& s = taken.step) Q_EMIT progressed(s->epoch, s->epochs, s->step, s->steps, s->loss);
+  for (const compat::EpochRecord& e : taken.epochs) Q_EMIT epochFinished(e);
+  if (taken.report) Q_EMIT evaluated(taken.report->first, taken.report->second);
 }
 
 void TrainingController::onTaskFinished(const QString& error) {

@@ -51,12 +51,12 @@ Result<std::shared_ptr<const compat::OutfitSet>> loadOutfits(const TrainingJob& 
                                                              const CancelFlag& cancel, std::string* kind) {
   {
     std::lock_guard<std::mutex> lock(channel.mutex);
-    channel.preparing = TrainingController::tr("Loading the library's outfits…");
+    channel.pending.preparing = TrainingController::tr("Loading the library's outfits…");
   }
   const ProgressCallback relay = [&](const Progress& p) {
     progress(p);
     std::lock_guard<std::mutex> lock(channel.mutex);
-    channel.preparing =
+    channel.pending.preparing =
         TrainingController::tr("Encoding crops with the current encoder: %1 of %2").arg(p.done).arg(p.total);
   };
   compat::LibraryDatasetOptions options;
@@ -171,7 +171,7 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
   record.save(metrics);
   {
     std::lock_guard<std::mutex> lock(channel.mutex);
-    channel.announce = true;
+    channel.pending.announce = true;
     channel.runId = row.id;
     channel.epochsDone = epochsDone;
   }
@@ -193,8 +193,8 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
     metrics.steps.append(point);
     {
       std::lock_guard<std::mutex> lock(channel.mutex);
-      channel.steps.append(point);
-      channel.step = s;
+      channel.pending.steps.append(point);
+      channel.pending.step = s;
     }
     progress({static_cast<long long>(s.epoch - 1) * s.steps + s.step,
               static_cast<long long>(s.epochs) * s.steps,
@@ -211,7 +211,7 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
       metrics.bestValAuc = e.valAuc;
     }
     std::lock_guard<std::mutex> lock(channel.mutex);
-    channel.epochs.push_back(e);
+    channel.pending.epochs.push_back(e);
   };
   callbacks.onValidation = [&](int epoch, const compat::EvalReport& report) {
     metrics.evaluationEpoch = epoch;
@@ -222,7 +222,7 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
     }
     record.save(metrics);  // the checkpoint of this epoch is on disk already
     std::lock_guard<std::mutex> lock(channel.mutex);
-    channel.report = std::make_pair(epoch, report);
+    channel.pending.report = std::make_pair(epoch, report);
   };
 
   const auto started = std::chrono::steady_clock::now();

@@ -50,15 +50,17 @@ struct TrainingChannel {
   std::atomic<bool> pause{false};  // set with the task's cancel: stop as "paused"
 
   std::mutex mutex;
-  // Pending for the GUI (drained and cleared there).
-  bool announce = false;  // runId and epochsDone are new
   Id runId = 0;
   int epochsDone = 0;
-  std::optional<QString> preparing;
-  QList<QPointF> steps;
-  std::optional<compat::StepInfo> step;
-  std::vector<compat::EpochRecord> epochs;
-  std::optional<std::pair<int, compat::EvalReport>> report;  // only the latest matters
+  // What the GUI has not seen yet: it takes the whole of it at once.
+  struct Pending {
+    bool announce = false;  // runId and epochsDone are new
+    std::optional<QString> preparing;
+    QList<QPointF> steps;
+    std::optional<compat::StepInfo> step;
+    std::vector<compat::EpochRecord> epochs;
+    std::optional<std::pair<int, compat::EvalReport>> report;  // only the latest matters
+  } pending;
   // Set once at the end.
   std::string outcome;  // finished, early_stopped, paused, cancelled, diverged, failed
   QString message;
