@@ -95,6 +95,16 @@ QByteArray LibraryController::cropPng(Id itemId) const {
 
 namespace {
 
+// Tag names compare as the library does (SQLite's NOCASE: ASCII letters only).
+bool sameTag(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           const auto lower = [](char c) {
+             return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+           };
+           return lower(x) == lower(y);
+         });
+}
+
 Result<std::vector<std::string>> tagsOfEntry(Library& library, const GridEntry& e) {
   return e.kind == GridEntry::Kind::Photo ? library.photoTags(e.id) : library.itemTags(e.id);
 }
@@ -111,7 +121,8 @@ QString LibraryController::changeTag(const std::vector<GridEntry>& entries, cons
     for (const GridEntry& e : entries) {
       auto tags = tagsOfEntry(*library_, e);
       if (!tags) return tags.error();
-      const bool has = std::find(tags->begin(), tags->end(), name) != tags->end();
+      const bool has =
+          std::any_of(tags->begin(), tags->end(), [&](const std::string& t) { return sameTag(t, name); });
       if (has == add) continue;
       const bool photo = e.kind == GridEntry::Kind::Photo;
       const Status s = add ? (photo ? library_->tagPhoto(e.id, name) : library_->tagItem(e.id, name))

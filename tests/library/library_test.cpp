@@ -471,6 +471,8 @@ TEST(Library, TagsRoundTrip) {
   EXPECT_EQ(library->tags()->size(), 2u);
   ASSERT_TRUE(library->untagItem(top, "denim").ok());
   EXPECT_TRUE(library->itemTags(top)->empty());
+  ASSERT_TRUE(library->untagItem(top, "winter").ok());
+  EXPECT_EQ(library->tags()->size(), 2u) << "removing an unknown tag does not create it";
   EXPECT_FALSE(library->tagPhoto(9999, "x").ok()) << "no such photo";
 }
 

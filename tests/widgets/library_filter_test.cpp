@@ -97,6 +97,11 @@ TEST(LibraryFilters, TagTheSelectionThenUndoAndRedo) {
   view.undoStack()->redo();
   EXPECT_EQ(shown->rowCount(), 3);
 
+  // The same tag in other letters changes nothing, and undoing that step too.
+  ASSERT_EQ(view.tagSelection("SUMMER", true), QString());
+  view.undoStack()->undo();
+  EXPECT_EQ(shown->rowCount(), 3);
+
   tagFilter->setCurrentIndex(0);
   view.grid()->selectAll();
   ASSERT_EQ(view.tagSelection("summer", false), QString());
