@@ -15,8 +15,8 @@ namespace {
 constexpr int kPhotos = 10000;
 
 NewPhoto photo(int n) {
-  return {"/photos/street/" + std::to_string(n) + ".jpg", "sha256-" + std::to_string(n) + std::string(50, 'a'),
-          350000 + n, 550, 825};
+  return {"/photos/street/" + std::to_string(n) + ".jpg",
+          "sha256-" + std::to_string(n) + std::string(50, 'a'), 350000 + n, 550, 825};
 }
 
 // One transaction per photo, as the importer writes them (crash-safe, one
@@ -32,8 +32,8 @@ void BM_RegisterPhotosOneTransactionEach(benchmark::State& state) {
       (void)s;
     }
   }
-  state.counters["photos/s"] = benchmark::Counter(static_cast<double>(kPhotos) * state.iterations(),
-                                                  benchmark::Counter::kIsRate);
+  state.counters["photos/s"] =
+      benchmark::Counter(static_cast<double>(kPhotos) * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RegisterPhotosOneTransactionEach)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
@@ -52,8 +52,8 @@ void BM_RegisterPhotosOneTransaction(benchmark::State& state) {
     });
     if (!s) state.SkipWithError(s.message().c_str());
   }
-  state.counters["photos/s"] = benchmark::Counter(static_cast<double>(kPhotos) * state.iterations(),
-                                                  benchmark::Counter::kIsRate);
+  state.counters["photos/s"] =
+      benchmark::Counter(static_cast<double>(kPhotos) * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RegisterPhotosOneTransaction)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 

@@ -95,11 +95,13 @@ void run(std::int64_t perCategory, int dim, int queries) {
   std::vector<std::vector<Id>> exactIds, approxIds;
   const auto exactMs = measure(exact, &exactIds);
   std::printf("%9lld  exact        median %7.2f ms  p95 %7.2f ms   catalogue %6.1f MB\n",
-              static_cast<long long>(perCategory), percentile(exactMs, 0.5), percentile(exactMs, 0.95), catalogMb);
+              static_cast<long long>(perCategory), percentile(exactMs, 0.5), percentile(exactMs, 0.95),
+              catalogMb);
 
   timer.restart();
   if (Status built = engine.enableApproximateSearch(); !built) {
-    std::printf("%9lld  approximate  unavailable: %s\n", static_cast<long long>(perCategory), built.message().c_str());
+    std::printf("%9lld  approximate  unavailable: %s\n", static_cast<long long>(perCategory),
+                built.message().c_str());
     return;
   }
   const double buildS = timer.nsecsElapsed() / 1e9;
@@ -111,9 +113,10 @@ void run(std::int64_t perCategory, int dim, int queries) {
     std::set<Id> truth(exactIds[q].begin(), exactIds[q].end());
     for (Id id : approxIds[q]) hits += truth.count(id);
   }
-  std::printf("%9lld  approximate  median %7.2f ms  p95 %7.2f ms   build %6.2f s (3 indexes)  recall@10 %.3f\n",
-              static_cast<long long>(perCategory), percentile(approxMs, 0.5), percentile(approxMs, 0.95), buildS,
-              hits / (10.0 * queries));
+  std::printf(
+      "%9lld  approximate  median %7.2f ms  p95 %7.2f ms   build %6.2f s (3 indexes)  recall@10 %.3f\n",
+      static_cast<long long>(perCategory), percentile(approxMs, 0.5), percentile(approxMs, 0.95), buildS,
+      hits / (10.0 * queries));
   std::printf("           peak RSS so far %ld MB\n", peakRssMb());
 }
 
@@ -128,7 +131,8 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--dim")) dim = std::atoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--queries")) queries = std::atoi(argv[i + 1]);
   }
-  std::printf("complete the look: top + bottom given, rank shoes, k = 10, latent dim %d, %d queries\n", dim, queries);
+  std::printf("complete the look: top + bottom given, rank shoes, k = 10, latent dim %d, %d queries\n", dim,
+              queries);
   std::printf("candidates per category\n");
   for (long long n : sizes) w2w::run(n, dim, queries);
   return 0;

@@ -12,8 +12,8 @@
 namespace w2w {
 namespace {
 
-constexpr double kGrab = 7.0;     // how close (in screen pixels) to an edge a press grabs it
-constexpr int kMinSide = 8;       // smallest box, in photo pixels
+constexpr double kGrab = 7.0;  // how close (in screen pixels) to an edge a press grabs it
+constexpr int kMinSide = 8;    // smallest box, in photo pixels
 
 }  // namespace
 
@@ -55,7 +55,8 @@ void CropCanvas::startDrawing(Category category) {
 
 double CropCanvas::scale() const {
   if (image_.isNull()) return 1.0;
-  return std::min(static_cast<double>(width()) / image_.width(), static_cast<double>(height()) / image_.height());
+  return std::min(static_cast<double>(width()) / image_.width(),
+                  static_cast<double>(height()) / image_.height());
 }
 
 QPointF CropCanvas::offset() const {
@@ -89,7 +90,8 @@ CropCanvas::Hit CropCanvas::hitTest(const QPointF& p) const {
   for (Category c : order) {
     const auto& box = boxes_[static_cast<std::size_t>(c)];
     if (!box) continue;
-    const QRectF r(toWidget(box->topLeft()), toWidget(QPointF(box->x() + box->width(), box->y() + box->height())));
+    const QRectF r(toWidget(box->topLeft()),
+                   toWidget(QPointF(box->x() + box->width(), box->y() + box->height())));
     if (!r.adjusted(-kGrab, -kGrab, kGrab, kGrab).contains(p)) continue;
     int edges = kNone;
     if (std::abs(p.x() - r.left()) <= kGrab) edges |= kLeft;
@@ -105,12 +107,18 @@ CropCanvas::Hit CropCanvas::hitTest(const QPointF& p) const {
 void CropCanvas::updateCursor(const QPointF& p) {
   if (drawing_) return;
   const Hit hit = hitTest(p);
-  if (!hit.category) unsetCursor();
-  else if (hit.edges == kAll) setCursor(Qt::SizeAllCursor);
-  else if (hit.edges == (kLeft | kTop) || hit.edges == (kRight | kBottom)) setCursor(Qt::SizeFDiagCursor);
-  else if (hit.edges == (kRight | kTop) || hit.edges == (kLeft | kBottom)) setCursor(Qt::SizeBDiagCursor);
-  else if (hit.edges & (kLeft | kRight)) setCursor(Qt::SizeHorCursor);
-  else setCursor(Qt::SizeVerCursor);
+  if (!hit.category)
+    unsetCursor();
+  else if (hit.edges == kAll)
+    setCursor(Qt::SizeAllCursor);
+  else if (hit.edges == (kLeft | kTop) || hit.edges == (kRight | kBottom))
+    setCursor(Qt::SizeFDiagCursor);
+  else if (hit.edges == (kRight | kTop) || hit.edges == (kLeft | kBottom))
+    setCursor(Qt::SizeBDiagCursor);
+  else if (hit.edges & (kLeft | kRight))
+    setCursor(Qt::SizeHorCursor);
+  else
+    setCursor(Qt::SizeVerCursor);
 }
 
 void CropCanvas::mousePressEvent(QMouseEvent* event) {
@@ -222,7 +230,8 @@ void CropCanvas::paintEvent(QPaintEvent*) {
   for (Category c : kCategories) {
     const auto& box = boxes_[static_cast<std::size_t>(c)];
     if (!box) continue;
-    const QRectF r(toWidget(box->topLeft()), toWidget(QPointF(box->x() + box->width(), box->y() + box->height())));
+    const QRectF r(toWidget(box->topLeft()),
+                   toWidget(QPointF(box->x() + box->width(), box->y() + box->height())));
     const bool selected = c == selected_;
     QColor color = categoryColor(c);
     painter.setPen(QPen(color, selected ? 3 : 2, selected ? Qt::SolidLine : Qt::DashLine));

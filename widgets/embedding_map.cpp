@@ -33,7 +33,8 @@ EmbeddingMap::EmbeddingMap(QWidget* parent) : QWidget(parent) {
       }
     });
     connect(series, &QScatterSeries::hovered, this, [this, c](const QPointF& p, bool state) {
-      if (state) QToolTip::showText(QCursor::pos(), tr("%1 item %2").arg(categoryLabel(c)).arg(nearestItem(c, p)));
+      if (state)
+        QToolTip::showText(QCursor::pos(), tr("%1 item %2").arg(categoryLabel(c)).arg(nearestItem(c, p)));
     });
   }
   selected_ = new QScatterSeries(chart_);
@@ -57,7 +58,8 @@ EmbeddingMap::EmbeddingMap(QWidget* parent) : QWidget(parent) {
 }
 
 void EmbeddingMap::retranslate() {
-  for (Category c : kCategories) series_[static_cast<std::size_t>(categoryIndex(c))]->setName(categoryLabel(c));
+  for (Category c : kCategories)
+    series_[static_cast<std::size_t>(categoryIndex(c))]->setName(categoryLabel(c));
   selected_->setName(tr("Selected"));
   chart_->setTitle(tr("Crops on the two main axes of their embeddings (PCA)"));
   caption_->setText(points_.isEmpty() ? tr("No embeddings yet: encode the library to see the map.")
@@ -86,12 +88,15 @@ void EmbeddingMap::setPoints(const QVector<MapPoint>& points, const QString& axe
     first = false;
   }
   for (Category c : kCategories) {
-    series_[static_cast<std::size_t>(categoryIndex(c))]->replace(byCategory[static_cast<std::size_t>(categoryIndex(c))]);
+    series_[static_cast<std::size_t>(categoryIndex(c))]->replace(
+        byCategory[static_cast<std::size_t>(categoryIndex(c))]);
   }
   selected_->clear();
   const double padX = (maxX - minX) * 0.05 + 1e-6, padY = (maxY - minY) * 0.05 + 1e-6;
-  if (auto* x = qobject_cast<QValueAxis*>(chart_->axes(Qt::Horizontal).value(0))) x->setRange(minX - padX, maxX + padX);
-  if (auto* y = qobject_cast<QValueAxis*>(chart_->axes(Qt::Vertical).value(0))) y->setRange(minY - padY, maxY + padY);
+  if (auto* x = qobject_cast<QValueAxis*>(chart_->axes(Qt::Horizontal).value(0)))
+    x->setRange(minX - padX, maxX + padX);
+  if (auto* y = qobject_cast<QValueAxis*>(chart_->axes(Qt::Vertical).value(0)))
+    y->setRange(minY - padY, maxY + padY);
   retranslate();
 }
 

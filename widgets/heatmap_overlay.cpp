@@ -16,7 +16,8 @@ namespace {
 // Blue for little, through magenta, to saturated red for a lot: strong
 // colours stay visible on the white backgrounds and pale garments of crops.
 QColor heatColor(double t) {
-  static const QColor stops[] = {QColor(40, 70, 210), QColor(120, 40, 190), QColor(205, 30, 150), QColor(235, 20, 20)};
+  static const QColor stops[] = {QColor(40, 70, 210), QColor(120, 40, 190), QColor(205, 30, 150),
+                                 QColor(235, 20, 20)};
   t = std::clamp(t, 0.0, 1.0) * 3.0;
   const int i = std::min(2, static_cast<int>(t));
   const double f = t - i;
@@ -99,9 +100,10 @@ QImage HeatmapOverlay::composed() const {
 
 void HeatmapOverlay::refresh() {
   const QImage image = composed();
-  picture_->setPixmap(image.isNull() ? QPixmap()
-                                     : QPixmap::fromImage(image).scaled(picture_->size().boundedTo(QSize(448, 448)),
-                                                                        Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  picture_->setPixmap(image.isNull()
+                          ? QPixmap()
+                          : QPixmap::fromImage(image).scaled(picture_->size().boundedTo(QSize(448, 448)),
+                                                             Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
 }  // namespace w2w

@@ -9,7 +9,8 @@ namespace w2w {
 QImage toQImage(const RgbImage& image) {
   if (image.empty()) return {};
   QImage out(image.width, image.height, QImage::Format_RGB888);
-  for (int y = 0; y < image.height; ++y) std::memcpy(out.scanLine(y), image.row(y), static_cast<std::size_t>(image.width) * 3);
+  for (int y = 0; y < image.height; ++y)
+    std::memcpy(out.scanLine(y), image.row(y), static_cast<std::size_t>(image.width) * 3);
   return out;
 }
 
@@ -30,7 +31,8 @@ RgbImage fromQImage(const QImage& image) {
   out.width = rgb.width();
   out.height = rgb.height();
   out.pixels.resize(out.byteCount());
-  for (int y = 0; y < out.height; ++y) std::memcpy(out.row(y), rgb.constScanLine(y), static_cast<std::size_t>(out.width) * 3);
+  for (int y = 0; y < out.height; ++y)
+    std::memcpy(out.row(y), rgb.constScanLine(y), static_cast<std::size_t>(out.width) * 3);
   return out;
 }
 

@@ -51,8 +51,9 @@ void ItemSlot::paintEvent(QPaintEvent*) {
   if (item_ && !picture_.isNull()) {
     const QPixmap scaled =
         picture_.scaled(inner.size().toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    painter.drawPixmap(QPointF(inner.center().x() - scaled.width() / 2.0, inner.center().y() - scaled.height() / 2.0),
-                       scaled);
+    painter.drawPixmap(
+        QPointF(inner.center().x() - scaled.width() / 2.0, inner.center().y() - scaled.height() / 2.0),
+        scaled);
   } else {
     painter.setPen(palette().placeholderText().color());
     const QString hint = category_ == Category::Top      ? tr("Drop a top here from the library")
@@ -61,7 +62,8 @@ void ItemSlot::paintEvent(QPaintEvent*) {
     painter.drawText(inner, Qt::AlignCenter | Qt::TextWordWrap, hint);
   }
   painter.setPen(palette().text().color());
-  painter.drawText(QRectF(frame.left(), frame.bottom() - labelHeight, frame.width(), labelHeight), Qt::AlignCenter,
+  painter.drawText(QRectF(frame.left(), frame.bottom() - labelHeight, frame.width(), labelHeight),
+                   Qt::AlignCenter,
                    fontMetrics().elidedText(caption_, Qt::ElideMiddle, static_cast<int>(frame.width()) - 8));
 }
 
@@ -84,8 +86,10 @@ void ItemSlot::dropEvent(QDropEvent* event) {
   hovering_ = false;
   update();
   const DraggedEntries dragged = draggedEntries(event->mimeData());
-  if (!dragged.items.isEmpty()) Q_EMIT itemDropped(dragged.items.first());
-  else if (!dragged.photos.isEmpty()) Q_EMIT photoDropped(dragged.photos.first());
+  if (!dragged.items.isEmpty())
+    Q_EMIT itemDropped(dragged.items.first());
+  else if (!dragged.photos.isEmpty())
+    Q_EMIT photoDropped(dragged.photos.first());
   event->acceptProposedAction();
 }
 

@@ -23,15 +23,16 @@ int LibraryGridModel::rowOf(GridEntry::Kind kind, Id id) const {
   return -1;
 }
 
-int LibraryGridModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : entries_.size(); }
+int LibraryGridModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : entries_.size();
+}
 
 QVariant LibraryGridModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= entries_.size()) return {};
   const GridEntry& e = entries_.at(index.row());
   switch (role) {
     case Qt::DisplayRole: return e.title;
-    case Qt::ToolTipRole:
-      return e.error.isEmpty() ? e.title : QStringLiteral("%1\n%2").arg(e.title, e.error);
+    case Qt::ToolTipRole: return e.error.isEmpty() ? e.title : QStringLiteral("%1\n%2").arg(e.title, e.error);
     case Qt::DecorationRole: {
       const QPixmap hit = thumbnails_->cached(e.thumbKey);
       if (!hit.isNull() || thumbnails_->isPending(e.thumbKey) || thumbnails_->hasFailed(e.thumbKey)) {
@@ -78,8 +79,10 @@ DraggedEntries draggedEntries(const QMimeData* mime) {
     bool ok = false;
     const Id id = parts[1].toLongLong(&ok);
     if (!ok) continue;
-    if (parts[0] == "photo") out.photos << id;
-    else if (parts[0] == "item") out.items << id;
+    if (parts[0] == "photo")
+      out.photos << id;
+    else if (parts[0] == "item")
+      out.items << id;
   }
   return out;
 }

@@ -15,16 +15,16 @@ struct GridEntry {
   enum class Kind { Photo, Item };
   Kind kind = Kind::Photo;
   Id id = 0;
-  QString title;       // file name
-  QString imagePath;   // photo or standalone item file (absolute)
-  QString thumbKey;    // content hash of what the thumbnail shows
+  QString title;      // file name
+  QString imagePath;  // photo or standalone item file (absolute)
+  QString thumbKey;   // content hash of what the thumbnail shows
   PhotoStatus photoStatus = PhotoStatus::Imported;
   ItemSource itemSource = ItemSource::Auto;
   Category category = Category::Top;
-  int cropCount = 0;   // photos: how many crops were found
+  int cropCount = 0;  // photos: how many crops were found
   bool flagged = false;
   bool encoded = false;  // items: an embedding exists for the current model
-  QString error;       // photos that failed
+  QString error;         // photos that failed
 };
 
 class LibraryGridModel : public QAbstractListModel {

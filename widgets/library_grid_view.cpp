@@ -39,13 +39,15 @@ QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex
   return {size_ + 2 * kPadding, size_ + 2 * kPadding + kTextHeight};
 }
 
-void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const {
   painter->save();
   painter->setRenderHint(QPainter::Antialiasing);
   const QRect cell = option.rect.adjusted(2, 2, -2, -2);
   const bool selected = option.state & QStyle::State_Selected;
   painter->setPen(selected ? QPen(option.palette.highlight().color(), 2) : Qt::NoPen);
-  painter->setBrush(selected ? option.palette.highlight().color().lighter(170) : option.palette.base().color());
+  painter->setBrush(selected ? option.palette.highlight().color().lighter(170)
+                             : option.palette.base().color());
   painter->drawRoundedRect(cell, 6, 6);
 
   const QRect imageArea(cell.x() + kPadding - 2, cell.y() + kPadding - 2, size_, size_);

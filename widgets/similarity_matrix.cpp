@@ -10,7 +10,7 @@ namespace w2w {
 namespace {
 constexpr int kLegend = 46;
 constexpr int kPicture = 56;
-}
+}  // namespace
 
 SimilarityMatrix::SimilarityMatrix(QWidget* parent) : QWidget(parent) { setMinimumSize(240, 200); }
 
@@ -39,7 +39,8 @@ QColor SimilarityMatrix::colorFor(double v) {
   const QColor cold(33, 102, 172), hot(178, 24, 43);
   const QColor& end = v < 0 ? cold : hot;
   const double t = std::abs(v);
-  return QColor::fromRgbF(1.0 + (end.redF() - 1.0) * t, 1.0 + (end.greenF() - 1.0) * t, 1.0 + (end.blueF() - 1.0) * t);
+  return QColor::fromRgbF(1.0 + (end.redF() - 1.0) * t, 1.0 + (end.greenF() - 1.0) * t,
+                          1.0 + (end.blueF() - 1.0) * t);
 }
 
 QSize SimilarityMatrix::sizeHint() const {
@@ -86,7 +87,8 @@ void SimilarityMatrix::paintEvent(QPaintEvent*) {
     painter.setPen(palette().text().color());
     QRectF label(0, first.top(), labelWidth() - 6, first.height());
     if (r < rowPictures_.size() && !rowPictures_[r].isNull()) {
-      const QPixmap p = rowPictures_[r].scaled(kPicture, kPicture, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+      const QPixmap p =
+          rowPictures_[r].scaled(kPicture, kPicture, Qt::KeepAspectRatio, Qt::SmoothTransformation);
       painter.drawPixmap(QPointF(2, first.center().y() - p.height() / 2.0), p);
       label.setLeft(kPicture + 6);
     }
@@ -96,11 +98,13 @@ void SimilarityMatrix::paintEvent(QPaintEvent*) {
     const QRectF cell = cellRect(0, c);
     painter.setPen(palette().text().color());
     if (c < columnPictures_.size() && !columnPictures_[c].isNull()) {
-      const QPixmap p = columnPictures_[c].scaled(kPicture, kPicture, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+      const QPixmap p =
+          columnPictures_[c].scaled(kPicture, kPicture, Qt::KeepAspectRatio, Qt::SmoothTransformation);
       painter.drawPixmap(QPointF(cell.center().x() - p.width() / 2.0, 2), p);
     }
-    painter.drawText(QRectF(cell.left(), labelHeight() - fontMetrics().height() - 6, cell.width(), fontMetrics().height()),
-                     Qt::AlignCenter, columnLabels_.value(c));
+    painter.drawText(
+        QRectF(cell.left(), labelHeight() - fontMetrics().height() - 6, cell.width(), fontMetrics().height()),
+        Qt::AlignCenter, columnLabels_.value(c));
   }
   // Legend: the colour scale from -1 to 1.
   const QRectF bar(width() - kLegend + 14, labelHeight(), 12, height() - labelHeight() - 4);

@@ -18,7 +18,8 @@ class SimilarityMatrix : public QWidget {
   explicit SimilarityMatrix(QWidget* parent = nullptr);
 
   // values[r][c]; a NaN cell is drawn empty (e.g. the diagonal when unused).
-  void setMatrix(const QVector<QVector<double>>& values, const QStringList& rowLabels, const QStringList& columnLabels);
+  void setMatrix(const QVector<QVector<double>>& values, const QStringList& rowLabels,
+                 const QStringList& columnLabels);
   // Optional pictures shown beside the labels (same order as the labels).
   void setRowPictures(const QVector<QPixmap>& pictures);
   void setColumnPictures(const QVector<QPixmap>& pictures);

@@ -42,9 +42,9 @@ Made makeThumbnail(const ThumbnailSource& source, int size, const QString& folde
 
 ThumbnailCache::ThumbnailCache(int size, const QString& cacheFolder, QObject* parent)
     : QObject(parent), size_(size), memory_(2000) {
-  folder_ = cacheFolder.isEmpty()
-                ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails")
-                : cacheFolder;
+  folder_ = cacheFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                                        QStringLiteral("/thumbnails")
+                                  : cacheFolder;
   // One worker: the second core stays free for the GUI and the pipeline.
   pool_.setMaxThreadCount(1);
 }
@@ -70,7 +70,8 @@ QPixmap ThumbnailCache::thumbnail(const ThumbnailSource& source) {
   (void)QtConcurrent::run(&pool_, [self, source, size, folder] {
     Made made = makeThumbnail(source, size, folder);
     QMetaObject::invokeMethod(
-        self, [self, key = source.key, made] {
+        self,
+        [self, key = source.key, made] {
           if (self) self->deliver(key, made.image, made.error);
         },
         Qt::QueuedConnection);

@@ -18,9 +18,9 @@
 namespace w2w {
 
 struct ThumbnailSource {
-  QString key;        // content hash: names the cached file
-  QString filePath;   // an image file, or
-  QByteArray encoded; // encoded image bytes (a crop PNG from the library)
+  QString key;         // content hash: names the cached file
+  QString filePath;    // an image file, or
+  QByteArray encoded;  // encoded image bytes (a crop PNG from the library)
 };
 
 class ThumbnailCache : public QObject {

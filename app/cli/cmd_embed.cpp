@@ -31,7 +31,8 @@ int runEmbed(const QStringList& args) {
       "unit length. The basic encoder's are always unit length.");
   parser.addOption({"model", "basic or a FashionCLIP model folder.", "basic|DIR"});
   parser.addOption({"image", "An image file (repeat for several).", "FILE"});
-  parser.addOption({"pixels", "A float32 [B,3,S,S] tensor, normalised as the model expects.", "FILE.safetensors[:TENSOR]"});
+  parser.addOption({"pixels", "A float32 [B,3,S,S] tensor, normalised as the model expects.",
+                    "FILE.safetensors[:TENSOR]"});
   parser.addOption({"normalize", "L2-normalise the embeddings."});
   parser.addOption({"device", "auto, cpu or cuda (FashionCLIP only).", "D", "auto"});
   int code = kOk;
@@ -45,7 +46,8 @@ int runEmbed(const QStringList& args) {
   std::unique_ptr<Encoder> encoder;
   ClipEncoder* clip = nullptr;
   if (spec == "basic") {
-    if (parser.isSet("pixels")) return fail(QStringLiteral("--pixels needs a FashionCLIP model, not basic"), kUsage);
+    if (parser.isSet("pixels"))
+      return fail(QStringLiteral("--pixels needs a FashionCLIP model, not basic"), kUsage);
     encoder = std::make_unique<BasicEncoder>();
   } else {
     ClipEncoderOptions options;

@@ -14,7 +14,8 @@ int runEncode(const QStringList& args) {
       "Encodes every crop and item of a library that has no embedding for the model yet.\n"
       "Finished batches are kept: after Ctrl-C, run it again to encode the rest.");
   parser.addOption({"library", "The library file.", "FILE"});
-  parser.addOption({"model", "basic (built in, default) or a FashionCLIP model folder.", "basic|DIR", "basic"});
+  parser.addOption(
+      {"model", "basic (built in, default) or a FashionCLIP model folder.", "basic|DIR", "basic"});
   parser.addOption({"device", "auto, cpu or cuda (FashionCLIP only).", "D", "auto"});
   parser.addOption({"batch", "Crops per forward pass (default 32).", "N", "32"});
   parser.addOption({"quiet", "No progress on stderr."});
@@ -49,12 +50,13 @@ int runEncode(const QStringList& args) {
                {"failed", report->failed},
                {"cancelled", report->cancelled}});
   } else {
-    printLine(QStringLiteral("Encoded %1 crop(s) with %2 on %3; %4 already cached; %5 failed%6")
-                  .arg(report->encoded)
-                  .arg(QString::fromStdString(info.displayName), QString::fromStdString(info.device))
-                  .arg(report->alreadyCached)
-                  .arg(report->failed)
-                  .arg(report->cancelled ? QStringLiteral(" (interrupted: run again to finish)") : QString()));
+    printLine(
+        QStringLiteral("Encoded %1 crop(s) with %2 on %3; %4 already cached; %5 failed%6")
+            .arg(report->encoded)
+            .arg(QString::fromStdString(info.displayName), QString::fromStdString(info.device))
+            .arg(report->alreadyCached)
+            .arg(report->failed)
+            .arg(report->cancelled ? QStringLiteral(" (interrupted: run again to finish)") : QString()));
   }
   return report->cancelled ? kInterrupted : kOk;
 }

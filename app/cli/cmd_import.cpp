@@ -70,7 +70,8 @@ int runImport(const QStringList& args) {
     const QString category = parser.value("category");
     if (category != "folder") {
       options.category = parseCategory(category.toStdString());
-      if (!options.category) return fail(QStringLiteral("--category must be top, bottom, shoes or folder"), kUsage);
+      if (!options.category)
+        return fail(QStringLiteral("--category must be top, bottom, shoes or folder"), kUsage);
     }
     report = importItems(**library, paths, options, printer.callback(), &interruptFlag());
   } else {
@@ -98,7 +99,8 @@ int runImport(const QStringList& args) {
     else if (!e.warning.empty())
       warn(QString::fromStdString(e.warning));
     if (e.outcome == ImportEntry::Outcome::Duplicate && !json) {
-      printLine(QStringLiteral("duplicate: %1 (already %2)").arg(QString::fromStdString(e.path))
+      printLine(QStringLiteral("duplicate: %1 (already %2)")
+                    .arg(QString::fromStdString(e.path))
                     .arg(QStringLiteral("%1 %2").arg(parser.isSet("category") ? "item" : "photo").arg(e.id)));
     }
     QJsonObject entry{{"file", QString::fromStdString(e.path)}, {"outcome", outcomeName(e.outcome)}};
@@ -116,13 +118,14 @@ int runImport(const QStringList& args) {
                {"outfits", *outfits},
                {"files", entries}});
   } else {
-    printLine(QStringLiteral("Imported %1 %2; %3 duplicate(s) skipped; %4 failed; %5 outfit(s) in the library%6")
-                  .arg(report.added())
-                  .arg(parser.isSet("category") ? "item(s)" : "photo(s)")
-                  .arg(report.duplicates())
-                  .arg(report.failed())
-                  .arg(*outfits)
-                  .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
+    printLine(
+        QStringLiteral("Imported %1 %2; %3 duplicate(s) skipped; %4 failed; %5 outfit(s) in the library%6")
+            .arg(report.added())
+            .arg(parser.isSet("category") ? "item(s)" : "photo(s)")
+            .arg(report.duplicates())
+            .arg(report.failed())
+            .arg(*outfits)
+            .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
   }
   if (report.cancelled) return kInterrupted;
   return report.failed() > 0 && report.added() == 0 && report.duplicates() == 0 ? kFailed : kOk;

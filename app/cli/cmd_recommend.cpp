@@ -28,13 +28,14 @@ QJsonArray whyJson(const std::vector<PairSimilarity>& why) {
 
 // The piece an outside image stands for: encoded by the checkpoint's own
 // encoder, then projected for its category.
-Result<GivenPiece> pieceFromImage(const compat::CompatModel& model, const std::string& file, Category category) {
+Result<GivenPiece> pieceFromImage(const compat::CompatModel& model, const std::string& file,
+                                  Category category) {
   const compat::CheckpointInfo& info = model.info();
   auto encoder = openEncoder(info.encoderSpec);
   if (!encoder) return encoder.error();
   if ((*encoder)->info().id != info.encoderId) {
-    return makeError("the encoder at " + info.encoderSpec + " is not the one the checkpoint was trained with (" +
-                     info.encoderId + ")");
+    return makeError("the encoder at " + info.encoderSpec +
+                     " is not the one the checkpoint was trained with (" + info.encoderId + ")");
   }
   auto decoded = decodeImageFile(file);
   if (!decoded) return decoded.error();
@@ -119,7 +120,9 @@ int runRecommend(const QStringList& args) {
       if (!ok) return fail(QStringLiteral("--item needs an item id, not '%1'").arg(value), kUsage);
       auto piece = engine.piece(id);
       if (!piece) {
-        return fail(QStringLiteral("item %1 is not in the library or has no embedding for the checkpoint's encoder").arg(id));
+        return fail(
+            QStringLiteral("item %1 is not in the library or has no embedding for the checkpoint's encoder")
+                .arg(id));
       }
       given.push_back(*piece);
     }
@@ -134,12 +137,14 @@ int runRecommend(const QStringList& args) {
   QJsonObject result{{"checkpoint", parser.value("checkpoint")}, {"candidates", report.items}};
   QJsonObject byCategory;
   for (Category target : kCategories) {
-    if (std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.category == target; })) continue;
+    if (std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.category == target; }))
+      continue;
     auto ranked = engine.rank(given, target, options);
     if (!ranked) return fail(ranked.message());
     QJsonArray list;
     for (const Suggestion& s : *ranked) {
-      list.append(QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}, {"why", whyJson(s.why)}});
+      list.append(
+          QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}, {"why", whyJson(s.why)}});
     }
     byCategory[categoryName(target)] = list;
   }
@@ -151,8 +156,11 @@ int runRecommend(const QStringList& args) {
     for (const OutfitSuggestion& o : *outfits) {
       // An outside image (--image) is no library item: its slot is null.
       auto id = [](Id item) { return item ? QJsonValue(static_cast<qint64>(item)) : QJsonValue(); };
-      list.append(QJsonObject{{"top", id(o.top)}, {"bottom", id(o.bottom)}, {"shoes", id(o.shoes)},
-                              {"score", o.score}, {"why", whyJson(o.why)}});
+      list.append(QJsonObject{{"top", id(o.top)},
+                              {"bottom", id(o.bottom)},
+                              {"shoes", id(o.shoes)},
+                              {"score", o.score},
+                              {"why", whyJson(o.why)}});
     }
     result["outfits"] = list;
   }
@@ -163,14 +171,18 @@ int runRecommend(const QStringList& args) {
   for (auto it = byCategory.begin(); it != byCategory.end(); ++it) {
     printLine(QStringLiteral("%1:").arg(it.key()));
     for (const auto& s : it.value().toArray()) {
-      printLine(QStringLiteral("  item %1  score %2").arg(s.toObject()["item"].toInteger()).arg(s.toObject()["score"].toDouble(), 0, 'f', 3));
+      printLine(QStringLiteral("  item %1  score %2")
+                    .arg(s.toObject()["item"].toInteger())
+                    .arg(s.toObject()["score"].toDouble(), 0, 'f', 3));
     }
   }
   if (result.contains("outfits")) {
     printLine(QStringLiteral("whole outfits:"));
     for (const auto& o : result["outfits"].toArray()) {
       const QJsonObject x = o.toObject();
-      auto id = [](const QJsonValue& v) { return v.isNull() ? QStringLiteral("(image)") : QString::number(v.toInteger()); };
+      auto id = [](const QJsonValue& v) {
+        return v.isNull() ? QStringLiteral("(image)") : QString::number(v.toInteger());
+      };
       printLine(QStringLiteral("  top %1  bottom %2  shoes %3  score %4")
                     .arg(id(x["top"]), id(x["bottom"]), id(x["shoes"]))
                     .arg(x["score"].toDouble(), 0, 'f', 3));

@@ -13,7 +13,10 @@ class BackgroundTask::Runner {
 };
 
 BackgroundTask::BackgroundTask(QString title, Work work, QObject* parent)
-    : QObject(parent), title_(std::move(title)), work_(std::move(work)), runner_(std::make_unique<Runner>()) {}
+    : QObject(parent),
+      title_(std::move(title)),
+      work_(std::move(work)),
+      runner_(std::make_unique<Runner>()) {}
 
 BackgroundTask::~BackgroundTask() {
   cancel();
@@ -34,7 +37,10 @@ void BackgroundTask::start() {
       if (now - *lastMs < 50 && p.done < p.total) return;
       *lastMs = now;
       QMetaObject::invokeMethod(
-          self, [self, p] { if (self) Q_EMIT self->progress(p.done, p.total, QString::fromStdString(p.message)); },
+          self,
+          [self, p] {
+            if (self) Q_EMIT self->progress(p.done, p.total, QString::fromStdString(p.message));
+          },
           Qt::QueuedConnection);
     };
     QString error;

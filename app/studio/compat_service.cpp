@@ -80,7 +80,9 @@ QString CompatService::description() const {
       .arg(encoders_->displayName());
 }
 
-std::string CompatService::encoderId() const { return model_ ? model_->info().encoderId : encoders_->modelId(); }
+std::string CompatService::encoderId() const {
+  return model_ ? model_->info().encoderId : encoders_->modelId();
+}
 
 void CompatService::invalidate() {
   vectors_.clear();
@@ -97,7 +99,8 @@ Result<std::vector<float>> CompatService::vectorOf(Id itemId) {
   if (!*item) return makeError("item " + std::to_string(itemId) + " is not in the library");
   auto embedding = library->embedding((*item)->cropHash, encoderId());
   if (!embedding) return embedding.error();
-  if (!*embedding) return makeError("item " + std::to_string(itemId) + " is not encoded yet (Embeddings ▸ Encode library)");
+  if (!*embedding)
+    return makeError("item " + std::to_string(itemId) + " is not encoded yet (Embeddings ▸ Encode library)");
   FloatMatrix row(1, static_cast<std::int64_t>((*embedding)->size()));
   row.data = **embedding;
   if (model_) {
@@ -151,7 +154,8 @@ Result<LatentCatalog> buildCatalog(const std::string& path, const compat::Compat
     LatentCandidates& candidates = catalog.of(c);
     candidates.itemIds = embedded->itemIds;
     candidates.vectors = std::move(embedded->vectors);
-    for (std::int64_t r = 0; r < candidates.vectors.rows; ++r) normalize(candidates.vectors.row(r), candidates.vectors.cols);
+    for (std::int64_t r = 0; r < candidates.vectors.rows; ++r)
+      normalize(candidates.vectors.row(r), candidates.vectors.cols);
     for (Id id : candidates.itemIds) candidates.photoIds.push_back(photoOf[id]);
     if (candidates.vectors.cols) catalog.dim = static_cast<int>(candidates.vectors.cols);
   }
@@ -181,8 +185,10 @@ void CompatService::rebuildRecommender() {
     auto catalog = buildCatalog(path, model.get(), encoder);
     std::shared_ptr<const Recommender> engine;
     QString error;
-    if (catalog) engine = std::make_shared<const Recommender>(std::move(*catalog));
-    else error = QString::fromStdString(catalog.message());
+    if (catalog)
+      engine = std::make_shared<const Recommender>(std::move(*catalog));
+    else
+      error = QString::fromStdString(catalog.message());
     QMetaObject::invokeMethod(
         self.data(),
         [self, generation, engine, error] {

@@ -19,9 +19,16 @@ Box toBox(const QRect& r) { return {r.x(), r.y(), r.width(), r.height()}; }
 class MoveBoxCommand : public QUndoCommand {
  public:
   MoveBoxCommand(CropSession* session, const Item& before, const QRect& after, bool mergeable)
-      : session_(session), itemId_(before.id), oldBox_(before.box ? QRect(before.box->x, before.box->y, before.box->width, before.box->height) : QRect()),
-        oldSource_(before.source), oldConfidence_(before.confidence), newBox_(after), mergeable_(mergeable) {
-    setText(QCoreApplication::translate("w2w::CropSession", "Move %1 box").arg(QString::fromUtf8(categoryName(before.category))));
+      : session_(session),
+        itemId_(before.id),
+        oldBox_(before.box ? QRect(before.box->x, before.box->y, before.box->width, before.box->height)
+                           : QRect()),
+        oldSource_(before.source),
+        oldConfidence_(before.confidence),
+        newBox_(after),
+        mergeable_(mergeable) {
+    setText(QCoreApplication::translate("w2w::CropSession", "Move %1 box")
+                .arg(QString::fromUtf8(categoryName(before.category))));
   }
   void redo() override {
     if (!session_->applyBox(itemId_, newBox_, ItemSource::Manual, 1.0)) setObsolete(true);
@@ -51,12 +58,15 @@ class AddBoxCommand : public QUndoCommand {
  public:
   AddBoxCommand(CropSession* session, Id photoId, Category category, const QRect& box)
       : session_(session), photoId_(photoId), category_(category), box_(box) {
-    setText(QCoreApplication::translate("w2w::CropSession", "Add %1 box").arg(QString::fromUtf8(categoryName(category))));
+    setText(QCoreApplication::translate("w2w::CropSession", "Add %1 box")
+                .arg(QString::fromUtf8(categoryName(category))));
   }
   void redo() override {
     const auto id = session_->insertBox(photoId_, category_, box_);
-    if (id) itemId_ = *id;
-    else setObsolete(true);
+    if (id)
+      itemId_ = *id;
+    else
+      setObsolete(true);
   }
   void undo() override {
     if (!session_->deleteBox(itemId_)) setObsolete(true);
@@ -110,9 +120,11 @@ const PhotoPixels& CropSession::pixels(Id photoId) {
   }
   PhotoPixels loaded;
   loaded.photoId = photoId;
-  auto photo = library() ? library()->photo(photoId) : Result<std::optional<Photo>>(makeError("no library open"));
+  auto photo =
+      library() ? library()->photo(photoId) : Result<std::optional<Photo>>(makeError("no library open"));
   if (!photo || !*photo) {
-    loaded.error = photo ? tr("photo %1 is not in the library").arg(photoId) : QString::fromStdString(photo.message());
+    loaded.error =
+        photo ? tr("photo %1 is not in the library").arg(photoId) : QString::fromStdString(photo.message());
   } else if (auto decoded = decodeImageFile(library()->resolvePath((*photo)->path))) {
     loaded.photo = std::move(decoded->image);
     if (auto png = library()->photoMask(photoId); png && !png->empty()) {
@@ -149,7 +161,8 @@ void CropSession::addBox(Id photoId, Category category, const QRect& box) {
 }
 
 void CropSession::setPhotoStatus(Id photoId, PhotoStatus status) {
-  auto photo = library() ? library()->photo(photoId) : Result<std::optional<Photo>>(makeError("no library open"));
+  auto photo =
+      library() ? library()->photo(photoId) : Result<std::optional<Photo>>(makeError("no library open"));
   if (!photo || !*photo) return;
   if ((*photo)->status == status) return;
   undo_.push(new StatusCommand(this, photoId, (*photo)->status, status));

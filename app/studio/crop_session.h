@@ -22,8 +22,8 @@ class LibraryController;
 // The decoded photo and its person mask, as crops are cut from them.
 struct PhotoPixels {
   Id photoId = 0;
-  RgbImage photo;     // upright
-  GrayImage mask;     // empty when the photo has no stored mask
+  RgbImage photo;  // upright
+  GrayImage mask;  // empty when the photo has no stored mask
   QString error;
 };
 

@@ -73,8 +73,9 @@ void EmbeddingsView::retranslate() {
     if (d.id != "cpu") device = QString::fromStdString(d.name);
   }
   encoderLabel_->setText(tr("<b>Encoder:</b> %1<br><b>Device:</b> %2")
-                             .arg(encoders_->displayName(),
-                                  encoders_->isBasic() || device.isEmpty() ? tr("CPU") : tr("%1 when available").arg(device)));
+                             .arg(encoders_->displayName(), encoders_->isBasic() || device.isEmpty()
+                                                                ? tr("CPU")
+                                                                : tr("%1 when available").arg(device)));
   countLabel_->setText(tr("%1 of %2 crops encoded with this encoder").arg(encoded_).arg(total_));
   encodeButton_->setText(tr("Encode library"));
   encodeButton_->setToolTip(tr("Encode every crop that has no embedding for this encoder yet (Ctrl+E)"));
@@ -120,7 +121,8 @@ void EmbeddingsView::showItem(Id itemId) {
   const QByteArray png = library_->cropPng(itemId);
   QPixmap picture;
   picture.loadFromData(png);
-  itemPicture_->setPixmap(picture.scaled(itemPicture_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  itemPicture_->setPixmap(
+      picture.scaled(itemPicture_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
   if (auto item = library_->library()->item(itemId); item && *item) {
     itemLabel_->setText(tr("%1, item %2%3")
                             .arg(categoryLabel((*item)->category))
@@ -133,15 +135,16 @@ void EmbeddingsView::encodeLibrary() {
   if (!library_->library()) return;
   const std::string file = library_->library()->path();
   EncoderService* encoders = encoders_;
-  library_->runTask(tr("Encoding the library"), [file, encoders](const ProgressCallback& progress, const CancelFlag& cancel) {
-    auto library = Library::open(file);
-    if (!library) return QString::fromStdString(library.message());
-    Status done = encoders->use([&](Encoder& encoder) -> Status {
-      auto report = w2w::encodeLibrary(**library, encoder, {}, progress, &cancel);
-      return report ? Status::success() : Status(report.error());
-    });
-    return done ? QString() : QString::fromStdString(done.message());
-  });
+  library_->runTask(tr("Encoding the library"),
+                    [file, encoders](const ProgressCallback& progress, const CancelFlag& cancel) {
+                      auto library = Library::open(file);
+                      if (!library) return QString::fromStdString(library.message());
+                      Status done = encoders->use([&](Encoder& encoder) -> Status {
+                        auto report = w2w::encodeLibrary(**library, encoder, {}, progress, &cancel);
+                        return report ? Status::success() : Status(report.error());
+                      });
+                      return done ? QString() : QString::fromStdString(done.message());
+                    });
 }
 
 }  // namespace w2w

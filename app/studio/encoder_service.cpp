@@ -10,7 +10,8 @@
 
 namespace w2w {
 
-EncoderService::EncoderService(StudioSettings* settings, QObject* parent) : QObject(parent), settings_(settings) {
+EncoderService::EncoderService(StudioSettings* settings, QObject* parent)
+    : QObject(parent), settings_(settings) {
   connect(settings_, &StudioSettings::encoderChanged, this, &EncoderService::encoderChanged);
 }
 

@@ -29,10 +29,11 @@ class HeatmapsView : public QWidget {
   Q_OBJECT
 
  public:
-  HeatmapsView(LibraryController* library, CompatService* compat, EncoderService* encoders, QWidget* parent = nullptr);
+  HeatmapsView(LibraryController* library, CompatService* compat, EncoderService* encoders,
+               QWidget* parent = nullptr);
   ~HeatmapsView() override;
 
-  void setBoard(const BoardPieces& pieces);  // the outfit shown when "the board" is chosen
+  void setBoard(const BoardPieces& pieces);     // the outfit shown when "the board" is chosen
   void setItems(const std::vector<Id>& items);  // the selection compared item by item
   // Starts the spatial map of `row` with respect to `column` (both item ids).
   void explain(Id row, Id column);

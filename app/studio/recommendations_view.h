@@ -36,7 +36,9 @@ class RecommendationsView : public QWidget {
   const BoardPieces& pieces() const { return pieces_; }
   void refresh();
   // Results shown, for tests: one list per category, and the whole outfits.
-  QListWidget* list(Category category) const { return lists_[static_cast<std::size_t>(categoryIndex(category))]; }
+  QListWidget* list(Category category) const {
+    return lists_[static_cast<std::size_t>(categoryIndex(category))];
+  }
   QListWidget* outfits() const { return outfits_; }
 
  Q_SIGNALS:

@@ -40,13 +40,15 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, TranslationManager* tra
 
   device_ = new QComboBox(this);
   device_->addItem(tr("Automatic (CUDA when available)"), "auto");
-  for (const ComputeDevice& d : availableDevices()) device_->addItem(QString::fromStdString(d.name), QString::fromStdString(d.id));
+  for (const ComputeDevice& d : availableDevices())
+    device_->addItem(QString::fromStdString(d.name), QString::fromStdString(d.id));
   device_->setCurrentIndex(std::max(0, device_->findData(settings_->device())));
 
   language_ = new QComboBox(this);
   language_->setObjectName("languageChoice");
   language_->addItem(tr("Follow the system"), QString());
-  for (const QString& code : TranslationManager::languages()) language_->addItem(TranslationManager::nativeName(code), code);
+  for (const QString& code : TranslationManager::languages())
+    language_->addItem(TranslationManager::nativeName(code), code);
   language_->setCurrentIndex(std::max(0, language_->findData(settings_->language())));
 
   folder_ = new QLineEdit(settings_->libraryFolder(), this);
@@ -76,15 +78,17 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, TranslationManager* tra
   connect(fetch, &QPushButton::clicked, this, &SettingsDialog::download);
   connect(remove_, &QPushButton::clicked, this, &SettingsDialog::removeSelected);
   connect(browse, &QPushButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for New Libraries"), folder_->text());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Folder for New Libraries"), folder_->text());
     if (!dir.isEmpty()) folder_->setText(dir);
   });
   connect(encoder_, &QComboBox::currentIndexChanged, this, [this] {
     const bool basic = encoder_->currentData().toString() == "basic";
     remove_->setEnabled(!basic);
-    encoderNote_->setText(basic ? tr("The built-in encoder describes colour, texture and shape. It needs no model "
-                                     "file and is not FashionCLIP.")
-                                : tr("FashionCLIP image encoder from %1.").arg(encoder_->currentData().toString()));
+    encoderNote_->setText(
+        basic ? tr("The built-in encoder describes colour, texture and shape. It needs no model "
+                   "file and is not FashionCLIP.")
+              : tr("FashionCLIP image encoder from %1.").arg(encoder_->currentData().toString()));
   });
   reloadEncoders(settings_->encoder());
 }
@@ -93,15 +97,17 @@ void SettingsDialog::reloadEncoders(const QString& select) {
   encoder_->clear();
   encoder_->addItem(tr("Basic (colour, texture, shape; built in)"), "basic");
   for (const InstalledModel& m : ModelManager().installed()) {
-    encoder_->addItem(QStringLiteral("%1 — %2, %3…").arg(QString::fromStdString(m.name), QString::fromStdString(m.layout),
-                                                         QString::fromStdString(m.id.substr(0, 10))),
+    encoder_->addItem(QStringLiteral("%1 — %2, %3…")
+                          .arg(QString::fromStdString(m.name), QString::fromStdString(m.layout),
+                               QString::fromStdString(m.id.substr(0, 10))),
                       QString::fromStdString(m.folder));
   }
   encoder_->setCurrentIndex(std::max(0, encoder_->findData(select)));
 }
 
 void SettingsDialog::installFromFolder() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Model Folder (config.json and model.safetensors)"));
+  const QString dir =
+      QFileDialog::getExistingDirectory(this, tr("Model Folder (config.json and model.safetensors)"));
   if (dir.isEmpty()) return;
   bool ok = false;
   const QString name = QInputDialog::getText(this, tr("Install Model"), tr("Name:"), QLineEdit::Normal,
@@ -119,25 +125,27 @@ void SettingsDialog::download() {
   QStringList names;
   for (const ModelDescriptor& m : knownModels()) names << QString::fromStdString(m.displayName);
   bool ok = false;
-  const QString choice = QInputDialog::getItem(this, tr("Download FashionCLIP"),
-                                               tr("Files come from the Hugging Face hub and are checked after download."),
-                                               names, 0, false, &ok);
+  const QString choice = QInputDialog::getItem(
+      this, tr("Download FashionCLIP"),
+      tr("Files come from the Hugging Face hub and are checked after download."), names, 0, false, &ok);
   if (!ok) return;
   const ModelDescriptor model = knownModels().at(static_cast<std::size_t>(names.indexOf(choice)));
   QProgressDialog progress(tr("Downloading %1…").arg(choice), tr("Cancel"), 0, 1000, this);
   progress.setWindowModality(Qt::WindowModal);
   progress.setMinimumDuration(0);
   QString installedFolder;
-  BackgroundTask task(tr("Downloading a model"), [&](const ProgressCallback& report, const CancelFlag& cancel) {
-    auto done = ModelManager().download(model, report, &cancel);
-    if (!done) return QString::fromStdString(done.message());
-    installedFolder = QString::fromStdString(done->folder);
-    return QString();
-  });
-  connect(&task, &BackgroundTask::progress, &progress, [&](qint64 done, qint64 total, const QString& message) {
-    progress.setLabelText(message);
-    if (total > 0) progress.setValue(static_cast<int>(1000 * done / total));
-  });
+  BackgroundTask task(tr("Downloading a model"),
+                      [&](const ProgressCallback& report, const CancelFlag& cancel) {
+                        auto done = ModelManager().download(model, report, &cancel);
+                        if (!done) return QString::fromStdString(done.message());
+                        installedFolder = QString::fromStdString(done->folder);
+                        return QString();
+                      });
+  connect(&task, &BackgroundTask::progress, &progress,
+          [&](qint64 done, qint64 total, const QString& message) {
+            progress.setLabelText(message);
+            if (total > 0) progress.setValue(static_cast<int>(1000 * done / total));
+          });
   connect(&progress, &QProgressDialog::canceled, &task, &BackgroundTask::cancel);
   QString error;
   connect(&task, &BackgroundTask::finished, &progress, [&](const QString& e, bool) {
@@ -148,7 +156,8 @@ void SettingsDialog::download() {
   progress.exec();
   task.wait();
   if (!error.isEmpty()) {
-    QMessageBox::warning(this, tr("Download stopped"), error + "\n\n" + tr("A retry resumes where it stopped."));
+    QMessageBox::warning(this, tr("Download stopped"),
+                         error + "\n\n" + tr("A retry resumes where it stopped."));
     return;
   }
   reloadEncoders(installedFolder);
@@ -157,7 +166,8 @@ void SettingsDialog::download() {
 void SettingsDialog::removeSelected() {
   const QString folder = encoder_->currentData().toString();
   if (folder == "basic") return;
-  if (QMessageBox::question(this, tr("Remove Model"), tr("Remove the model in %1?").arg(folder)) != QMessageBox::Yes) {
+  if (QMessageBox::question(this, tr("Remove Model"), tr("Remove the model in %1?").arg(folder)) !=
+      QMessageBox::Yes) {
     return;
   }
   if (Status removed = ModelManager().remove(QFileInfo(folder).fileName().toStdString()); !removed) {

@@ -91,7 +91,8 @@ void startup(const QString& photos, const QString& work) {
     auto library = Library::create(path);
     Status s = (*library)->transaction([&]() -> Status {
       for (int i = 0; i < 1000; ++i) {
-        (void)(*library)->addPhoto({files[i % files.size()].toStdString(), "hash" + std::to_string(i), 1, 550, 825});
+        (void)(*library)->addPhoto(
+            {files[i % files.size()].toStdString(), "hash" + std::to_string(i), 1, 550, 825});
       }
       return Status::success();
     });
@@ -123,9 +124,10 @@ void startup(const QString& photos, const QString& work) {
     }
     if (ready == visible) break;
   }
-  std::printf("start-up, 1,000-photo library: window shown with %d rows in %.0f ms; first screen of %d thumbnails "
-              "(cold cache) after %.0f ms\n",
-              grid->model()->rowCount(), shownMs, visible, clock.nsecsElapsed() / 1e6);
+  std::printf(
+      "start-up, 1,000-photo library: window shown with %d rows in %.0f ms; first screen of %d thumbnails "
+      "(cold cache) after %.0f ms\n",
+      grid->model()->rowCount(), shownMs, visible, clock.nsecsElapsed() / 1e6);
 }
 
 void importStall(const QString& photos, const QString& work) {
@@ -137,8 +139,10 @@ void importStall(const QString& photos, const QString& work) {
   clock.start();
   waitFor(controller.importPhotos({work + "/import"}));
   auto info = controller.library()->info();
-  std::printf("import of 100 photos through the crop pipeline: %.1f s, %lld crops; longest GUI stall %.1f ms (%ld ticks)\n",
-              clock.nsecsElapsed() / 1e9, info ? info->items : -1LL, meter.worstMs(), meter.ticks());
+  std::printf(
+      "import of 100 photos through the crop pipeline: %.1f s, %lld crops; longest GUI stall %.1f ms (%ld "
+      "ticks)\n",
+      clock.nsecsElapsed() / 1e9, info ? info->items : -1LL, meter.worstMs(), meter.ticks());
 }
 
 void trainingStall(const QString& work) {
@@ -151,14 +155,16 @@ void trainingStall(const QString& work) {
   StallMeter meter;
   QElapsedTimer clock;
   clock.start();
-  waitFor(controller.runTask("Training", [request](const ProgressCallback& progress, const CancelFlag& cancel) {
-    compat::TrainCallbacks callbacks;
-    callbacks.onStep = [&](const compat::StepInfo& s) { progress({s.step, s.steps, "training"}); };
-    auto summary = compat::trainCompat(request, callbacks, &cancel);
-    return summary ? QString() : QString::fromStdString(summary.message());
-  }));
-  std::printf("training (2,000 outfits of 3 x 512, 5 epochs, default head): %.1f s; longest GUI stall %.1f ms\n",
-              clock.nsecsElapsed() / 1e9, meter.worstMs());
+  waitFor(
+      controller.runTask("Training", [request](const ProgressCallback& progress, const CancelFlag& cancel) {
+        compat::TrainCallbacks callbacks;
+        callbacks.onStep = [&](const compat::StepInfo& s) { progress({s.step, s.steps, "training"}); };
+        auto summary = compat::trainCompat(request, callbacks, &cancel);
+        return summary ? QString() : QString::fromStdString(summary.message());
+      }));
+  std::printf(
+      "training (2,000 outfits of 3 x 512, 5 epochs, default head): %.1f s; longest GUI stall %.1f ms\n",
+      clock.nsecsElapsed() / 1e9, meter.worstMs());
 }
 
 }  // namespace

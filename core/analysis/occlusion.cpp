@@ -19,7 +19,8 @@ double cosine(const float* a, const std::vector<float>& b) {
 // The crop with a white square centred on grid cell (gx, gy).
 RgbImage occluded(const RgbImage& crop, int gx, int gy, const OcclusionOptions& o) {
   RgbImage out = crop;
-  const double cellW = static_cast<double>(crop.width) / o.grid, cellH = static_cast<double>(crop.height) / o.grid;
+  const double cellW = static_cast<double>(crop.width) / o.grid,
+               cellH = static_cast<double>(crop.height) / o.grid;
   const double cx = (gx + 0.5) * cellW, cy = (gy + 0.5) * cellH;
   const int x0 = std::max(0, static_cast<int>(cx - o.patch * cellW / 2));
   const int x1 = std::min(crop.width, static_cast<int>(std::ceil(cx + o.patch * cellW / 2)));
@@ -36,8 +37,8 @@ Result<OcclusionMap> occlusionMap(Encoder& encoder, const RgbImage& crop, const 
   if (crop.empty()) return makeError("no crop image to explain");
   if (options.grid < 1 || options.batch < 1) return makeError("bad occlusion options");
   if (static_cast<int>(reference.size()) != encoder.info().dim) {
-    return makeError("the reference embedding has dimension " + std::to_string(reference.size()) + ", the encoder " +
-                     std::to_string(encoder.info().dim));
+    return makeError("the reference embedding has dimension " + std::to_string(reference.size()) +
+                     ", the encoder " + std::to_string(encoder.info().dim));
   }
   auto whole = encoder.encode({crop});
   if (!whole) return whole.error();

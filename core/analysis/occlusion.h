@@ -15,14 +15,14 @@
 namespace w2w {
 
 struct OcclusionOptions {
-  int grid = 7;       // regions per side (a grid x grid map)
-  double patch = 2.0; // occluder side in grid cells (overlapping windows smooth the map)
-  int batch = 16;     // images per encode() call
+  int grid = 7;        // regions per side (a grid x grid map)
+  double patch = 2.0;  // occluder side in grid cells (overlapping windows smooth the map)
+  int batch = 16;      // images per encode() call
 };
 
 struct OcclusionMap {
-  FloatMatrix drop;         // [grid, grid]: similarity lost when the region is hidden (may be negative)
-  double baseline = 0.0;    // similarity of the whole crop to the reference
+  FloatMatrix drop;       // [grid, grid]: similarity lost when the region is hidden (may be negative)
+  double baseline = 0.0;  // similarity of the whole crop to the reference
 };
 
 // `reference` is the other item's embedding (same encoder).

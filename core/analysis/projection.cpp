@@ -7,7 +7,8 @@ namespace {
 
 Projection2d project(const FloatMatrix& vectors) {
   c10::InferenceMode guard;
-  auto x = torch::from_blob(const_cast<float*>(vectors.data.data()), {vectors.rows, vectors.cols}).to(torch::kFloat64);
+  auto x = torch::from_blob(const_cast<float*>(vectors.data.data()), {vectors.rows, vectors.cols})
+               .to(torch::kFloat64);
   x = x - x.mean(0, true);
   // Eigenvectors of the covariance: cheap for embedding sizes (D <= 1024),
   // whatever the number of rows.
@@ -36,7 +37,8 @@ Projection2d project(const FloatMatrix& vectors) {
 }  // namespace
 
 Result<Projection2d> pca2d(const FloatMatrix& vectors) {
-  if (vectors.rows < 2 || vectors.cols < 2) return makeError("a map needs at least two vectors of two dimensions");
+  if (vectors.rows < 2 || vectors.cols < 2)
+    return makeError("a map needs at least two vectors of two dimensions");
   try {
     return project(vectors);
   } catch (const c10::Error& e) {

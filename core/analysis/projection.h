@@ -7,7 +7,7 @@
 namespace w2w {
 
 struct Projection2d {
-  FloatMatrix points;            // [rows, 2]
+  FloatMatrix points;                    // [rows, 2]
   double explainedVariance[2] = {0, 0};  // share of the total variance on each axis
 };
 

@@ -2,9 +2,9 @@
 
 #include <QtGlobal>
 
-#include <opencv2/core/version.hpp>
 #include <sqlite3.h>
 #include <torch/version.h>
+#include <opencv2/core/version.hpp>
 
 #include "common/version.h"
 

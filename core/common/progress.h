@@ -11,8 +11,8 @@ namespace w2w {
 
 struct Progress {
   long long done = 0;
-  long long total = 0;   // 0 when unknown
-  std::string message;   // what is being done now ("photo 12 of 30: 0012.jpg")
+  long long total = 0;  // 0 when unknown
+  std::string message;  // what is being done now ("photo 12 of 30: 0012.jpg")
 };
 
 using ProgressCallback = std::function<void(const Progress&)>;

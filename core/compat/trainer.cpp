@@ -11,10 +11,10 @@
 #include "compat/checkpoint_io.h"
 #include "compat/compat_head.h"
 #include "compat/compat_loss.h"
-#include "embed/clip/malloc_tuning.h"
 #include "compat/evaluator.h"
 #include "compat/rng.h"
 #include "compat/torch_bridge.h"
+#include "embed/clip/malloc_tuning.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {

@@ -16,10 +16,12 @@ struct ClipEncoder::Impl {
   int batchSize = 32;
 };
 
-ClipEncoder::ClipEncoder(std::unique_ptr<Impl> impl, EncoderInfo info) : impl_(std::move(impl)), info_(std::move(info)) {}
+ClipEncoder::ClipEncoder(std::unique_ptr<Impl> impl, EncoderInfo info)
+    : impl_(std::move(impl)), info_(std::move(info)) {}
 ClipEncoder::~ClipEncoder() = default;
 
-Result<std::unique_ptr<ClipEncoder>> ClipEncoder::open(const std::string& modelFolder, const ClipEncoderOptions& options) {
+Result<std::unique_ptr<ClipEncoder>> ClipEncoder::open(const std::string& modelFolder,
+                                                       const ClipEncoderOptions& options) {
   // The folder check names what is missing (and refuses pickle-only folders)
   // before the loader reads hundreds of megabytes.
   auto described = ModelManager::inspect(modelFolder);
@@ -39,8 +41,8 @@ Result<std::unique_ptr<ClipEncoder>> ClipEncoder::open(const std::string& modelF
   info.id = described->id;
   info.kind = "fashionclip";
   const auto& config = impl->model->config();
-  info.displayName = "FashionCLIP (" + described->name + ", ViT patch " + std::to_string(config.patchSize) + ", " +
-                     std::to_string(config.imageSize) + " px)";
+  info.displayName = "FashionCLIP (" + described->name + ", ViT patch " + std::to_string(config.patchSize) +
+                     ", " + std::to_string(config.imageSize) + " px)";
   info.dim = impl->model->embeddingDim();
   info.device = clip::describeDevice(impl->model->device());
   info.normalized = options.normalize;

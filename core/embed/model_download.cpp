@@ -44,15 +44,18 @@ Result<DownloadResult> downloadFile(const DownloadRequest& request, const Progre
   QDir().mkpath(QFileInfo(QString::fromStdString(request.destination)).absolutePath());
   QFile part(partPath(request.destination));
   if (!part.open(QIODevice::ReadWrite)) {
-    return makeError(part.fileName().toStdString() + ": cannot write (" + part.errorString().toStdString() + ")");
+    return makeError(part.fileName().toStdString() + ": cannot write (" + part.errorString().toStdString() +
+                     ")");
   }
   QCryptographicHash hash(QCryptographicHash::Sha256);
   qint64 already = part.size();
-  if (already > 0 && !hashExisting(part, hash)) return makeError(part.fileName().toStdString() + ": cannot read");
+  if (already > 0 && !hashExisting(part, hash))
+    return makeError(part.fileName().toStdString() + ": cannot read");
 
   QNetworkAccessManager network;
   QNetworkRequest httpRequest(url);
-  httpRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+  httpRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                           QNetworkRequest::NoLessSafeRedirectPolicy);
   if (already > 0) httpRequest.setRawHeader("Range", "bytes=" + QByteArray::number(already) + "-");
   QNetworkReply* reply = network.get(httpRequest);
 
@@ -108,7 +111,8 @@ Result<DownloadResult> downloadFile(const DownloadRequest& request, const Progre
   });
   QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
   QObject::connect(&watchdog, &QTimer::timeout, [&] {
-    error = request.url + ": no data for " + std::to_string(request.timeoutSeconds) + " s; try again to resume";
+    error =
+        request.url + ": no data for " + std::to_string(request.timeoutSeconds) + " s; try again to resume";
     reply->abort();
   });
   QObject::connect(&cancelPoll, &QTimer::timeout, [&] {

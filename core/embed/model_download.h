@@ -19,18 +19,18 @@ namespace w2w {
 
 struct DownloadRequest {
   std::string url;
-  std::string destination;     // final path of the file
-  std::string expectedSha256;  // empty: take it from the server if it offers one
-  long long expectedSize = -1; // -1: unknown
-  int timeoutSeconds = 60;     // without any data arriving
+  std::string destination;      // final path of the file
+  std::string expectedSha256;   // empty: take it from the server if it offers one
+  long long expectedSize = -1;  // -1: unknown
+  int timeoutSeconds = 60;      // without any data arriving
 };
 
 struct DownloadResult {
   std::string path;
   std::string sha256;
   long long bytes = 0;
-  bool resumed = false;          // part of the file came from an earlier attempt
-  bool checksumVerified = false; // false only when no checksum was known anywhere
+  bool resumed = false;           // part of the file came from an earlier attempt
+  bool checksumVerified = false;  // false only when no checksum was known anywhere
 };
 
 Result<DownloadResult> downloadFile(const DownloadRequest& request, const ProgressCallback& progress = {},

@@ -14,7 +14,9 @@ namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-bool exists(const QString& folder, const char* file) { return QFileInfo::exists(QDir(folder).filePath(file)); }
+bool exists(const QString& folder, const char* file) {
+  return QFileInfo::exists(QDir(folder).filePath(file));
+}
 
 // The model id (SHA-256 of the weights) is cached beside them with the size
 // and modification time it was computed for, so a 600 MB file is hashed once.
@@ -29,7 +31,8 @@ Result<std::string> weightsId(const QString& weights) {
   }
   auto sha = sha256OfFile(weights.toStdString());
   if (!sha) return sha.error();
-  if (cache.open(QIODevice::WriteOnly | QIODevice::Truncate)) cache.write(q(*sha + "\n").toUtf8() + stamp.toUtf8());
+  if (cache.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    cache.write(q(*sha + "\n").toUtf8() + stamp.toUtf8());
   return *sha;
 }
 
@@ -67,21 +70,25 @@ Result<std::string> detectModelLayout(const std::string& folder) {
   if (exists(dir, "open_clip_config.json")) {
     if (exists(dir, "open_clip_model.safetensors")) return std::string("openclip");
     if (exists(dir, "open_clip_pytorch_model.bin")) {
-      return makeError(folder + ": only open_clip_pytorch_model.bin (a pickle file, which can run code when loaded) "
-                                "is here; download open_clip_model.safetensors from the same model page instead");
+      return makeError(folder +
+                       ": only open_clip_pytorch_model.bin (a pickle file, which can run code when loaded) "
+                       "is here; download open_clip_model.safetensors from the same model page instead");
     }
     return makeError(folder + ": open_clip_config.json without open_clip_model.safetensors");
   }
   if (exists(dir, "config.json")) {
     if (!exists(dir, "model.safetensors")) {
       if (exists(dir, "pytorch_model.bin")) {
-        return makeError(folder + ": only pytorch_model.bin (a pickle file, which can run code when loaded) is here; "
-                                  "download model.safetensors from the model page, or convert it once with Python: "
-                                  "transformers' CLIPModel.from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
+        return makeError(
+            folder +
+            ": only pytorch_model.bin (a pickle file, which can run code when loaded) is here; "
+            "download model.safetensors from the model page, or convert it once with Python: "
+            "transformers' CLIPModel.from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
       }
       return makeError(folder + ": config.json without model.safetensors");
     }
-    if (!exists(dir, "preprocessor_config.json")) return makeError(folder + ": preprocessor_config.json is missing");
+    if (!exists(dir, "preprocessor_config.json"))
+      return makeError(folder + ": preprocessor_config.json is missing");
     return std::string("hf");
   }
   return makeError(folder + ": not a model folder (no config.json or open_clip_config.json)");
@@ -100,7 +107,9 @@ Result<InstalledModel> ModelManager::inspect(const std::string& folder) {
   model.folder = QFileInfo(q(folder)).absoluteFilePath().toStdString();
   model.name = QFileInfo(q(folder)).fileName().toStdString();
   model.layout = *layout;
-  model.weightsFile = QDir(q(model.folder)).filePath(*layout == "hf" ? "model.safetensors" : "open_clip_model.safetensors").toStdString();
+  model.weightsFile = QDir(q(model.folder))
+                          .filePath(*layout == "hf" ? "model.safetensors" : "open_clip_model.safetensors")
+                          .toStdString();
   auto id = weightsId(q(model.weightsFile));
   if (!id) return id.error();
   model.id = *id;
@@ -156,14 +165,16 @@ Result<InstalledModel> ModelManager::download(const ModelDescriptor& model, cons
     auto step = [&, i](const Progress& p) {
       if (progress) {
         progress({p.done, p.total,
-                  "file " + std::to_string(i + 1) + " of " + std::to_string(model.files.size()) + ": " + p.message});
+                  "file " + std::to_string(i + 1) + " of " + std::to_string(model.files.size()) + ": " +
+                      p.message});
       }
     };
     auto done = downloadFile(request, step, cancel);
     if (!done) return done.error();
   }
   if (auto layout = detectModelLayout(staging.toStdString()); !layout) return layout.error();
-  if (!QDir().rename(staging, target)) return makeError(target.toStdString() + ": cannot move the model into place");
+  if (!QDir().rename(staging, target))
+    return makeError(target.toStdString() + ": cannot move the model into place");
   return inspect(target.toStdString());
 }
 

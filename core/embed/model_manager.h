@@ -20,8 +20,8 @@
 namespace w2w {
 
 struct ModelFileSpec {
-  std::string name;          // file name inside the model folder
-  std::string sha256;        // empty: unknown (the hub's header or parsing checks it)
+  std::string name;    // file name inside the model folder
+  std::string sha256;  // empty: unknown (the hub's header or parsing checks it)
   long long size = -1;
 };
 

@@ -10,7 +10,8 @@ RgbImage rgbFromMat(const cv::Mat& rgb) {
   out.width = rgb.cols;
   out.height = rgb.rows;
   out.pixels.resize(out.byteCount());
-  for (int y = 0; y < rgb.rows; ++y) std::memcpy(out.row(y), rgb.ptr(y), static_cast<std::size_t>(rgb.cols) * 3);
+  for (int y = 0; y < rgb.rows; ++y)
+    std::memcpy(out.row(y), rgb.ptr(y), static_cast<std::size_t>(rgb.cols) * 3);
   return out;
 }
 

@@ -28,9 +28,15 @@ bool jpegIsComplete(const Bytes& bytes) {
   while (pos + 4 <= n) {  // walk the header segments to the first scan
     if (d[pos] != 0xFF) return false;
     const std::uint8_t marker = d[pos + 1];
-    if (marker == 0xFF) { ++pos; continue; }
+    if (marker == 0xFF) {
+      ++pos;
+      continue;
+    }
     if (marker == 0xDA) break;
-    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) { pos += 2; continue; }
+    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
+      pos += 2;
+      continue;
+    }
     pos += 2 + ((d[pos + 2] << 8) | d[pos + 3]);
   }
   for (std::size_t i = pos; i + 1 < n; ++i) {
@@ -86,7 +92,10 @@ cv::Mat applyOrientation(const cv::Mat& image, int orientation) {
     case 4: cv::flip(image, out, 0); break;
     case 5: cv::transpose(image, out); break;
     case 6: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); break;
-    case 7: cv::transpose(image, out); cv::flip(out, out, -1); break;
+    case 7:
+      cv::transpose(image, out);
+      cv::flip(out, out, -1);
+      break;
     case 8: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
     default: return image;
   }
@@ -108,9 +117,11 @@ Status checkLimits(const ImageHeader& header, const DecodeLimits& limits) {
 
 }  // namespace
 
-Result<DecodedImage> decodeImageBytes(const Bytes& bytes, const std::string& name, const DecodeLimits& limits) {
+Result<DecodedImage> decodeImageBytes(const Bytes& bytes, const std::string& name,
+                                      const DecodeLimits& limits) {
   auto fail = [&](const std::string& why) { return makeError(name + ": " + why); };
-  if (static_cast<long long>(bytes.size()) > limits.maxFileBytes) return fail("file is larger than the size limit");
+  if (static_cast<long long>(bytes.size()) > limits.maxFileBytes)
+    return fail("file is larger than the size limit");
   auto header = probeImage(bytes);
   if (!header) return fail(header.message());
   if (Status limit = checkLimits(*header, limits); !limit) return fail(limit.message());
@@ -120,8 +131,9 @@ Result<DecodedImage> decodeImageBytes(const Bytes& bytes, const std::string& nam
   cv::Mat raw;
   try {
     // UNCHANGED keeps alpha and 16-bit samples and leaves the orientation to us.
-    raw = cv::imdecode(cv::Mat(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data())),
-                       cv::IMREAD_UNCHANGED);
+    raw = cv::imdecode(
+        cv::Mat(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data())),
+        cv::IMREAD_UNCHANGED);
   } catch (const cv::Exception& e) {
     return fail("cannot decode " + header->format + " (" + e.err + ")");
   }

@@ -22,9 +22,9 @@ struct DecodeLimits {
 };
 
 struct DecodedImage {
-  RgbImage image;        // upright (EXIF orientation applied), RGB
-  ImageHeader header;    // format, stored size, orientation
-  std::string sha256;    // of the file bytes
+  RgbImage image;      // upright (EXIF orientation applied), RGB
+  ImageHeader header;  // format, stored size, orientation
+  std::string sha256;  // of the file bytes
   long long fileSize = 0;
   bool hadAlpha = false;  // transparent pixels were composited on white
 };

@@ -40,8 +40,9 @@ Result<Bytes> encodeJpeg(const RgbImage& image, int quality) {
 
 Result<GrayImage> decodeMaskPng(const Bytes& png) {
   if (png.empty()) return makeError("no mask stored");
-  cv::Mat mask = cv::imdecode(cv::Mat(1, static_cast<int>(png.size()), CV_8UC1, const_cast<std::uint8_t*>(png.data())),
-                              cv::IMREAD_GRAYSCALE);
+  cv::Mat mask =
+      cv::imdecode(cv::Mat(1, static_cast<int>(png.size()), CV_8UC1, const_cast<std::uint8_t*>(png.data())),
+                   cv::IMREAD_GRAYSCALE);
   if (mask.empty()) return makeError("corrupt mask image");
   return grayFromMat(mask);
 }

@@ -47,8 +47,14 @@ Result<ImageHeader> probeJpeg(const std::uint8_t* d, std::size_t n) {
   while (pos + 4 <= n) {
     if (d[pos] != 0xFF) return makeError("corrupt JPEG (bad marker)");
     const std::uint8_t marker = d[pos + 1];
-    if (marker == 0xFF) { ++pos; continue; }  // fill byte
-    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) { pos += 2; continue; }
+    if (marker == 0xFF) {
+      ++pos;
+      continue;
+    }  // fill byte
+    if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+      pos += 2;
+      continue;
+    }
     if (marker == 0xD9 || marker == 0xDA) break;  // end of image / start of scan: no size seen
     const std::uint32_t len = be16(d + pos + 2);
     if (len < 2 || pos + 2 + len > n) return makeError("truncated or corrupt JPEG header");
@@ -106,7 +112,10 @@ Result<ImageHeader> probeWebp(const std::uint8_t* d, std::size_t n) {
       if (std::memcmp(d + pos, "EXIF", 4) == 0) {
         const std::uint8_t* ex = d + pos + 8;
         std::size_t exLen = len;
-        if (exLen > 6 && std::memcmp(ex, "Exif\0\0", 6) == 0) { ex += 6; exLen -= 6; }
+        if (exLen > 6 && std::memcmp(ex, "Exif\0\0", 6) == 0) {
+          ex += 6;
+          exLen -= 6;
+        }
         h.orientation = exifOrientationFromTiff(ex, exLen);
       }
       pos += 8 + len + (len & 1);
@@ -155,8 +164,10 @@ Result<ImageHeader> probePnm(const std::uint8_t* d, std::size_t n) {
   long long values[2] = {0, 0};
   for (long long& value : values) {
     while (pos < n && (std::isspace(d[pos]) || d[pos] == '#')) {
-      if (d[pos] == '#') { while (pos < n && d[pos] != '\n') ++pos; }
-      else ++pos;
+      if (d[pos] == '#') {
+        while (pos < n && d[pos] != '\n') ++pos;
+      } else
+        ++pos;
     }
     if (pos >= n || !std::isdigit(d[pos])) return makeError("corrupt PNM header");
     while (pos < n && std::isdigit(d[pos]) && value < (1LL << 40)) value = value * 10 + (d[pos++] - '0');

@@ -76,7 +76,8 @@ Result<std::unique_ptr<Library>> Library::create(const std::string& path) {
   if (info.exists() && (info.isDir() || info.size() > 0)) {
     return makeError(path + ": already exists (open it instead, or choose another name)");
   }
-  if (!info.dir().exists()) return makeError(path + ": the folder " + info.dir().path().toStdString() + " does not exist");
+  if (!info.dir().exists())
+    return makeError(path + ": the folder " + info.dir().path().toStdString() + " does not exist");
   try {
     auto db = std::make_unique<sql::Database>(path, sql::Database::Mode::ReadWriteCreate);
     configureConnection(*db, false);
@@ -107,8 +108,9 @@ Result<std::unique_ptr<Library>> Library::open(const std::string& path, Access a
     const auto applicationId = db->scalar("PRAGMA application_id");
     const auto objects = db->scalar("SELECT count(*) FROM sqlite_master");
     if (version > kSchemaVersion) {
-      return makeError(path + ": written by a newer version of What2Wear (library schema " + std::to_string(version) +
-                       ", this version reads up to " + std::to_string(kSchemaVersion) +
+      return makeError(path + ": written by a newer version of What2Wear (library schema " +
+                       std::to_string(version) + ", this version reads up to " +
+                       std::to_string(kSchemaVersion) +
                        "); update What2Wear to open it. The file was not changed.");
     }
     if (applicationId != kApplicationId && !(applicationId == 0 && objects == 0)) {
@@ -179,7 +181,8 @@ Status Library::checkIntegrity() {
       if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
     }
     sql::Statement fk(db_->handle(), "PRAGMA foreign_key_check");
-    if (fk.step()) problems += (problems.empty() ? "" : "; ") + std::string("foreign key violation in ") + fk.text(0);
+    if (fk.step())
+      problems += (problems.empty() ? "" : "; ") + std::string("foreign key violation in ") + fk.text(0);
     if (!problems.empty()) return makeError(path_ + ": integrity check failed: " + problems);
     return Status::success();
   });

@@ -39,9 +39,19 @@ struct PhotoQuery {
   int limit = -1;  // -1: all
   int offset = 0;
 
-  PhotoQuery& withStatus(PhotoStatus s) { status = s; return *this; }
-  PhotoQuery& withTag(std::string t) { tag = std::move(t); return *this; }
-  PhotoQuery& page(int offsetRows, int limitRows) { offset = offsetRows; limit = limitRows; return *this; }
+  PhotoQuery& withStatus(PhotoStatus s) {
+    status = s;
+    return *this;
+  }
+  PhotoQuery& withTag(std::string t) {
+    tag = std::move(t);
+    return *this;
+  }
+  PhotoQuery& page(int offsetRows, int limitRows) {
+    offset = offsetRows;
+    limit = limitRows;
+    return *this;
+  }
 };
 
 struct ItemQuery {
@@ -57,16 +67,46 @@ struct ItemQuery {
   bool orderByConfidence = false;  // lowest confidence first (the review queue)
   int limit = -1;
 
-  ItemQuery& inCategory(Category c) { category = c; return *this; }
-  ItemQuery& fromPhoto(Id id) { photoId = id; return *this; }
-  ItemQuery& withSource(ItemSource s) { source = s; return *this; }
-  ItemQuery& withFlag(bool f) { flagged = f; return *this; }
-  ItemQuery& withTag(std::string t) { tag = std::move(t); return *this; }
-  ItemQuery& onlyStandalone() { standaloneOnly = true; return *this; }
-  ItemQuery& onlyCrops() { cropsOnly = true; return *this; }
-  ItemQuery& notEncodedBy(std::string modelId) { missingEmbeddingFor = std::move(modelId); return *this; }
-  ItemQuery& byConfidence() { orderByConfidence = true; return *this; }
-  ItemQuery& first(int n) { limit = n; return *this; }
+  ItemQuery& inCategory(Category c) {
+    category = c;
+    return *this;
+  }
+  ItemQuery& fromPhoto(Id id) {
+    photoId = id;
+    return *this;
+  }
+  ItemQuery& withSource(ItemSource s) {
+    source = s;
+    return *this;
+  }
+  ItemQuery& withFlag(bool f) {
+    flagged = f;
+    return *this;
+  }
+  ItemQuery& withTag(std::string t) {
+    tag = std::move(t);
+    return *this;
+  }
+  ItemQuery& onlyStandalone() {
+    standaloneOnly = true;
+    return *this;
+  }
+  ItemQuery& onlyCrops() {
+    cropsOnly = true;
+    return *this;
+  }
+  ItemQuery& notEncodedBy(std::string modelId) {
+    missingEmbeddingFor = std::move(modelId);
+    return *this;
+  }
+  ItemQuery& byConfidence() {
+    orderByConfidence = true;
+    return *this;
+  }
+  ItemQuery& first(int n) {
+    limit = n;
+    return *this;
+  }
 };
 
 // A new photo's metadata, as the importer measured it.
@@ -170,11 +210,13 @@ class Library {
   // --- embeddings, keyed by (crop hash, model id)
   Status registerModel(const ModelRecord& model);
   Result<std::vector<ModelRecord>> models();
-  Status putEmbedding(const std::string& cropHash, const std::string& modelId, const std::vector<float>& vector);
+  Status putEmbedding(const std::string& cropHash, const std::string& modelId,
+                      const std::vector<float>& vector);
   // Stores many in one transaction (rows of `vectors`, one per hash).
   Status putEmbeddings(const std::vector<std::string>& cropHashes, const std::string& modelId,
                        const FloatMatrix& vectors);
-  Result<std::optional<std::vector<float>>> embedding(const std::string& cropHash, const std::string& modelId);
+  Result<std::optional<std::vector<float>>> embedding(const std::string& cropHash,
+                                                      const std::string& modelId);
   // All items with an embedding for the model (optionally one category).
   Result<ItemEmbeddings> itemEmbeddings(const std::string& modelId, std::optional<Category> category = {});
   Result<long long> embeddingCount(const std::string& modelId);

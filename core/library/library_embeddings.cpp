@@ -21,7 +21,8 @@ Status Library::registerModel(const ModelRecord& model) {
 
 Result<std::vector<ModelRecord>> Library::models() {
   return guarded("list models", [&]() -> Result<std::vector<ModelRecord>> {
-    sql::Statement select(db_->handle(), "SELECT id, name, kind, dim, path, added_at FROM models ORDER BY added_at");
+    sql::Statement select(db_->handle(),
+                          "SELECT id, name, kind, dim, path, added_at FROM models ORDER BY added_at");
     std::vector<ModelRecord> out;
     while (select.step()) {
       out.push_back({select.text(0), select.text(1), select.text(2), static_cast<int>(select.integer(3)),
@@ -58,7 +59,9 @@ Status Library::putEmbeddings(const std::vector<std::string>& cropHashes, const 
                           "VALUES (?, ?, ?, ?, ?)");
     const std::string now = detail::nowUtc();
     for (std::int64_t r = 0; r < vectors.rows; ++r) {
-      upsert.bind(1, cropHashes[static_cast<std::size_t>(r)]).bind(2, modelId).bind(3, static_cast<std::int64_t>(vectors.cols));
+      upsert.bind(1, cropHashes[static_cast<std::size_t>(r)])
+          .bind(2, modelId)
+          .bind(3, static_cast<std::int64_t>(vectors.cols));
       upsert.bindBlob(4, vectors.row(r), static_cast<std::size_t>(vectors.cols) * sizeof(float)).bind(5, now);
       upsert.run();
     }
@@ -67,9 +70,11 @@ Status Library::putEmbeddings(const std::vector<std::string>& cropHashes, const 
   });
 }
 
-Result<std::optional<std::vector<float>>> Library::embedding(const std::string& cropHash, const std::string& modelId) {
+Result<std::optional<std::vector<float>>> Library::embedding(const std::string& cropHash,
+                                                             const std::string& modelId) {
   return guarded("read embedding", [&]() -> Result<std::optional<std::vector<float>>> {
-    sql::Statement select(db_->handle(), "SELECT dim, vector FROM embeddings WHERE crop_hash = ? AND model_id = ?");
+    sql::Statement select(db_->handle(),
+                          "SELECT dim, vector FROM embeddings WHERE crop_hash = ? AND model_id = ?");
     select.bind(1, cropHash).bind(2, modelId);
     if (!select.step()) return std::optional<std::vector<float>>();
     std::vector<float> v(static_cast<std::size_t>(select.integer(0)));
@@ -92,7 +97,8 @@ Result<ItemEmbeddings> Library::itemEmbeddings(const std::string& modelId, std::
     std::int64_t dim = 0;
     while (select.step()) {
       if (dim == 0) dim = select.integer(2);
-      if (select.integer(2) != dim) return makeError(path_ + ": embeddings of model " + modelId + " disagree on dimension");
+      if (select.integer(2) != dim)
+        return makeError(path_ + ": embeddings of model " + modelId + " disagree on dimension");
       out.itemIds.push_back(select.integer(0));
       out.categories.push_back(parseCategory(select.text(1)).value_or(Category::Top));
       const auto* v = static_cast<const float*>(select.blobData(3));
@@ -115,7 +121,9 @@ Result<long long> Library::embeddingCount(const std::string& modelId) {
 
 Result<long long> Library::pruneEmbeddings() {
   return guarded("prune embeddings", [&]() -> Result<long long> {
-    db_->exec("DELETE FROM embeddings WHERE crop_hash NOT IN (SELECT crop_hash FROM items WHERE crop_hash IS NOT NULL)");
+    db_->exec(
+        "DELETE FROM embeddings WHERE crop_hash NOT IN (SELECT crop_hash FROM items WHERE crop_hash IS NOT "
+        "NULL)");
     return static_cast<long long>(db_->changes());
   });
 }

@@ -56,9 +56,10 @@ std::string cropHashOf(sql::Database& db, Id itemId) {
 Result<Id> Library::addStandaloneItem(Category category, const NewPhoto& file, const CropImage& crop) {
   return guarded("add item", [&]() -> Result<Id> {
     const std::string now = detail::nowUtc();
-    sql::Statement insert(db_->handle(),
-                          "INSERT INTO items(category, source, confidence, image_path, file_hash, crop_hash, crop_png, "
-                          "created_at, updated_at) VALUES (?, 'standalone', 1.0, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(
+        db_->handle(),
+        "INSERT INTO items(category, source, confidence, image_path, file_hash, crop_hash, crop_png, "
+        "created_at, updated_at) VALUES (?, 'standalone', 1.0, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, categoryName(category)).bind(2, storablePath(file.path)).bind(3, file.contentHash);
     insert.bind(4, crop.hash).bindBlob(5, crop.png.data(), crop.png.size()).bind(6, now).bind(7, now);
     insert.run();
@@ -77,7 +78,8 @@ Result<std::optional<Item>> Library::item(Id id) {
 
 Result<std::optional<Item>> Library::itemByHash(const std::string& fileHash) {
   return guarded("read item", [&]() -> Result<std::optional<Item>> {
-    sql::Statement select(db_->handle(), std::string("SELECT ") + kItemColumns + " FROM items WHERE file_hash = ?");
+    sql::Statement select(db_->handle(),
+                          std::string("SELECT ") + kItemColumns + " FROM items WHERE file_hash = ?");
     select.bind(1, fileHash);
     if (!select.step()) return std::optional<Item>();
     return std::optional<Item>(readItem(select));
@@ -94,11 +96,13 @@ Result<std::vector<Item>> Library::items(const ItemQuery& q) {
     if (q.standaloneOnly) text += " AND photo_id IS NULL";
     if (q.cropsOnly) text += " AND photo_id IS NOT NULL";
     if (q.tag) {
-      text += " AND id IN (SELECT item_id FROM item_tags JOIN tags ON tags.id = tag_id WHERE tags.name = :tag)";
+      text +=
+          " AND id IN (SELECT item_id FROM item_tags JOIN tags ON tags.id = tag_id WHERE tags.name = :tag)";
     }
     if (q.missingEmbeddingFor) {
-      text += " AND crop_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeddings e "
-              "WHERE e.crop_hash = items.crop_hash AND e.model_id = :model)";
+      text +=
+          " AND crop_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeddings e "
+          "WHERE e.crop_hash = items.crop_hash AND e.model_id = :model)";
     }
     text += q.orderByConfidence ? " ORDER BY confidence, id" : " ORDER BY id";
     text += " LIMIT :limit";
@@ -122,7 +126,8 @@ Result<CropImage> Library::cropImage(Id itemId) {
     sql::Statement select(db_->handle(), "SELECT crop_hash, crop_png FROM items WHERE id = ?");
     select.bind(1, itemId);
     if (!select.step()) return makeError(path_ + ": no item with id " + std::to_string(itemId));
-    if (select.isNull(1)) return makeError(path_ + ": item " + std::to_string(itemId) + " has no crop image yet");
+    if (select.isNull(1))
+      return makeError(path_ + ": item " + std::to_string(itemId) + " has no crop image yet");
     return CropImage{select.text(0), select.blob(1)};
   });
 }
@@ -131,10 +136,12 @@ Status Library::updateCrop(Id itemId, const Box& box, const CropImage& crop) {
   return setCrop(itemId, box, crop, ItemSource::Manual, 1.0);
 }
 
-Status Library::setCrop(Id itemId, const Box& box, const CropImage& crop, ItemSource source, double confidence) {
+Status Library::setCrop(Id itemId, const Box& box, const CropImage& crop, ItemSource source,
+                        double confidence) {
   return guarded("update crop", [&]() -> Status {
     if (box.empty()) return makeError(path_ + ": a crop box needs a positive width and height");
-    if (source == ItemSource::Standalone) return makeError(path_ + ": a crop of a photo cannot be standalone");
+    if (source == ItemSource::Standalone)
+      return makeError(path_ + ": a crop of a photo cannot be standalone");
     sql::Savepoint scope(*db_);
     const std::string oldHash = cropHashOf(*db_, itemId);
     sql::Statement update(db_->handle(),
@@ -156,9 +163,10 @@ Result<Id> Library::addManualCrop(Id photoId, Category category, const Box& box,
   return guarded("add crop", [&]() -> Result<Id> {
     if (box.empty()) return makeError(path_ + ": a crop box needs a positive width and height");
     const std::string now = detail::nowUtc();
-    sql::Statement insert(db_->handle(),
-                          "INSERT INTO items(category, source, photo_id, box_x, box_y, box_w, box_h, confidence, "
-                          "crop_hash, crop_png, created_at, updated_at) VALUES (?, 'manual', ?, ?, ?, ?, ?, 1.0, ?, ?, ?, ?)");
+    sql::Statement insert(
+        db_->handle(),
+        "INSERT INTO items(category, source, photo_id, box_x, box_y, box_w, box_h, confidence, "
+        "crop_hash, crop_png, created_at, updated_at) VALUES (?, 'manual', ?, ?, ?, ?, ?, 1.0, ?, ?, ?, ?)");
     insert.bind(1, categoryName(category)).bind(2, photoId);
     detail::bindBox(insert, 3, box);
     insert.bind(7, crop.hash).bindBlob(8, crop.png.data(), crop.png.size()).bind(9, now).bind(10, now);

@@ -31,8 +31,8 @@ Status checkMembers(sql::Database& db, const std::string& libraryPath, const Out
     select.bind(1, outfit.member(c));
     if (!select.step()) {
       select.reset();
-      return makeError(libraryPath + ": outfit " + categoryName(c) + " item " + std::to_string(outfit.member(c)) +
-                       " does not exist");
+      return makeError(libraryPath + ": outfit " + categoryName(c) + " item " +
+                       std::to_string(outfit.member(c)) + " does not exist");
     }
     const std::string actual = select.text(0);
     select.reset();
@@ -49,9 +49,10 @@ Status checkMembers(sql::Database& db, const std::string& libraryPath, const Out
 Result<Id> Library::addOutfit(const Outfit& outfit) {
   return guarded("add outfit", [&]() -> Result<Id> {
     if (Status members = checkMembers(*db_, path_, outfit); !members) return members.error();
-    sql::Statement insert(db_->handle(),
-                          "INSERT INTO outfits(name, top_id, bottom_id, shoes_id, origin, photo_id, created_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(
+        db_->handle(),
+        "INSERT INTO outfits(name, top_id, bottom_id, shoes_id, origin, photo_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, outfit.name).bind(2, outfit.top).bind(3, outfit.bottom).bind(4, outfit.shoes);
     insert.bind(5, outfitOriginName(outfit.origin)).bind(6, outfit.photoId).bind(7, detail::nowUtc());
     insert.run();
@@ -61,7 +62,8 @@ Result<Id> Library::addOutfit(const Outfit& outfit) {
 
 Result<std::optional<Outfit>> Library::outfit(Id id) {
   return guarded("read outfit", [&]() -> Result<std::optional<Outfit>> {
-    sql::Statement select(db_->handle(), std::string("SELECT ") + detail::kOutfitColumns + " FROM outfits WHERE id = ?");
+    sql::Statement select(db_->handle(),
+                          std::string("SELECT ") + detail::kOutfitColumns + " FROM outfits WHERE id = ?");
     select.bind(1, id);
     if (!select.step()) return std::optional<Outfit>();
     return std::optional<Outfit>(detail::readOutfit(select));
@@ -84,8 +86,9 @@ Result<std::vector<Outfit>> Library::outfits(std::optional<OutfitOrigin> origin)
 Status Library::updateOutfit(const Outfit& outfit) {
   return guarded("update outfit", [&]() -> Status {
     if (Status members = checkMembers(*db_, path_, outfit); !members) return members;
-    sql::Statement update(db_->handle(),
-                          "UPDATE outfits SET name = ?, top_id = ?, bottom_id = ?, shoes_id = ?, origin = ? WHERE id = ?");
+    sql::Statement update(
+        db_->handle(),
+        "UPDATE outfits SET name = ?, top_id = ?, bottom_id = ?, shoes_id = ?, origin = ? WHERE id = ?");
     update.bind(1, outfit.name).bind(2, outfit.top).bind(3, outfit.bottom).bind(4, outfit.shoes);
     update.bind(5, outfitOriginName(outfit.origin)).bind(6, outfit.id).run();
     if (db_->changes() == 0) return makeError(path_ + ": no outfit with id " + std::to_string(outfit.id));

@@ -51,7 +51,8 @@ Result<Id> Library::addPhoto(const NewPhoto& photo) {
 
 Result<std::optional<Photo>> Library::photo(Id id) {
   return guarded("read photo", [&]() -> Result<std::optional<Photo>> {
-    sql::Statement select(db_->handle(), std::string("SELECT ") + kPhotoColumns + " FROM photos WHERE id = ?");
+    sql::Statement select(db_->handle(),
+                          std::string("SELECT ") + kPhotoColumns + " FROM photos WHERE id = ?");
     select.bind(1, id);
     if (!select.step()) return std::optional<Photo>();
     return std::optional<Photo>(readPhoto(select));
@@ -73,7 +74,8 @@ Result<std::vector<Photo>> Library::photos(const PhotoQuery& query) {
     std::string sqlText = std::string("SELECT ") + kPhotoColumns + " FROM photos WHERE 1";
     if (query.status) sqlText += " AND status = :status";
     if (query.tag) {
-      sqlText += " AND id IN (SELECT photo_id FROM photo_tags JOIN tags ON tags.id = tag_id WHERE tags.name = :tag)";
+      sqlText +=
+          " AND id IN (SELECT photo_id FROM photo_tags JOIN tags ON tags.id = tag_id WHERE tags.name = :tag)";
     }
     sqlText += " ORDER BY id LIMIT :limit OFFSET :offset";
     sql::Statement select(db_->handle(), sqlText);
@@ -90,12 +92,12 @@ Result<std::vector<Photo>> Library::photos(const PhotoQuery& query) {
 
 Result<std::vector<Photo>> Library::reviewQueue(int limit) {
   return guarded("list photos to review", [&]() -> Result<std::vector<Photo>> {
-    sql::Statement select(db_->handle(),
-                          "SELECT " + std::string(kPhotoColumns) +
-                              " FROM photos p LEFT JOIN (SELECT photo_id, count(*) AS n, min(confidence) AS low "
-                              "FROM items WHERE photo_id IS NOT NULL GROUP BY photo_id) c ON c.photo_id = p.id "
-                              "WHERE p.status = 'processed' "
-                              "ORDER BY coalesce(c.n, 0) >= 3, coalesce(c.low, 0), p.id LIMIT ?");
+    sql::Statement select(
+        db_->handle(), "SELECT " + std::string(kPhotoColumns) +
+                           " FROM photos p LEFT JOIN (SELECT photo_id, count(*) AS n, min(confidence) AS low "
+                           "FROM items WHERE photo_id IS NOT NULL GROUP BY photo_id) c ON c.photo_id = p.id "
+                           "WHERE p.status = 'processed' "
+                           "ORDER BY coalesce(c.n, 0) >= 3, coalesce(c.low, 0), p.id LIMIT ?");
     select.bind(1, limit);
     std::vector<Photo> out;
     while (select.step()) out.push_back(readPhoto(select));
@@ -104,7 +106,8 @@ Result<std::vector<Photo>> Library::reviewQueue(int limit) {
 }
 
 Result<long long> Library::photoCount() {
-  return guarded("count photos", [&]() -> Result<long long> { return db_->scalar("SELECT count(*) FROM photos"); });
+  return guarded("count photos",
+                 [&]() -> Result<long long> { return db_->scalar("SELECT count(*) FROM photos"); });
 }
 
 Status Library::setPhotoStatus(Id id, PhotoStatus status, const std::string& error) {
@@ -119,9 +122,10 @@ Status Library::setPhotoStatus(Id id, PhotoStatus status, const std::string& err
 Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
   return guarded("store crops", [&]() -> Status {
     sql::Savepoint scope(*db_);
-    sql::Statement update(db_->handle(),
-                          "UPDATE photos SET person_x = ?, person_y = ?, person_w = ?, person_h = ?, onepiece = ?, "
-                          "mask_png = ?, status = 'processed', error = NULL WHERE id = ?");
+    sql::Statement update(
+        db_->handle(),
+        "UPDATE photos SET person_x = ?, person_y = ?, person_w = ?, person_h = ?, onepiece = ?, "
+        "mask_png = ?, status = 'processed', error = NULL WHERE id = ?");
     detail::bindBox(update, 1, analysis.person);
     update.bind(5, analysis.onepiece ? 1 : 0);
     if (analysis.maskPng.empty()) {
@@ -135,14 +139,15 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
     // Auto crops are replaced; a category a person already edited keeps the
     // person's box (their work is never overwritten by a re-run).
     const std::string now = detail::nowUtc();
-    sql::Statement upsert(db_->handle(),
-                          "INSERT INTO items(category, source, photo_id, box_x, box_y, box_w, box_h, confidence, "
-                          "crop_hash, crop_png, created_at, updated_at) VALUES (?, 'auto', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT(photo_id, category) WHERE photo_id IS NOT NULL DO UPDATE SET "
-                          "box_x = excluded.box_x, box_y = excluded.box_y, box_w = excluded.box_w, "
-                          "box_h = excluded.box_h, confidence = excluded.confidence, crop_hash = excluded.crop_hash, "
-                          "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
-                          "WHERE items.source = 'auto'");
+    sql::Statement upsert(
+        db_->handle(),
+        "INSERT INTO items(category, source, photo_id, box_x, box_y, box_w, box_h, confidence, "
+        "crop_hash, crop_png, created_at, updated_at) VALUES (?, 'auto', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(photo_id, category) WHERE photo_id IS NOT NULL DO UPDATE SET "
+        "box_x = excluded.box_x, box_y = excluded.box_y, box_w = excluded.box_w, "
+        "box_h = excluded.box_h, confidence = excluded.confidence, crop_hash = excluded.crop_hash, "
+        "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
+        "WHERE items.source = 'auto'");
     for (const auto& crop : analysis.crops) {
       upsert.bind(1, categoryName(crop.category)).bind(2, photoId);
       detail::bindBox(upsert, 3, crop.box);

@@ -120,7 +120,9 @@ CREATE TABLE item_tags (
 )sql");
   sql::Statement meta(db.handle(), "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
   meta.bind(1, "created_with").bind(2, std::string("What2Wear ") + kVersion).run();
-  meta.bind(1, "created_at").bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()).run();
+  meta.bind(1, "created_at")
+      .bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString())
+      .run();
 }
 
 using Step = void (*)(sql::Database&);

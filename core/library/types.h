@@ -29,11 +29,11 @@ struct Photo {
   std::string path;         // as stored: relative to the library's folder when inside it
   std::string contentHash;  // SHA-256 of the file bytes
   long long fileSize = 0;
-  int width = 0;            // upright size (EXIF orientation applied)
+  int width = 0;  // upright size (EXIF orientation applied)
   int height = 0;
-  std::string importedAt;   // ISO 8601, UTC
+  std::string importedAt;  // ISO 8601, UTC
   PhotoStatus status = PhotoStatus::Imported;
-  std::string error;        // why processing failed (status Failed)
+  std::string error;          // why processing failed (status Failed)
   std::optional<Box> person;  // the main person, once processed
   bool onepiece = false;      // a dress or jumpsuit covers top and bottom
 };
@@ -55,11 +55,11 @@ struct Item {
   Category category = Category::Top;
   ItemSource source = ItemSource::Auto;
   std::optional<Id> photoId;
-  std::optional<Box> box;     // pixels of the upright photo
-  double confidence = 0.0;    // 0..1, from the crop pipeline (1 for manual and standalone)
-  std::string imagePath;      // standalone items: the image file (stored like Photo::path)
-  std::string fileHash;       // standalone items: SHA-256 of the file
-  std::string cropHash;       // SHA-256 of the crop image pixels; empty until a crop exists
+  std::optional<Box> box;   // pixels of the upright photo
+  double confidence = 0.0;  // 0..1, from the crop pipeline (1 for manual and standalone)
+  std::string imagePath;    // standalone items: the image file (stored like Photo::path)
+  std::string fileHash;     // standalone items: SHA-256 of the file
+  std::string cropHash;     // SHA-256 of the crop image pixels; empty until a crop exists
   bool flagged = false;
   std::string createdAt;
   std::string updatedAt;
@@ -67,8 +67,8 @@ struct Item {
 
 // The encoder input stored for an item: a square, white-padded RGB crop.
 struct CropImage {
-  std::string hash;                // SHA-256 of width, height and the RGB pixels
-  std::vector<std::uint8_t> png;   // PNG-encoded crop
+  std::string hash;               // SHA-256 of width, height and the RGB pixels
+  std::vector<std::uint8_t> png;  // PNG-encoded crop
 };
 
 enum class OutfitOrigin {
@@ -90,7 +90,9 @@ struct Outfit {
   std::string createdAt;
 
   Id member(Category c) const { return c == Category::Top ? top : c == Category::Bottom ? bottom : shoes; }
-  void setMember(Category c, Id item) { (c == Category::Top ? top : c == Category::Bottom ? bottom : shoes) = item; }
+  void setMember(Category c, Id item) {
+    (c == Category::Top ? top : c == Category::Bottom ? bottom : shoes) = item;
+  }
 };
 
 // An encoder whose embeddings the library holds.

@@ -12,7 +12,8 @@ namespace w2w {
 std::string demoResourceFolder() { return findResource("demo"); }
 
 std::string defaultDemoLibraryPath() {
-  return (QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo/demo.w2w").toStdString();
+  return (QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo/demo.w2w")
+      .toStdString();
 }
 
 Result<DemoBuildReport> buildDemoLibrary(const std::string& libraryPath, const PhotoAnalyzer& analyzer,
@@ -23,7 +24,7 @@ Result<DemoBuildReport> buildDemoLibrary(const std::string& libraryPath, const P
   }
   QDir().mkpath(QFileInfo(QString::fromStdString(libraryPath)).absolutePath());
   auto library = QFileInfo::exists(QString::fromStdString(libraryPath)) ? Library::open(libraryPath)
-                                                                          : Library::create(libraryPath);
+                                                                        : Library::create(libraryPath);
   if (!library) return library.error();
 
   DemoBuildReport report;

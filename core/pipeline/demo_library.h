@@ -28,6 +28,7 @@ struct DemoBuildReport {
 // Creates the library (or opens it, adding only what is missing) and imports
 // the demo photos (through `analyzer` when given) and items.
 Result<DemoBuildReport> buildDemoLibrary(const std::string& libraryPath, const PhotoAnalyzer& analyzer,
-                                         const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+                                         const ProgressCallback& progress = {},
+                                         const CancelFlag* cancel = nullptr);
 
 }  // namespace w2w

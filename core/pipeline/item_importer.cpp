@@ -79,20 +79,24 @@ ImportEntry write(Library& library, const PreparedItem& p, std::unordered_set<st
 std::optional<Category> categoryFromFolderName(const std::string& folderName) {
   std::string name(folderName);
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const char* const kTops[] = {"top", "tops", "t-shirt", "tshirt", "t-shirts", "shirt", "shirts", "longsleeve",
-                                      "blouse", "blouses", "sweater", "sweaters", "hoodie", "hoodies", "sweatshirt"};
-  static const char* const kBottoms[] = {"bottom", "bottoms", "pants", "jeans", "shorts", "skirt",
-                                         "skirts", "trousers", "leggings"};
+  static const char* const kTops[] = {"top",     "tops",     "t-shirt",    "tshirt",  "t-shirts",
+                                      "shirt",   "shirts",   "longsleeve", "blouse",  "blouses",
+                                      "sweater", "sweaters", "hoodie",     "hoodies", "sweatshirt"};
+  static const char* const kBottoms[] = {"bottom", "bottoms", "pants",    "jeans",   "shorts",
+                                         "skirt",  "skirts",  "trousers", "leggings"};
   static const char* const kShoes[] = {"shoes", "shoe", "sneakers", "boots", "heels", "sandals", "footwear"};
-  auto in = [&](const auto& names) { return std::find(std::begin(names), std::end(names), name) != std::end(names); };
+  auto in = [&](const auto& names) {
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+  };
   if (in(kTops)) return Category::Top;
   if (in(kBottoms)) return Category::Bottom;
   if (in(kShoes)) return Category::Shoes;
   return std::nullopt;
 }
 
-ImportReport importItems(Library& library, const std::vector<std::string>& paths, const ItemImportOptions& options,
-                         const ProgressCallback& progress, const CancelFlag* cancel) {
+ImportReport importItems(Library& library, const std::vector<std::string>& paths,
+                         const ItemImportOptions& options, const ProgressCallback& progress,
+                         const CancelFlag* cancel) {
   ImportReport report;
   const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
   const long long total = static_cast<long long>(files.size() + report.entries.size());

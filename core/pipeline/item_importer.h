@@ -27,7 +27,8 @@ std::optional<Category> categoryFromFolderName(const std::string& folderName);
 
 // Imports each image as a standalone item (its crop is the whole image padded
 // to a square). Duplicates by content are skipped; one transaction per item.
-ImportReport importItems(Library& library, const std::vector<std::string>& paths, const ItemImportOptions& options,
-                         const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+ImportReport importItems(Library& library, const std::vector<std::string>& paths,
+                         const ItemImportOptions& options, const ProgressCallback& progress = {},
+                         const CancelFlag* cancel = nullptr);
 
 }  // namespace w2w

@@ -7,10 +7,12 @@
 
 namespace w2w {
 
-Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder, const EncodeLibraryOptions& options,
+Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder,
+                                          const EncodeLibraryOptions& options,
                                           const ProgressCallback& progress, const CancelFlag* cancel) {
   const EncoderInfo& info = encoder.info();
-  if (Status s = library.registerModel({info.id, info.displayName, info.kind, info.dim, "", ""}); !s) return s.error();
+  if (Status s = library.registerModel({info.id, info.displayName, info.kind, info.dim, "", ""}); !s)
+    return s.error();
   auto all = library.items();
   if (!all) return all.error();
   auto missing = library.items(ItemQuery().notEncodedBy(info.id));
@@ -51,8 +53,8 @@ Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder, co
       report.encoded += static_cast<long long>(crops.size());
     }
     if (progress) {
-      progress({static_cast<long long>(std::min(todo.size(), start + batch)), static_cast<long long>(todo.size()),
-                "encoded with " + info.displayName});
+      progress({static_cast<long long>(std::min(todo.size(), start + batch)),
+                static_cast<long long>(todo.size()), "encoded with " + info.displayName});
     }
   }
   return report;

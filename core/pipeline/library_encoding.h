@@ -17,14 +17,16 @@ struct EncodeLibraryOptions {
 
 struct EncodeLibraryReport {
   std::string modelId;
-  long long encoded = 0;       // crop images encoded in this run
-  long long alreadyCached = 0; // items whose crop already had an embedding
-  long long failed = 0;        // crop images that could not be decoded
+  long long encoded = 0;        // crop images encoded in this run
+  long long alreadyCached = 0;  // items whose crop already had an embedding
+  long long failed = 0;         // crop images that could not be decoded
   bool cancelled = false;
 };
 
 // Registers the encoder's model in the library, then encodes what is missing.
-Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder, const EncodeLibraryOptions& options = {},
-                                          const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder,
+                                          const EncodeLibraryOptions& options = {},
+                                          const ProgressCallback& progress = {},
+                                          const CancelFlag* cancel = nullptr);
 
 }  // namespace w2w

@@ -26,8 +26,10 @@ Prepared prepare(const std::string& path, const ImportOptions& options) {
   out.path = path;
   if (!options.analyzer) {
     auto info = probeImageFile(path, options.limits);
-    if (!info) out.error = info.message();
-    else out.info = std::move(*info);
+    if (!info)
+      out.error = info.message();
+    else
+      out.info = std::move(*info);
     return out;
   }
   // Decode fully first: a file that cannot be decoded is refused outright,
@@ -39,8 +41,10 @@ Prepared prepare(const std::string& path, const ImportOptions& options) {
   }
   out.info = {decoded->header, decoded->sha256, decoded->fileSize};
   auto analysis = options.analyzer(*decoded);
-  if (analysis) out.analysis = std::move(*analysis);
-  else out.warning = analysis.message();
+  if (analysis)
+    out.analysis = std::move(*analysis);
+  else
+    out.warning = analysis.message();
   return out;
 }
 
@@ -126,8 +130,9 @@ std::vector<std::string> collectImageFiles(const std::vector<std::string>& paths
   return files;
 }
 
-ImportReport importPhotos(Library& library, const std::vector<std::string>& paths, const ImportOptions& options,
-                          const ProgressCallback& progress, const CancelFlag* cancel) {
+ImportReport importPhotos(Library& library, const std::vector<std::string>& paths,
+                          const ImportOptions& options, const ProgressCallback& progress,
+                          const CancelFlag* cancel) {
   ImportReport report;
   const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
   const long long total = static_cast<long long>(files.size() + report.entries.size());

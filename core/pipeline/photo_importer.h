@@ -23,8 +23,8 @@ namespace w2w {
 using PhotoAnalyzer = std::function<Result<PhotoAnalysis>(const DecodedImage& photo)>;
 
 struct ImportOptions {
-  bool recursive = true;   // descend into sub-folders of folder arguments
-  int threads = 2;         // worker threads for decoding and analysis
+  bool recursive = true;  // descend into sub-folders of folder arguments
+  int threads = 2;        // worker threads for decoding and analysis
   DecodeLimits limits;
   PhotoAnalyzer analyzer;  // empty: register metadata only
 };
@@ -60,7 +60,8 @@ void reportImportProgress(const ImportReport& report, long long total, const Pro
 
 // Imports into `library` (which must be used by this thread only). Progress
 // is reported after each photo; `cancel` is polled between photos.
-ImportReport importPhotos(Library& library, const std::vector<std::string>& paths, const ImportOptions& options,
-                          const ProgressCallback& progress = {}, const CancelFlag* cancel = nullptr);
+ImportReport importPhotos(Library& library, const std::vector<std::string>& paths,
+                          const ImportOptions& options, const ProgressCallback& progress = {},
+                          const CancelFlag* cancel = nullptr);
 
 }  // namespace w2w

@@ -23,8 +23,9 @@ bool ApproximateIndex::available() { return true; }
 Result<std::unique_ptr<ApproximateIndex>> ApproximateIndex::build(const FloatMatrix& vectors,
                                                                   const ApproximateIndexOptions& options) {
   if (vectors.rows == 0 || vectors.cols == 0) return makeError("cannot index an empty catalogue");
-  const int lists = options.lists > 0 ? options.lists
-                                      : std::max(1, static_cast<int>(std::sqrt(static_cast<double>(vectors.rows))));
+  const int lists = options.lists > 0
+                        ? options.lists
+                        : std::max(1, static_cast<int>(std::sqrt(static_cast<double>(vectors.rows))));
   std::unique_ptr<ApproximateIndex> out(new ApproximateIndex());
   try {
     out->impl_->quantizer = std::make_unique<faiss::IndexFlatIP>(vectors.cols);
@@ -66,8 +67,10 @@ struct ApproximateIndex::Impl {};
 
 bool ApproximateIndex::available() { return false; }
 
-Result<std::unique_ptr<ApproximateIndex>> ApproximateIndex::build(const FloatMatrix&, const ApproximateIndexOptions&) {
-  return makeError("this build has no approximate index (configure with FAISS: apt-get install libfaiss-dev)");
+Result<std::unique_ptr<ApproximateIndex>> ApproximateIndex::build(const FloatMatrix&,
+                                                                  const ApproximateIndexOptions&) {
+  return makeError(
+      "this build has no approximate index (configure with FAISS: apt-get install libfaiss-dev)");
 }
 
 std::vector<std::pair<float, std::int64_t>> ApproximateIndex::search(const float*, int) const { return {}; }

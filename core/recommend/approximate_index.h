@@ -19,8 +19,8 @@
 namespace w2w {
 
 struct ApproximateIndexOptions {
-  int lists = 0;   // inverted lists; 0: about sqrt(rows)
-  int probes = 16; // lists visited per query: more is slower and closer to exact
+  int lists = 0;    // inverted lists; 0: about sqrt(rows)
+  int probes = 16;  // lists visited per query: more is slower and closer to exact
 };
 
 class ApproximateIndex {

@@ -25,7 +25,9 @@ struct LatentCatalog {
   int dim = 0;
   std::array<LatentCandidates, kCategoryCount> byCategory;
 
-  const LatentCandidates& of(Category c) const { return byCategory[static_cast<std::size_t>(categoryIndex(c))]; }
+  const LatentCandidates& of(Category c) const {
+    return byCategory[static_cast<std::size_t>(categoryIndex(c))];
+  }
   LatentCandidates& of(Category c) { return byCategory[static_cast<std::size_t>(categoryIndex(c))]; }
   std::size_t size() const { return byCategory[0].size() + byCategory[1].size() + byCategory[2].size(); }
 };

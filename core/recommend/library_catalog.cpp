@@ -24,8 +24,9 @@ Result<LatentCatalog> buildLatentCatalog(Library& library, const compat::CompatM
     auto encoded = library.itemEmbeddings(info.encoderId, c);
     if (!encoded) return encoded.error();
     if (encoded->vectors.rows > 0 && encoded->vectors.cols != info.encoderDim) {
-      return makeError("the checkpoint expects " + std::to_string(info.encoderDim) + "-dimensional embeddings from " +
-                       info.encoderId + ", the library holds " + std::to_string(encoded->vectors.cols) + "-dimensional ones");
+      return makeError("the checkpoint expects " + std::to_string(info.encoderDim) +
+                       "-dimensional embeddings from " + info.encoderId + ", the library holds " +
+                       std::to_string(encoded->vectors.cols) + "-dimensional ones");
     }
     const std::string latentId = latentModelId(model, c);
     auto cached = library.itemEmbeddings(latentId, c);
@@ -43,8 +44,9 @@ Result<LatentCatalog> buildLatentCatalog(Library& library, const compat::CompatM
       if (cache && candidates.vectors.rows > 0 && !library.readOnly()) {
         std::vector<std::string> hashes;
         for (Id id : candidates.itemIds) hashes.push_back(byId.at(id)->cropHash);
-        Status stored = library.registerModel({latentId, "Compatibility latent space (" + std::string(categoryName(c)) + ")",
-                                               "latent", catalog.dim, "", ""});
+        Status stored = library.registerModel(
+            {latentId, "Compatibility latent space (" + std::string(categoryName(c)) + ")", "latent",
+             catalog.dim, "", ""});
         if (stored) stored = library.putEmbeddings(hashes, latentId, candidates.vectors);
         if (!stored) return stored.error();
       }

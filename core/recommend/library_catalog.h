@@ -17,9 +17,9 @@
 namespace w2w {
 
 struct CatalogReport {
-  long long items = 0;              // items in the catalog
-  long long withoutEmbedding = 0;   // items left out: not encoded with the model's encoder
-  long long projected = 0;          // projected now (the rest came from the cache)
+  long long items = 0;             // items in the catalog
+  long long withoutEmbedding = 0;  // items left out: not encoded with the model's encoder
+  long long projected = 0;         // projected now (the rest came from the cache)
 };
 
 // The model id under which a checkpoint's projections of one category are cached.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-
 namespace w2w {
 namespace {
 
@@ -27,8 +26,9 @@ std::vector<float> rowDots(const FloatMatrix& vectors, const std::vector<float>&
 }
 
 // Candidate rows (all, or those in `subset`) that may be suggested.
-std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates, const std::vector<GivenPiece>& given,
-                                      const RecommendOptions& options, const std::vector<std::size_t>* subset) {
+std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates,
+                                      const std::vector<GivenPiece>& given, const RecommendOptions& options,
+                                      const std::vector<std::size_t>* subset) {
   std::vector<std::size_t> all;
   if (!subset) {
     all.resize(candidates.size());
@@ -42,7 +42,8 @@ std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates, const 
     if (options.excluded.count(id)) continue;
     if (options.allowed && !options.allowed->count(id)) continue;
     if (options.excludeSamePhoto && candidates.photoIds[row] != 0 &&
-        std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.photoId == candidates.photoIds[row]; })) {
+        std::any_of(given.begin(), given.end(),
+                    [&](const GivenPiece& g) { return g.photoId == candidates.photoIds[row]; })) {
       continue;
     }
     rows.push_back(row);
@@ -54,8 +55,9 @@ std::vector<std::size_t> eligibleRows(const LatentCandidates& candidates, const 
 // time the one with the best (1 - w) * relevance - w * (similarity to the
 // closest already picked).
 template <typename Sim>
-std::vector<std::size_t> pickDiverse(const std::vector<std::size_t>& pool, const std::vector<double>& relevance,
-                                     std::size_t k, double w, Sim similarity) {
+std::vector<std::size_t> pickDiverse(const std::vector<std::size_t>& pool,
+                                     const std::vector<double>& relevance, std::size_t k, double w,
+                                     Sim similarity) {
   std::vector<std::size_t> picked;
   std::vector<bool> used(pool.size(), false);
   std::vector<double> closest(pool.size(), -1.0);
@@ -82,8 +84,8 @@ std::vector<std::size_t> pickDiverse(const std::vector<std::size_t>& pool, const
 Status checkGiven(const LatentCatalog& catalog, const std::vector<GivenPiece>& given) {
   for (const GivenPiece& g : given) {
     if (static_cast<int>(g.latent.size()) != catalog.dim) {
-      return makeError("a given piece has dimension " + std::to_string(g.latent.size()) + ", the model's space has " +
-                       std::to_string(catalog.dim));
+      return makeError("a given piece has dimension " + std::to_string(g.latent.size()) +
+                       ", the model's space has " + std::to_string(catalog.dim));
     }
   }
   return Status::success();
@@ -91,12 +93,15 @@ Status checkGiven(const LatentCatalog& catalog, const std::vector<GivenPiece>& g
 
 }  // namespace
 
-double outfitScore(const float* top, const float* bottom, const float* shoes, int dim, std::vector<PairSimilarity>* why) {
+double outfitScore(const float* top, const float* bottom, const float* shoes, int dim,
+                   std::vector<PairSimilarity>* why) {
   const double tb = dot(top, bottom, dim);
   const double bs = dot(bottom, shoes, dim);
   const double ts = dot(top, shoes, dim);
   if (why) {
-    *why = {{Category::Top, Category::Bottom, tb}, {Category::Bottom, Category::Shoes, bs}, {Category::Top, Category::Shoes, ts}};
+    *why = {{Category::Top, Category::Bottom, tb},
+            {Category::Bottom, Category::Shoes, bs},
+            {Category::Top, Category::Shoes, ts}};
   }
   return (tb + bs + ts) / 3.0;
 }
@@ -125,9 +130,11 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
                                                   const RecommendOptions& options) const {
   if (given.empty() || given.size() > 2) return makeError("give one or two pieces to complete");
   for (const GivenPiece& g : given) {
-    if (g.category == target) return makeError(std::string("a ") + categoryName(target) + " is already given");
+    if (g.category == target)
+      return makeError(std::string("a ") + categoryName(target) + " is already given");
   }
-  if (given.size() == 2 && given[0].category == given[1].category) return makeError("the two given pieces share a category");
+  if (given.size() == 2 && given[0].category == given[1].category)
+    return makeError("the two given pieces share a category");
   if (Status ok = checkGiven(catalog_, given); !ok) return ok.error();
 
   const LatentCandidates& candidates = catalog_.of(target);
@@ -172,7 +179,8 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
   return out;
 }
 
-Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& given, const RecommendOptions& options) const {
+Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& given,
+                                                            const RecommendOptions& options) const {
   if (Status ok = checkGiven(catalog_, {given}); !ok) return ok.error();
   const int dim = catalog_.dim;
   std::vector<Category> missing;
@@ -201,11 +209,13 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
     }
   }
   const std::size_t k = static_cast<std::size_t>(std::max(options.k, 0));
-  const std::size_t poolSize = std::min(pairs.size(), options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k);
+  const std::size_t poolSize =
+      std::min(pairs.size(), options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k);
   std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(poolSize), pairs.end(),
                     [&](const Pair& p, const Pair& q) {
                       if (p.score != q.score) return p.score > q.score;
-                      if (first.itemIds[p.a] != first.itemIds[q.a]) return first.itemIds[p.a] < first.itemIds[q.a];
+                      if (first.itemIds[p.a] != first.itemIds[q.a])
+                        return first.itemIds[p.a] < first.itemIds[q.a];
                       return second.itemIds[p.b] < second.itemIds[q.b];
                     });
   pairs.resize(poolSize);
@@ -257,9 +267,11 @@ Status Recommender::enableApproximateSearch(const ApproximateIndexOptions& optio
   return Status::success();
 }
 
-std::vector<Recommender::Scored> Recommender::bestCandidates(Category category, const std::vector<float>& query,
+std::vector<Recommender::Scored> Recommender::bestCandidates(Category category,
+                                                             const std::vector<float>& query,
                                                              const std::vector<GivenPiece>& given,
-                                                             const RecommendOptions& options, std::size_t n) const {
+                                                             const RecommendOptions& options,
+                                                             std::size_t n) const {
   const LatentCandidates& candidates = catalog_.of(category);
   std::vector<Scored> scored;
   const ApproximateIndex* index = indexes_[static_cast<std::size_t>(categoryIndex(category))].get();
@@ -274,19 +286,21 @@ std::vector<Recommender::Scored> Recommender::bestCandidates(Category category, 
     const std::vector<std::size_t> keep = eligibleRows(candidates, given, options, &rows);
     scored.clear();
     for (std::size_t row : keep) {
-      scored.push_back({row, static_cast<float>(dot(candidates.vectors.row(static_cast<std::int64_t>(row)), query.data(),
-                                                    catalog_.dim))});
+      scored.push_back({row, static_cast<float>(dot(candidates.vectors.row(static_cast<std::int64_t>(row)),
+                                                    query.data(), catalog_.dim))});
     }
   } else {
     const std::vector<float> relevance = rowDots(candidates.vectors, query);
-    for (std::size_t row : eligibleRows(candidates, given, options, nullptr)) scored.push_back({row, relevance[row]});
+    for (std::size_t row : eligibleRows(candidates, given, options, nullptr))
+      scored.push_back({row, relevance[row]});
   }
   n = std::min(n, scored.size());
   // Ties are broken by item id so results are stable.
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(n), scored.end(),
                     [&](const Scored& a, const Scored& b) {
-                      return a.relevance != b.relevance ? a.relevance > b.relevance
-                                                        : candidates.itemIds[a.row] < candidates.itemIds[b.row];
+                      return a.relevance != b.relevance
+                                 ? a.relevance > b.relevance
+                                 : candidates.itemIds[a.row] < candidates.itemIds[b.row];
                     });
   scored.resize(n);
   return scored;

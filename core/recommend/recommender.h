@@ -37,7 +37,7 @@ struct PairSimilarity {
 struct Suggestion {
   Category category;
   Id itemId = 0;
-  double score = 0.0;  // the outfit score (or the pair similarity when only two pieces exist)
+  double score = 0.0;               // the outfit score (or the pair similarity when only two pieces exist)
   std::vector<PairSimilarity> why;  // the pair similarities behind the score
 };
 
@@ -80,7 +80,8 @@ class Recommender {
 
   // Whole outfits around one given piece: the best pairs of the two missing
   // categories scored together (not two independent lists).
-  Result<std::vector<OutfitSuggestion>> complete(const GivenPiece& given, const RecommendOptions& options = {}) const;
+  Result<std::vector<OutfitSuggestion>> complete(const GivenPiece& given,
+                                                 const RecommendOptions& options = {}) const;
 
   // Builds an approximate index per category (needs FAISS); queries with
   // RecommendOptions::approximate then use it.

@@ -39,7 +39,8 @@ RgbImage renderWholeImage(const RgbImage& image, const GrayImage* mask, int size
 
 std::string cropPixelHash(const RgbImage& crop) {
   Bytes buffer(8 + crop.pixels.size());
-  const std::uint32_t dims[2] = {static_cast<std::uint32_t>(crop.width), static_cast<std::uint32_t>(crop.height)};
+  const std::uint32_t dims[2] = {static_cast<std::uint32_t>(crop.width),
+                                 static_cast<std::uint32_t>(crop.height)};
   std::memcpy(buffer.data(), dims, 8);
   std::memcpy(buffer.data() + 8, crop.pixels.data(), crop.pixels.size());
   return sha256Hex(buffer);

@@ -40,9 +40,7 @@ TEST(Pca2d, IsDeterministic) {
   EXPECT_EQ(a->points.data, b->points.data);
 }
 
-TEST(Pca2d, TooFewPointsIsAnError) {
-  EXPECT_FALSE(pca2d(FloatMatrix(1, 5)).ok());
-}
+TEST(Pca2d, TooFewPointsIsAnError) { EXPECT_FALSE(pca2d(FloatMatrix(1, 5)).ok()); }
 
 }  // namespace
 }  // namespace w2w

@@ -22,8 +22,9 @@ TEST(EmbedCli, PixelsThroughTheGoldenModelsMatchTheReference) {
   ASSERT_TRUE(golden.ok());
   for (auto [folder, reference] : {std::pair{"golden/clip_tiny_hf", "hf_embeds"},
                                    std::pair{"golden/clip_tiny_openclip", "openclip_embeds"}}) {
-    auto r = runCli({"embed", "--model", q(test::dataPath(folder)), "--pixels",
-                     q(test::dataPath("golden/golden_io.safetensors")) + ":pixels", "--device", "cpu", "--json"});
+    auto r =
+        runCli({"embed", "--model", q(test::dataPath(folder)), "--pixels",
+                q(test::dataPath("golden/golden_io.safetensors")) + ":pixels", "--device", "cpu", "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject json = r.json();
     EXPECT_EQ(json["dim"].toInt(), 32);
@@ -33,7 +34,8 @@ TEST(EmbedCli, PixelsThroughTheGoldenModelsMatchTheReference) {
     double worst = 0;
     for (int i = 0; i < 3; ++i) {
       for (int d = 0; d < 32; ++d) {
-        worst = std::max(worst, std::abs(rows[i].toArray()[d].toDouble() - expected->data_ptr<float>()[i * 32 + d]));
+        worst = std::max(worst,
+                         std::abs(rows[i].toArray()[d].toDouble() - expected->data_ptr<float>()[i * 32 + d]));
       }
     }
     EXPECT_LE(worst, 1e-4) << folder;
@@ -68,8 +70,11 @@ TEST(EncodeCli, EncodesOnlyWhatIsMissing) {
     auto library = Library::create(lib);
     for (int i = 0; i < 5; ++i) {
       const RgbImage crop = renderWholeImage(test::makeTestImage(40, 60, i), nullptr, 64);
-      ASSERT_TRUE((*library)->addStandaloneItem(Category::Top, {dir.path(std::to_string(i)), "h" + std::to_string(i), 1, 40, 60},
-                                                makeCropImage(crop)).ok());
+      ASSERT_TRUE((*library)
+                      ->addStandaloneItem(Category::Top,
+                                          {dir.path(std::to_string(i)), "h" + std::to_string(i), 1, 40, 60},
+                                          makeCropImage(crop))
+                      .ok());
     }
   }
   auto first = runCli({"encode", "--library", q(lib), "--model", "basic", "--json", "--batch", "2"});
@@ -82,7 +87,10 @@ TEST(EncodeCli, EncodesOnlyWhatIsMissing) {
   {
     auto library = Library::open(lib);
     const RgbImage crop = renderWholeImage(test::makeTestImage(40, 60, 9), nullptr, 64);
-    ASSERT_TRUE((*library)->addStandaloneItem(Category::Shoes, {dir.path("9"), "h9", 1, 40, 60}, makeCropImage(crop)).ok());
+    ASSERT_TRUE(
+        (*library)
+            ->addStandaloneItem(Category::Shoes, {dir.path("9"), "h9", 1, 40, 60}, makeCropImage(crop))
+            .ok());
   }
   auto third = runCli({"encode", "--library", q(lib), "--model", "basic", "--json"});
   EXPECT_EQ(third.json()["encoded"].toInt(), 1);

@@ -56,11 +56,13 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
   }
   const QString ckpt = q(dir.path("ckpt"));
   ASSERT_EQ(runCli({"encode", "--library", q(lib), "--model", "basic", "--quiet"}).exitCode, 0);
-  auto train = runCli({"train", "--dataset", "library:" + q(lib), "--epochs", "3", "--out", ckpt, "--quiet", "--json"});
+  auto train = runCli(
+      {"train", "--dataset", "library:" + q(lib), "--epochs", "3", "--out", ckpt, "--quiet", "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
 
-  auto r = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item", QString::number(outfits[0][0]),
-                   "--item", QString::number(outfits[0][1]), "--k", "4", "--json"});
+  auto r = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
+                   QString::number(outfits[0][0]), "--item", QString::number(outfits[0][1]), "--k", "4",
+                   "--json"});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QJsonObject json = r.json();
   EXPECT_EQ(json["candidates"].toInt(), 72);
@@ -75,16 +77,16 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
   }
   EXPECT_FALSE(json.contains("outfits")) << "two items given: no whole outfits";
 
-  auto one = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item", QString::number(outfits[3][2]),
-                     "--k", "2", "--diversity", "0.5", "--json"});
+  auto one = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
+                     QString::number(outfits[3][2]), "--k", "2", "--diversity", "0.5", "--json"});
   ASSERT_EQ(one.exitCode, 0) << one.err.toStdString();
   const QJsonArray whole = one.json()["outfits"].toArray();
   ASSERT_EQ(whole.size(), 2);
   EXPECT_EQ(whole[0].toObject()["shoes"].toInteger(), outfits[3][2]);
 
   test::writeImage(dir.path("new-top.png"), swatch(200, 10, 10));
-  auto image = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--image", q(dir.path("new-top.png")),
-                       "--category", "top", "--k", "3", "--json"});
+  auto image = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--image",
+                       q(dir.path("new-top.png")), "--category", "top", "--k", "3", "--json"});
   ASSERT_EQ(image.exitCode, 0) << image.err.toStdString();
   EXPECT_TRUE(image.json()["outfits"].toArray()[0].toObject()["top"].isNull());
 }
@@ -93,7 +95,8 @@ TEST(RecommendCli, MissingPiecesAndBadCheckpointsAreClearErrors) {
   test::TempDir dir;
   const std::string lib = dir.path("w.w2w");
   ASSERT_TRUE(Library::create(lib).ok());
-  auto noCheckpoint = runCli({"recommend", "--library", q(lib), "--checkpoint", q(dir.path("nope")), "--item", "1"});
+  auto noCheckpoint =
+      runCli({"recommend", "--library", q(lib), "--checkpoint", q(dir.path("nope")), "--item", "1"});
   EXPECT_EQ(noCheckpoint.exitCode, 1);
   EXPECT_TRUE(noCheckpoint.err.contains("nope")) << noCheckpoint.err.toStdString();
   auto usage = runCli({"recommend", "--library", q(lib), "--checkpoint", "x"});

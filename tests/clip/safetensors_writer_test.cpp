@@ -58,7 +58,9 @@ TEST(SafetensorsWriter, WritesAtomically) {
   std::size_t entries = 0;
   for (auto& e : std::filesystem::directory_iterator(dir)) entries += e.is_regular_file();
   EXPECT_EQ(entries, 1u) << "no temporary file left behind";
-  EXPECT_FALSE(writeSafetensorsFile((dir / "no/such/folder/t.safetensors").string(), {{"x", StDtype::F32, {2}, x}}).ok());
+  EXPECT_FALSE(
+      writeSafetensorsFile((dir / "no/such/folder/t.safetensors").string(), {{"x", StDtype::F32, {2}, x}})
+          .ok());
   std::filesystem::remove_all(dir);
 }
 

@@ -57,8 +57,8 @@ void writeImage(const std::string& path, const RgbImage& image) {
 
 void writeBytes(const std::string& path, const std::string& bytes) {
   QFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
-                                              static_cast<qint64>(bytes.size())) {
+  if (!file.open(QIODevice::WriteOnly) ||
+      file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())) {
     throw std::runtime_error("cannot write " + path);
   }
 }

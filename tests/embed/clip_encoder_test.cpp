@@ -35,9 +35,9 @@ void expectMatchesGolden(const std::string& folder, const char* reference) {
   EXPECT_EQ(info.kind, "fashionclip");
   EXPECT_EQ(info.dim, 32);
   EXPECT_EQ(info.device, "CPU");
-  const std::string weights = test::dataPath(folder) + (folder.find("openclip") != std::string::npos
-                                                             ? "/open_clip_model.safetensors"
-                                                             : "/model.safetensors");
+  const std::string weights =
+      test::dataPath(folder) +
+      (folder.find("openclip") != std::string::npos ? "/open_clip_model.safetensors" : "/model.safetensors");
   EXPECT_EQ(info.id, *sha256OfFile(weights)) << "the model id is the weights' SHA-256";
 
   std::vector<RgbImage> photos;

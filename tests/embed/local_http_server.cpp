@@ -14,7 +14,9 @@ LocalHttpServer::LocalHttpServer() {
   });
 }
 
-QString LocalHttpServer::baseUrl() const { return QStringLiteral("http://127.0.0.1:%1/").arg(server_.serverPort()); }
+QString LocalHttpServer::baseUrl() const {
+  return QStringLiteral("http://127.0.0.1:%1/").arg(server_.serverPort());
+}
 
 void LocalHttpServer::addFile(const QString& path, const QByteArray& body, const QByteArray& linkedEtag) {
   files_[path] = body;
@@ -50,8 +52,8 @@ void LocalHttpServer::serve(QTcpSocket* socket) {
   QByteArray head = from > 0 ? "HTTP/1.1 206 Partial Content\r\n" : "HTTP/1.1 200 OK\r\n";
   head += "Content-Length: " + QByteArray::number(body.size() - from) + "\r\n";
   if (from > 0) {
-    head += "Content-Range: bytes " + QByteArray::number(from) + "-" + QByteArray::number(body.size() - 1) + "/" +
-            QByteArray::number(body.size()) + "\r\n";
+    head += "Content-Range: bytes " + QByteArray::number(from) + "-" + QByteArray::number(body.size() - 1) +
+            "/" + QByteArray::number(body.size()) + "\r\n";
   }
   if (etags_.contains(path)) head += "X-Linked-Etag: \"" + etags_[path] + "\"\r\n";
   head += "Connection: close\r\n\r\n";

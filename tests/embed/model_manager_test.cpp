@@ -23,7 +23,9 @@ QByteArray readAll(const QString& path) {
   return f.readAll();
 }
 
-QByteArray sha(const QByteArray& data) { return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex(); }
+QByteArray sha(const QByteArray& data) {
+  return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
 
 const char* const kHfFiles[] = {"config.json", "preprocessor_config.json", "model.safetensors"};
 
@@ -34,7 +36,8 @@ ModelDescriptor serveGolden(LocalHttpServer& server) {
   ModelDescriptor d{"tiny", "Tiny test CLIP", server.baseUrl().toStdString() + "tiny/", {}};
   for (const char* name : kHfFiles) {
     const QByteArray body = readAll(goldenHf() + "/" + name);
-    server.addFile(QStringLiteral("tiny/%1").arg(name), body, QByteArray(name) == "model.safetensors" ? sha(body) : QByteArray());
+    server.addFile(QStringLiteral("tiny/%1").arg(name), body,
+                   QByteArray(name) == "model.safetensors" ? sha(body) : QByteArray());
     d.files.push_back({name, "", -1});
   }
   return d;
@@ -52,7 +55,8 @@ TEST(ModelDownload, DownloadsAndVerifiesTheGoldenModel) {
   EXPECT_EQ(installed->id, sha(readAll(goldenHf() + "/model.safetensors")).toStdString());
   EXPECT_GT(lastDone, 0);
   for (const char* name : kHfFiles) {
-    EXPECT_EQ(readAll(QString::fromStdString(installed->folder) + "/" + name), readAll(goldenHf() + "/" + name));
+    EXPECT_EQ(readAll(QString::fromStdString(installed->folder) + "/" + name),
+              readAll(goldenHf() + "/" + name));
   }
   ASSERT_EQ(manager.installed().size(), 1u);
   EXPECT_EQ(manager.installed()[0].name, "tiny");
@@ -67,7 +71,8 @@ TEST(ModelDownload, InterruptedDownloadResumesWhereItStopped) {
   const QByteArray body = readAll(goldenHf() + "/model.safetensors");
   server.addFile("w.safetensors", body, sha(body));
   server.cutAfter("w.safetensors", 200000);
-  DownloadRequest request{server.baseUrl().toStdString() + "w.safetensors", dir.path("w.safetensors"), "", -1, 10};
+  DownloadRequest request{server.baseUrl().toStdString() + "w.safetensors", dir.path("w.safetensors"), "", -1,
+                          10};
 
   auto first = downloadFile(request);
   ASSERT_FALSE(first.ok());
@@ -90,7 +95,8 @@ TEST(ModelDownload, ServerThatIgnoresRangesStartsOver) {
   const QByteArray body(300000, 'x');
   server.addFile("f", body);
   server.cutAfter("f", 1000);
-  DownloadRequest request{server.baseUrl().toStdString() + "f", dir.path("f"), sha(body).toStdString(), -1, 10};
+  DownloadRequest request{server.baseUrl().toStdString() + "f", dir.path("f"), sha(body).toStdString(), -1,
+                          10};
   ASSERT_FALSE(downloadFile(request).ok());
   server.setIgnoreRange(true);
   auto again = downloadFile(request);
@@ -124,7 +130,8 @@ TEST(ModelDownload, CancelKeepsThePartForLater) {
   server.addFile("big", QByteArray(2'000'000, 'z'));
   CancelFlag cancel;
   cancel.cancel();
-  auto result = downloadFile({server.baseUrl().toStdString() + "big", dir.path("big"), "", -1, 10}, {}, &cancel);
+  auto result =
+      downloadFile({server.baseUrl().toStdString() + "big", dir.path("big"), "", -1, 10}, {}, &cancel);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.message().find("cancelled"), std::string::npos);
   EXPECT_FALSE(QFile::exists(QString::fromStdString(dir.path("big"))));

@@ -23,10 +23,11 @@ std::string withExifOrientation(const std::string& jpeg, int orientation) {
   const std::string tiff = std::string("II*\0\x08\0\0\0", 8) + std::string("\x01\0", 2) +  // one entry
                            std::string("\x12\x01\x03\0\x01\0\0\0", 8) +                    // 0x0112 SHORT x1
                            std::string(1, static_cast<char>(orientation)) + std::string("\0\0\0", 3) +
-                           std::string("\0\0\0\0", 4);                                     // no next IFD
+                           std::string("\0\0\0\0", 4);  // no next IFD
   const std::string payload = std::string("Exif\0\0", 6) + tiff;
   const std::size_t len = payload.size() + 2;
-  const std::string app1 = std::string("\xFF\xE1", 2) + static_cast<char>(len >> 8) + static_cast<char>(len & 0xFF) + payload;
+  const std::string app1 =
+      std::string("\xFF\xE1", 2) + static_cast<char>(len >> 8) + static_cast<char>(len & 0xFF) + payload;
   return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
 }
 
@@ -40,7 +41,8 @@ cv::Mat asymmetricImage() {
 Bytes toBytes(const std::string& s) { return Bytes(s.begin(), s.end()); }
 
 TEST(ImageDecoder, DecodesJpegToRgb) {
-  auto decoded = decodeImageBytes(toBytes(encode(asymmetricImage(), ".jpg", {cv::IMWRITE_JPEG_QUALITY, 95})), "a.jpg");
+  auto decoded =
+      decodeImageBytes(toBytes(encode(asymmetricImage(), ".jpg", {cv::IMWRITE_JPEG_QUALITY, 95})), "a.jpg");
   ASSERT_TRUE(decoded.ok()) << decoded.message();
   EXPECT_EQ(decoded->image.width, 40);
   EXPECT_EQ(decoded->image.height, 20);

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <thread>
 
-#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include "library/library.h"
 #include "test_support.h"
@@ -23,7 +23,8 @@ PhotoAnalysis analysisFor(int n) {
   a.person = Box{1, 2, 100, 300};
   for (Category c : kCategories) {
     const std::string hash = "crop-" + std::to_string(n) + "-" + categoryName(c);
-    a.crops.push_back({c, Box{5, 5 + 90 * categoryIndex(c), 80, 80}, 0.5, CropImage{hash, std::vector<std::uint8_t>(2048, 7)}});
+    a.crops.push_back({c, Box{5, 5 + 90 * categoryIndex(c), 80, 80}, 0.5,
+                       CropImage{hash, std::vector<std::uint8_t>(2048, 7)}});
   }
   return a;
 }

@@ -26,7 +26,9 @@ NewPhoto newPhoto(int n) {
   return {"/photos/outfit-" + std::to_string(n) + ".jpg", "hash-" + std::to_string(n), 1000 + n, 400, 600};
 }
 
-CropImage crop(const std::string& hash) { return {hash, {0x89, 'P', 'N', 'G', static_cast<std::uint8_t>(hash.size())}}; }
+CropImage crop(const std::string& hash) {
+  return {hash, {0x89, 'P', 'N', 'G', static_cast<std::uint8_t>(hash.size())}};
+}
 
 PhotoAnalysis threeCrops(const std::string& prefix) {
   PhotoAnalysis a;
@@ -47,8 +49,9 @@ QByteArray fileBytes(const std::string& path) {
 void setPragmas(const std::string& path, int userVersion, int applicationId) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const std::string sql = "CREATE TABLE IF NOT EXISTS x(y); PRAGMA user_version = " + std::to_string(userVersion) +
-                          "; PRAGMA application_id = " + std::to_string(applicationId) + ";";
+  const std::string sql =
+      "CREATE TABLE IF NOT EXISTS x(y); PRAGMA user_version = " + std::to_string(userVersion) +
+      "; PRAGMA application_id = " + std::to_string(applicationId) + ";";
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 }
@@ -136,7 +139,8 @@ TEST(Library, MissingFileIsAClearError) {
 std::string checkReadOnlyFile(const std::string& path) {
   auto writable = Library::open(path);
   if (writable.ok()) return "a read-only file opened for writing";
-  if (writable.message().find("read-only") == std::string::npos) return "unclear error: " + writable.message();
+  if (writable.message().find("read-only") == std::string::npos)
+    return "unclear error: " + writable.message();
   auto readable = Library::open(path, Library::Access::ReadOnly);
   if (!readable.ok()) return "cannot read: " + readable.message();
   if (*(*readable)->photoCount() != 1) return "wrong photo count";
@@ -156,16 +160,17 @@ TEST(Library, ReadOnlyFileIsAClearErrorForWritingButOpensForReading) {
     return;
   }
   // Root may write anything, so check as an ordinary user in a child process.
-  QFile::setPermissions(QString::fromStdString(dir.path()), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                                QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                                                QFileDevice::ExeOther);
+  QFile::setPermissions(QString::fromStdString(dir.path()),
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ReadOther | QFileDevice::ExeOther);
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
     close(fds[0]);
-    std::string result = (setgid(65534) == 0 && setuid(65534) == 0) ? checkReadOnlyFile(path) : "setuid failed";
+    std::string result =
+        (setgid(65534) == 0 && setuid(65534) == 0) ? checkReadOnlyFile(path) : "setuid failed";
     if (result.empty()) result = "ok";
     (void)!write(fds[1], result.data(), result.size());
     _exit(0);
@@ -173,7 +178,8 @@ TEST(Library, ReadOnlyFileIsAClearErrorForWritingButOpensForReading) {
   close(fds[1]);
   std::string result;
   char buffer[512];
-  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) result.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+    result.append(buffer, static_cast<std::size_t>(n));
   close(fds[0]);
   int status = 0;
   waitpid(child, &status, 0);
@@ -269,13 +275,15 @@ TEST(Library, SetCropRestoresAnAutomaticCropExactly) {
   ASSERT_TRUE(library->storeAnalysis(photoId, threeCrops("a")).ok());
   const Item before = (*library->items(ItemQuery().fromPhoto(photoId)))[2];
   ASSERT_TRUE(library->updateCrop(before.id, {1, 2, 30, 40}, crop("edit")).ok());
-  ASSERT_TRUE(library->setCrop(before.id, *before.box, crop("a-shoes"), before.source, before.confidence).ok());
+  ASSERT_TRUE(
+      library->setCrop(before.id, *before.box, crop("a-shoes"), before.source, before.confidence).ok());
   const Item after = **library->item(before.id);
   EXPECT_EQ(after.box, before.box);
   EXPECT_EQ(after.source, ItemSource::Auto);
   EXPECT_DOUBLE_EQ(after.confidence, 0.7);
   EXPECT_EQ(after.cropHash, "a-shoes");
-  EXPECT_FALSE(library->setCrop(before.id, {0, 0, 0, 5}, crop("x"), ItemSource::Manual, 1).ok()) << "empty box";
+  EXPECT_FALSE(library->setCrop(before.id, {0, 0, 0, 5}, crop("x"), ItemSource::Manual, 1).ok())
+      << "empty box";
 }
 
 TEST(Library, ReviewQueuePutsTheLeastCertainPhotosFirst) {
@@ -337,7 +345,7 @@ TEST(Library, ReviewQueueIsSortedByConfidence) {
   ASSERT_TRUE(library->storeAnalysis(photoId, threeCrops("a")).ok());
   auto queue = library->items(ItemQuery().byConfidence().first(2));
   ASSERT_EQ(queue->size(), 2u);
-  EXPECT_EQ((*queue)[0].category, Category::Shoes);  // 0.7
+  EXPECT_EQ((*queue)[0].category, Category::Shoes);   // 0.7
   EXPECT_EQ((*queue)[1].category, Category::Bottom);  // 0.8
 }
 

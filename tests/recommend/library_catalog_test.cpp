@@ -54,9 +54,11 @@ struct PlantedLibrary {
     for (int n = 0; n < set.size(); ++n) {
       std::array<Id, kCategoryCount> ids{};
       for (Category c : kCategories) {
-        const std::string hash = set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
+        const std::string hash =
+            set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
         ids[static_cast<std::size_t>(categoryIndex(c))] =
-            library->addStandaloneItem(c, {"/x/" + hash, "file-" + hash, 1, 10, 10}, CropImage{hash, {1}}).value();
+            library->addStandaloneItem(c, {"/x/" + hash, "file-" + hash, 1, 10, 10}, CropImage{hash, {1}})
+                .value();
         const float* v = set.vector(n, categoryIndex(c));
         std::vector<float> vector(v, v + kDim);
         vector.resize(static_cast<std::size_t>(dim));
@@ -114,7 +116,9 @@ TEST(LibraryCatalog, ItemsWithoutEmbeddingsAreLeftOutAndCounted) {
   auto model = compat::CompatModel::load(trainPlantedCheckpoint(dir));
   ASSERT_TRUE(model.ok());
   PlantedLibrary library(dir.path("w.w2w"), 10, kDim);
-  ASSERT_TRUE(library.library->addStandaloneItem(Category::Top, {"/x/new", "new", 1, 1, 1}, CropImage{"new", {1}}).ok());
+  ASSERT_TRUE(
+      library.library->addStandaloneItem(Category::Top, {"/x/new", "new", 1, 1, 1}, CropImage{"new", {1}})
+          .ok());
   CatalogReport report;
   ASSERT_TRUE(buildLatentCatalog(*library.library, **model, false, &report).ok());
   EXPECT_EQ(report.withoutEmbedding, 1);

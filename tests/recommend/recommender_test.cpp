@@ -92,7 +92,8 @@ TEST(Recommender, ScoreIsTheOutfitScoreAndWhyHoldsThePairs) {
   const Suggestion& best = result->front();
   const GivenPiece bottom = *engine.piece(best.itemId);
   std::vector<PairSimilarity> why;
-  const double expected = outfitScore(top.latent.data(), bottom.latent.data(), shoes.latent.data(), kDim, &why);
+  const double expected =
+      outfitScore(top.latent.data(), bottom.latent.data(), shoes.latent.data(), kDim, &why);
   EXPECT_NEAR(best.score, expected, 1e-5);
   ASSERT_EQ(best.why.size(), 3u);
   double sum = 0;
@@ -123,7 +124,8 @@ TEST(Recommender, CompletesAWholeOutfitFromOnePiece) {
   double best = -10;
   for (std::size_t b = 0; b < bottoms.size(); ++b) {
     for (std::size_t s = 0; s < shoes.size(); ++s) {
-      best = std::max(best, outfitScore(top.latent.data(), bottoms.vectors.row(b), shoes.vectors.row(s), kDim));
+      best =
+          std::max(best, outfitScore(top.latent.data(), bottoms.vectors.row(b), shoes.vectors.row(s), kDim));
     }
   }
   EXPECT_NEAR((*outfits)[0].score, best, 1e-5);
@@ -136,11 +138,15 @@ TEST(Recommender, ExcludesThePhotoOfTheGivenPieceAndExcludedItems) {
   LatentCandidates& shoes = planted.catalog.of(Category::Shoes);
   shoes.photoIds[0] = 42;
   // Make that shoe the obvious best match for the top.
-  std::copy(planted.catalog.of(Category::Top).vectors.row(0), planted.catalog.of(Category::Top).vectors.row(0) + kDim,
-            shoes.vectors.row(0));
+  std::copy(planted.catalog.of(Category::Top).vectors.row(0),
+            planted.catalog.of(Category::Top).vectors.row(0) + kDim, shoes.vectors.row(0));
   Recommender engine(planted.catalog);
   const GivenPiece top = *engine.piece(1);
-  auto with = engine.rank({top}, Category::Shoes, [] { RecommendOptions o; o.excludeSamePhoto = false; return o; }());
+  auto with = engine.rank({top}, Category::Shoes, [] {
+    RecommendOptions o;
+    o.excludeSamePhoto = false;
+    return o;
+  }());
   EXPECT_EQ(with->front().itemId, shoes.itemIds[0]);
   auto without = engine.rank({top}, Category::Shoes, {});
   for (const Suggestion& s : *without) EXPECT_NE(s.itemId, shoes.itemIds[0]);
@@ -217,7 +223,8 @@ TEST(Recommender, BadQueriesAreClearErrors) {
   GivenPiece wrong = top;
   wrong.latent.resize(kDim + 3);
   EXPECT_NE(engine.rank({wrong}, Category::Shoes, {}).message().find("dimension 19"), std::string::npos);
-  EXPECT_NE(engine.rank({top, top}, Category::Shoes, {}).message().find("share a category"), std::string::npos);
+  EXPECT_NE(engine.rank({top, top}, Category::Shoes, {}).message().find("share a category"),
+            std::string::npos);
 }
 
 TEST(Recommender, ApproximateSearchVisitingEveryListMatchesExactSearch) {

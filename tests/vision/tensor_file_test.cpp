@@ -43,8 +43,9 @@ TEST(TensorFile, RefusesBadFilesWithAReason) {
   };
   // The wording of format errors belongs to the shared reader (tests/clip);
   // here: refused, one line, naming the file.
-  for (const std::string& message : {reason("short", "abc"), reason("json", withHeader("{nope", "")),
-                                     reason("shape", withHeader(R"({"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}})", "abcd"))}) {
+  for (const std::string& message :
+       {reason("short", "abc"), reason("json", withHeader("{nope", "")),
+        reason("shape", withHeader(R"({"x":{"dtype":"F32","shape":[3],"data_offsets":[0,4]}})", "abcd"))}) {
     EXPECT_NE(message.find(dir.path()), std::string::npos) << message;
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
   }

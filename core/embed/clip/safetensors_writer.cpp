@@ -63,9 +63,9 @@ Result<std::vector<std::uint8_t>> serializeSafetensors(const std::vector<StTenso
     shape += "]";
     const std::uint64_t bytes = numel * stDtypeSize(t.dtype);
     if (bytes > 0 && !t.data) return makeError("cannot write tensor '" + t.name + "': no data");
-    header += std::string(header.size() > 1 ? "," : "") + quoted(t.name) + ":{\"dtype\":\"" + stDtypeName(t.dtype) +
-              "\",\"shape\":" + shape + ",\"data_offsets\":[" + std::to_string(offset) + "," +
-              std::to_string(offset + bytes) + "]}";
+    header += std::string(header.size() > 1 ? "," : "") + quoted(t.name) + ":{\"dtype\":\"" +
+              stDtypeName(t.dtype) + "\",\"shape\":" + shape + ",\"data_offsets\":[" +
+              std::to_string(offset) + "," + std::to_string(offset + bytes) + "]}";
     sizes.push_back(bytes);
     offset += bytes;
   }
@@ -74,7 +74,8 @@ Result<std::vector<std::uint8_t>> serializeSafetensors(const std::vector<StTenso
 
   std::vector<std::uint8_t> out(8 + header.size() + offset);
   const std::uint64_t headerSize = header.size();
-  for (int i = 0; i < 8; ++i) out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(headerSize >> (8 * i));
+  for (int i = 0; i < 8; ++i)
+    out[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(headerSize >> (8 * i));
   std::memcpy(out.data() + 8, header.data(), header.size());
   std::uint8_t* data = out.data() + 8 + header.size();
   for (std::size_t i = 0; i < tensors.size(); ++i) {

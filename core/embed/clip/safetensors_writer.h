@@ -26,8 +26,8 @@ struct StTensorToWrite {
 };
 
 // The whole file as bytes; fails on a duplicate or reserved name.
-Result<std::vector<std::uint8_t>> serializeSafetensors(const std::vector<StTensorToWrite>& tensors,
-                                                       const std::map<std::string, std::string>& metadata = {});
+Result<std::vector<std::uint8_t>> serializeSafetensors(
+    const std::vector<StTensorToWrite>& tensors, const std::map<std::string, std::string>& metadata = {});
 
 Status writeSafetensorsFile(const std::string& path, const std::vector<StTensorToWrite>& tensors,
                             const std::map<std::string, std::string>& metadata = {});
