@@ -7,6 +7,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "pipeline/import_writing.h"
 #include "pipeline/ordered_workers.h"
 #include "vision/crop_renderer.h"
 
@@ -45,25 +46,14 @@ PreparedItem prepare(const std::string& path, const ItemImportOptions& options) 
 }
 
 ImportEntry write(Library& library, const PreparedItem& p, std::unordered_set<std::string>& seen) {
+  if (auto refused =
+          detail::refuseBeforeAdding(p.path, p.error, p.info.sha256, seen,
+                                     [&](const std::string& hash) { return library.itemByHash(hash); })) {
+    return *refused;
+  }
   ImportEntry entry;
   entry.path = p.path;
-  if (!p.error.empty()) {
-    entry.error = p.error;
-    return entry;
-  }
-  auto existing = library.itemByHash(p.info.sha256);
-  if (!existing) {
-    entry.error = existing.message();
-    return entry;
-  }
-  if (*existing || seen.count(p.info.sha256)) {
-    entry.outcome = ImportEntry::Outcome::Duplicate;
-    entry.id = *existing ? (*existing)->id : 0;
-    return entry;
-  }
-  NewPhoto file{QFileInfo(QString::fromStdString(p.path)).absoluteFilePath().toStdString(), p.info.sha256,
-                p.info.fileSize, p.info.header.width(), p.info.header.height()};
-  auto id = library.addStandaloneItem(*p.category, file, p.crop);
+  auto id = library.addStandaloneItem(*p.category, detail::fileRecord(p.path, p.info), p.crop);
   if (!id) {
     entry.error = id.message();
     return entry;

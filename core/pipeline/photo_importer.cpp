@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "pipeline/import_writing.h"
 #include "pipeline/ordered_workers.h"
 
 namespace w2w {
@@ -49,24 +50,14 @@ Prepared prepare(const std::string& path, const ImportOptions& options) {
 }
 
 ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::string>& seen) {
+  if (auto refused =
+          detail::refuseBeforeAdding(p.path, p.error, p.info.sha256, seen,
+                                     [&](const std::string& hash) { return library.photoByHash(hash); })) {
+    return *refused;
+  }
   ImportEntry entry;
   entry.path = p.path;
-  if (!p.error.empty()) {
-    entry.error = p.error;
-    return entry;
-  }
-  auto existing = library.photoByHash(p.info.sha256);
-  if (!existing) {
-    entry.error = existing.message();
-    return entry;
-  }
-  if (*existing || seen.count(p.info.sha256)) {
-    entry.outcome = ImportEntry::Outcome::Duplicate;
-    entry.id = *existing ? (*existing)->id : 0;
-    return entry;
-  }
-  NewPhoto photo{QFileInfo(QString::fromStdString(p.path)).absoluteFilePath().toStdString(), p.info.sha256,
-                 p.info.fileSize, p.info.header.width(), p.info.header.height()};
+  const NewPhoto photo = detail::fileRecord(p.path, p.info);
   Id id = 0;
   Status written = library.transaction([&]() -> Status {
     auto added = library.addPhoto(photo);
