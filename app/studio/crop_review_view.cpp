@@ -16,6 +16,7 @@
 #include "crop_session.h"
 #include "image_convert.h"
 #include "library/library.h"
+#include "view_action.h"
 
 namespace w2w {
 namespace {
@@ -52,13 +53,8 @@ CropReviewView::CropReviewView(CropSession* session, QWidget* parent) : QWidget(
   toolbar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
   auto action = [this](const char* name, QList<QKeySequence> keys, auto slot) {
-    auto* a = new QAction(this);
-    a->setObjectName(name);
-    a->setShortcuts(keys);
-    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction* a = addViewAction(this, name, keys, toolbar_);
     connect(a, &QAction::triggered, this, slot);
-    addAction(a);
-    toolbar_->addAction(a);
     return a;
   };
   whiteBackground_ = action("actionWhiteBackground", {QKeySequence(Qt::Key_W)}, [this] { refreshImage(); });

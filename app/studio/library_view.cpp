@@ -23,6 +23,7 @@
 #include "library_filter_model.h"
 #include "library_grid_view.h"
 #include "tag_command.h"
+#include "view_action.h"
 
 namespace w2w {
 
@@ -88,14 +89,7 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   // Tags: actions on the selection, in the grid's context menu and as
   // shortcuts while the view has the focus.
   undo_ = new QUndoStack(this);
-  const auto action = [this](const char* name, QKeySequence key) {
-    auto* a = new QAction(this);
-    a->setObjectName(name);
-    a->setShortcut(key);
-    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(a);
-    return a;
-  };
+  const auto action = [this](const char* name, QKeySequence key) { return addViewAction(this, name, {key}); };
   addTag_ = action("actionAddTag", QKeySequence(Qt::CTRL | Qt::Key_T));
   removeTag_ = action("actionRemoveTag", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
   undoAction_ = action("actionUndoTag", QKeySequence::Undo);

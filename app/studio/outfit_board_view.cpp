@@ -24,6 +24,7 @@
 #include "library_controller.h"
 #include "saved_outfit_command.h"
 #include "similarity_matrix.h"
+#include "view_action.h"
 
 namespace w2w {
 namespace {
@@ -58,13 +59,8 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   toolbar_ = new QToolBar(this);
   toolbar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
   auto action = [this](const char* name, QList<QKeySequence> keys, auto slot) {
-    auto* a = new QAction(this);
-    a->setObjectName(name);
-    a->setShortcuts(keys);
-    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction* a = addViewAction(this, name, keys, toolbar_);
     connect(a, &QAction::triggered, this, slot);
-    addAction(a);
-    toolbar_->addAction(a);
     return a;
   };
   randomAction_ = action("actionModifyAtRandom", {QKeySequence(Qt::Key_R)}, [this] { modifyAtRandom(); });
