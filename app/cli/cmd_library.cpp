@@ -63,15 +63,8 @@ int removeEntries(const QCommandLineParser& parser, const std::string& file, boo
     return fail(QStringLiteral("name what to remove with --photo ID or --item ID"), kUsage);
   auto library = Library::open(file);
   if (!library) return fail(library.message());
-  const Status removed = (*library)->transaction([&]() -> Status {
-    if (Status s = checkEntriesExist(**library, photos, items); !s) return s;
-    // Items first: a crop named beside its own photo goes before the photo takes it along.
-    for (Id id : items)
-      if (Status s = (*library)->removeItem(id); !s) return s;
-    for (Id id : photos)
-      if (Status s = (*library)->removePhoto(id); !s) return s;
-    return Status::success();
-  });
+  if (Status s = checkEntriesExist(**library, photos, items); !s) return fail(s.message());
+  const Status removed = (*library)->removeEntries(photos, items);
   if (!removed) return fail(removed.message());
   if (json) {
     printJson({{"removed_photos", static_cast<qint64>(photos.size())},

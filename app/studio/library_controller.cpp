@@ -140,18 +140,9 @@ QString LibraryController::changeTag(const std::vector<GridEntry>& entries, cons
 
 QString LibraryController::removeEntries(const std::vector<GridEntry>& entries) {
   if (!library_) return tr("No library is open.");
-  const Status removed = library_->transaction([&]() -> Status {
-    // Items first: a crop selected beside its own photo goes before the photo takes it along.
-    for (GridEntry::Kind kind : {GridEntry::Kind::Item, GridEntry::Kind::Photo}) {
-      for (const GridEntry& e : entries) {
-        if (e.kind != kind) continue;
-        const Status s =
-            kind == GridEntry::Kind::Photo ? library_->removePhoto(e.id) : library_->removeItem(e.id);
-        if (!s) return s;
-      }
-    }
-    return Status::success();
-  });
+  std::vector<Id> photos, items;
+  for (const GridEntry& e : entries) (e.kind == GridEntry::Kind::Photo ? photos : items).push_back(e.id);
+  const Status removed = library_->removeEntries(photos, items);
   if (!removed) return QString::fromStdString(removed.message());
   Q_EMIT contentChanged();
   Q_EMIT outfitsChanged();

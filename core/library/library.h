@@ -206,6 +206,10 @@ class Library {
   Status setItemCategory(Id itemId, Category category);
   Status setItemFlagged(Id itemId, bool flagged);
   Status removeItem(Id id);
+  // Removes items and photos (with their crops and the outfits that use them)
+  // in one transaction: an id that is not in the library removes nothing.
+  // Items go first, so a crop named beside its own photo is no error.
+  Status removeEntries(const std::vector<Id>& photoIds, const std::vector<Id>& itemIds);
 
   // --- embeddings, keyed by (crop hash, model id)
   Status registerModel(const ModelRecord& model);

@@ -170,6 +170,16 @@ Result<std::vector<std::uint8_t>> Library::photoMask(Id photoId) {
   });
 }
 
+Status Library::removeEntries(const std::vector<Id>& photoIds, const std::vector<Id>& itemIds) {
+  return transaction([&]() -> Status {
+    for (Id id : itemIds)
+      if (Status s = removeItem(id); !s) return s;
+    for (Id id : photoIds)
+      if (Status s = removePhoto(id); !s) return s;
+    return Status::success();
+  });
+}
+
 Status Library::removePhoto(Id id) {
   return guarded("remove photo", [&]() -> Status {
     sql::Statement remove(db_->handle(), "DELETE FROM photos WHERE id = ?");

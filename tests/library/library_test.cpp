@@ -484,6 +484,20 @@ TEST(Library, TagsRoundTrip) {
   EXPECT_FALSE(library->tagPhoto(9999, "x").ok()) << "no such photo";
 }
 
+TEST(Library, RemoveEntriesTakesACropBesideItsPhotoAndNothingOnABadId) {
+  TempDir dir;
+  auto library = createLibrary(dir.path("w.w2w"));
+  const Id photoId = *library->addPhoto(newPhoto(1));
+  ASSERT_TRUE(library->storeAnalysis(photoId, threeCrops("a")).ok());
+  const Id top = (*library->items(ItemQuery().inCategory(Category::Top)))[0].id;
+  EXPECT_FALSE(library->removeEntries({photoId}, {top, 9999}).ok());
+  EXPECT_EQ(*library->photoCount(), 1) << "a bad id removes nothing";
+  EXPECT_EQ(library->items()->size(), 3u);
+  ASSERT_TRUE(library->removeEntries({photoId}, {top}).ok());
+  EXPECT_EQ(*library->photoCount(), 0);
+  EXPECT_TRUE(library->items()->empty());
+}
+
 TEST(Library, TransactionRollsBackEverythingOnError) {
   TempDir dir;
   auto library = createLibrary(dir.path("w.w2w"));
