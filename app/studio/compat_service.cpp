@@ -40,7 +40,7 @@ CompatService::CompatService(LibraryController* library, EncoderService* encoder
   connect(encoders_, &EncoderService::encoderChanged, this, &CompatService::invalidate);
   connect(library_, &LibraryController::libraryOpened, this, [this](const QString& path) {
     // Each library remembers the checkpoint last used with it.
-    const QString saved = settings_->activeCheckpoint(QFileInfo(path).absoluteFilePath());
+    const QString saved = settings_->activeCheckpoint(path);
     if (setCheckpoint(saved).isEmpty()) return;
     setCheckpoint(QString());
   });
@@ -62,7 +62,7 @@ QString CompatService::setCheckpoint(const QString& folder) {
     checkpoint_ = folder;
   }
   if (library_->hasLibrary()) {
-    settings_->setActiveCheckpoint(QFileInfo(library_->path()).absoluteFilePath(), checkpoint_);
+    settings_->setActiveCheckpoint(library_->path(), checkpoint_);
   }
   invalidate();
   return {};

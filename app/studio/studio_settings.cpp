@@ -64,17 +64,23 @@ void StudioSettings::setEncoder(const QString& encoder) {
 QString StudioSettings::device() const { return settings_.value("model/device", "auto").toString(); }
 void StudioSettings::setDevice(const QString& device) { settings_.setValue("model/device", device); }
 
+namespace {
+
+// One key per library file, however its path is written.
+QString checkpointKey(const QString& library) {
+  const QString file = QFileInfo(library).absoluteFilePath();
+  return "checkpoint/" + QString::fromLatin1(file.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+}
+
+}  // namespace
+
 QString StudioSettings::activeCheckpoint(const QString& library) const {
-  return settings_
-      .value("checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)))
-      .toString();
+  return settings_.value(checkpointKey(library)).toString();
 }
 
 void StudioSettings::setActiveCheckpoint(const QString& library, const QString& checkpoint) {
   if (checkpoint == activeCheckpoint(library)) return;
-  settings_.setValue(
-      "checkpoint/" + QString::fromLatin1(library.toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
-      checkpoint);
+  settings_.setValue(checkpointKey(library), checkpoint);
   Q_EMIT activeCheckpointChanged(library, checkpoint);
 }
 

@@ -36,7 +36,7 @@ class StudioSettings : public QObject {
   void setDevice(const QString& device);
 
   // The compatibility checkpoint the board and recommendations use ("" = the
-  // untrained baseline), per library file.
+  // untrained baseline), per library file (any path that names it).
   QString activeCheckpoint(const QString& library) const;
   void setActiveCheckpoint(const QString& library, const QString& checkpoint);
 

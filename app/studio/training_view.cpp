@@ -230,8 +230,6 @@ void TrainingView::refreshData() {
                         tr(". Crops without an embedding are encoded first; 15% of the outfits validate."));
 }
 
-QString TrainingView::libraryKey() const { return QFileInfo(library_->path()).absoluteFilePath(); }
-
 void TrainingView::refreshRuns() {
   runsRefreshed_.restart();
   Library* library = library_->library();
@@ -240,7 +238,7 @@ void TrainingView::refreshRuns() {
     if (auto found = library->runs()) runs = std::move(*found);
   }
   Id inUse = 0;
-  const QString active = library_->hasLibrary() ? settings_->activeCheckpoint(libraryKey()) : QString();
+  const QString active = library_->hasLibrary() ? settings_->activeCheckpoint(library_->path()) : QString();
   for (const TrainingRun& run : runs) {
     if (!active.isEmpty() && QDir::cleanPath(training_->checkpointFolder(run)) == QDir::cleanPath(active))
       inUse = run.id;
@@ -424,7 +422,7 @@ void TrainingView::useSelected() {
   const TrainingRun* run = history_->run(history_->selectedRun());
   if (!run) return;
   const QString folder = training_->checkpointFolder(*run);
-  settings_->setActiveCheckpoint(libraryKey(), folder);
+  settings_->setActiveCheckpoint(library_->path(), folder);
   refreshRuns();
   showMessage(tr("Recommendations now use %1 (its best epoch).").arg(QString::fromStdString(run->name)),
               false);

@@ -58,7 +58,6 @@ class TrainingView : public QWidget {
 
  private:
   void retranslate();
-  QString libraryKey() const;  // how the settings name the open library
   void refreshRuns();
   void refreshData();
   void updateButtons();
