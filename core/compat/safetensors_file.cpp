@@ -91,8 +91,11 @@ Bytes serializeSafetensors(const SafetensorsContent& content) {
   return bytes ? std::move(*bytes) : Bytes{};
 }
 
-Result<SafetensorsContent> parseSafetensors(const Bytes& bytes, const std::string& source) {
-  auto file = clip::SafetensorsFile::fromBytes(bytes, source);
+namespace {
+
+// The tensors of a checked file, copied into plain values.
+Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const clip::SafetensorsFile>> file,
+                                     const std::string& source) {
   if (!file) return file.error();
   SafetensorsContent content;
   content.metadata = (*file)->metadata();
@@ -110,14 +113,19 @@ Result<SafetensorsContent> parseSafetensors(const Bytes& bytes, const std::strin
   return content;
 }
 
+}  // namespace
+
+Result<SafetensorsContent> parseSafetensors(const Bytes& bytes, const std::string& source) {
+  return contentOf(clip::SafetensorsFile::fromBytes(bytes, source), source);
+}
+
 Status writeSafetensors(const std::string& path, const SafetensorsContent& content) {
   return writeFileAtomically(path, serializeSafetensors(content));
 }
 
+// The file is mapped, not read into a buffer first: its tensors are copied once.
 Result<SafetensorsContent> readSafetensors(const std::string& path) {
-  auto bytes = readFileBytes(path, 8LL << 30);
-  if (!bytes) return bytes.error();
-  return parseSafetensors(*bytes, path);
+  return contentOf(clip::SafetensorsFile::open(path), path);
 }
 
 }  // namespace w2w::compat
