@@ -22,6 +22,7 @@ packages=(
   libopencv-dev opencv-data
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth fonts-nanum
+  strace  # the checkpoint fault-injection test (skipped without it)
 )
 
 install_missing() {

@@ -5,9 +5,12 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <semaphore.h>
 #include <unistd.h>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 #include "common/build_info.h"
 
@@ -15,10 +18,24 @@ namespace w2w::cli {
 namespace {
 
 CancelFlag gInterrupt;
+sem_t gInterrupted;  // posted by the signal handler, waited for by the watchdog
 
-extern "C" void onInterrupt(int signal) {
+extern "C" void onInterrupt(int) {
+  // Only async-signal-safe calls here: an atomic store, signal(), sem_post().
   gInterrupt.cancel();
-  std::signal(signal, SIG_DFL);  // a second Ctrl-C ends the process at once
+  std::signal(SIGINT, SIG_DFL);  // a second signal ends the process at once
+  std::signal(SIGTERM, SIG_DFL);
+  sem_post(&gInterrupted);
+}
+
+// Gives the command kInterruptGraceSeconds to stop by itself, then ends it.
+void watchInterrupts() {
+  while (sem_wait(&gInterrupted) != 0) {
+  }
+  sleep(kInterruptGraceSeconds);
+  static const char kMessage[] = "what2wear: error: interrupted; the work finished so far is kept\n";
+  (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  std::_Exit(kInterrupted);
 }
 
 QString versionText() {
@@ -46,6 +63,8 @@ void printUsage() {
 CancelFlag& interruptFlag() { return gInterrupt; }
 
 void installInterruptHandler() {
+  sem_init(&gInterrupted, 0, 0);
+  std::thread(watchInterrupts).detach();
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
 }
@@ -74,7 +93,8 @@ int run(const QStringList& arguments) {
   return fail(QStringLiteral("unknown command '%1' (see what2wear --help)").arg(name), kUsage);
 }
 
-bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode) {
+bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode,
+                    int maxPositional) {
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
   parser.addOption(QCommandLineOption("json", "Machine-readable JSON on stdout."));
   const QCommandLineOption help({"h", "help"}, "Show this help.");
@@ -92,6 +112,13 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* ex
     text.replace(0, options < 0 ? lineEnd : options, "Usage: " + args.value(0));
     QTextStream(stdout) << text;
     *exitCode = kOk;
+    return false;
+  }
+  const QStringList positional = parser.positionalArguments();
+  if (maxPositional != kAnyNumber && positional.size() > maxPositional) {
+    *exitCode = fail(QStringLiteral("unexpected argument '%1' (see %2 --help)")
+                         .arg(positional.at(maxPositional), args.value(0)),
+                     kUsage);
     return false;
   }
   return true;

@@ -30,14 +30,25 @@ const std::vector<Command>& commands();
 
 int run(const QStringList& arguments);
 
-// Set by SIGINT/SIGTERM (a second Ctrl-C ends the process at once).
+// Set by SIGINT/SIGTERM. Commands poll it between units of work and stop
+// with exit status 130, keeping what they finished. A command still running
+// kInterruptGraceSeconds after the signal (inside one long step, or waiting
+// for a busy library) ends there with 130: every write of the program is a
+// transaction or an atomic file replacement, so ending at any instant keeps
+// all finished work. A second signal ends the process at once.
 CancelFlag& interruptFlag();
+inline constexpr int kInterruptGraceSeconds = 3;
 void installInterruptHandler();
 
+// How many positional arguments a subcommand takes (beyond its options).
+inline constexpr int kAnyNumber = -1;
+
 // Parses a subcommand's arguments: adds --json and --help, prints usage on
-// --help and a one-line error on bad options. Returns false with *exitCode set
-// when the caller should return at once.
-bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode);
+// --help and a one-line error on bad options or on more positional arguments
+// than `maxPositional` (a stray argument is never silently ignored). Returns
+// false with *exitCode set when the caller should return at once.
+bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode,
+                    int maxPositional = 0);
 
 // One JSON object on one line on stdout.
 void printJson(const QJsonObject& object);

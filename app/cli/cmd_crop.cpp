@@ -74,7 +74,7 @@ int runCrop(const QStringList& args) {
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("photos", "Photo files.", "PHOTO...");
   int code = kOk;
-  if (!parseArguments(parser, args, &code)) return code;
+  if (!parseArguments(parser, args, &code, kAnyNumber)) return code;
   const QStringList photos = parser.positionalArguments();
   if (photos.isEmpty()) return fail(QStringLiteral("no photos given"), kUsage);
   const QString saveDir = parser.value("save-crops");

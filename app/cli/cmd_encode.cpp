@@ -1,5 +1,6 @@
 // what2wear encode --library FILE --model basic|DIR [--device D] [--batch N] [--json]
 #include <QCommandLineParser>
+#include <QJsonArray>
 
 #include "cli.h"
 #include "embed/encoder_factory.h"
@@ -12,7 +13,8 @@ int runEncode(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Encodes every crop and item of a library that has no embedding for the model yet.\n"
-      "Finished batches are kept: after Ctrl-C, run it again to encode the rest.");
+      "Finished batches are kept: after Ctrl-C, run it again to encode the rest.\n"
+      "A crop that cannot be encoded is named with the reason (exit status 1); the rest go on.");
   parser.addOption({"library", "The library file.", "FILE"});
   parser.addOption(
       {"model", "basic (built in, default) or a FashionCLIP model folder.", "basic|DIR", "basic"});
@@ -39,6 +41,11 @@ int runEncode(const QStringList& args) {
   auto report = encodeLibrary(**library, **encoder, options, printer.callback(), &interruptFlag());
   printer.finish();
   if (!report) return fail(report.message());
+  QJsonArray failures;
+  for (const EncodeFailure& f : report->failures) {
+    warn(QString::fromStdString(f.reason));
+    failures.append(QJsonObject{{"item", static_cast<qint64>(f.itemId)}, {"error", QString::fromStdString(f.reason)}});
+  }
   const EncoderInfo& info = (*encoder)->info();
   if (parser.isSet("json")) {
     printJson({{"model", QString::fromStdString(info.id)},
@@ -48,6 +55,7 @@ int runEncode(const QStringList& args) {
                {"encoded", report->encoded},
                {"already_cached", report->alreadyCached},
                {"failed", report->failed},
+               {"failures", failures},
                {"cancelled", report->cancelled}});
   } else {
     printLine(
@@ -58,7 +66,8 @@ int runEncode(const QStringList& args) {
             .arg(report->failed)
             .arg(report->cancelled ? QStringLiteral(" (interrupted: run again to finish)") : QString()));
   }
-  return report->cancelled ? kInterrupted : kOk;
+  if (report->cancelled) return kInterrupted;
+  return report->failures.empty() ? kOk : kFailed;
 }
 
 }  // namespace w2w::cli

@@ -22,6 +22,15 @@ const char* outcomeName(ImportEntry::Outcome o) {
   return "failed";
 }
 
+// The line that names a file that could not be imported: the error as the
+// pipeline gave it, with the file in front when the error names another one
+// (a library that could not be written names the library).
+QString failureLine(const ImportEntry& e) {
+  const QString error = QString::fromStdString(e.error);
+  const QString path = QString::fromStdString(e.path);
+  return error.contains(path) ? error : QStringLiteral("%1: %2").arg(path, error);
+}
+
 }  // namespace
 
 int runImport(const QStringList& args) {
@@ -32,7 +41,8 @@ int runImport(const QStringList& args) {
       "Photos already in the library (same content) are skipped and reported.\n"
       "Each photo goes through the crop pipeline (person, white background, top/bottom/shoes crops);\n"
       "photos with all three crops become outfits.\n"
-      "Ctrl-C stops after the photo in progress; everything imported so far is kept.");
+      "Ctrl-C stops after the photo in progress; everything imported so far is kept.\n"
+      "Exit status 1 when a file could not be imported (each is listed with the reason).");
   parser.addOption({"library", "The library file (created when missing).", "FILE"});
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
   parser.addOption({"no-recursive", "Do not descend into sub-folders."});
@@ -46,7 +56,7 @@ int runImport(const QStringList& args) {
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("paths", "Photo files or folders.", "PATH...");
   int code = kOk;
-  if (!parseArguments(parser, args, &code)) return code;
+  if (!parseArguments(parser, args, &code, kAnyNumber)) return code;
   if (!parser.isSet("library")) return fail(QStringLiteral("--library FILE is required"), kUsage);
   const QStringList positional = parser.positionalArguments();
   if (positional.isEmpty()) return fail(QStringLiteral("no photos given (files or folders)"), kUsage);
@@ -86,8 +96,8 @@ int runImport(const QStringList& args) {
     report = importPhotos(**library, paths, options, printer.callback(), &interruptFlag());
   }
   printer.finish();
-  // Photos with all three crops become outfits (also after an interruption:
-  // every photo written so far is complete).
+  // Each photo was written with its crops and outfit in one transaction;
+  // this counts the outfits (and brings libraries of older versions in line).
   auto outfits = (*library)->syncPhotoOutfits();
   if (!outfits) return fail(outfits.message());
 
@@ -95,7 +105,7 @@ int runImport(const QStringList& args) {
   QJsonArray entries;
   for (const ImportEntry& e : report.entries) {
     if (e.outcome == ImportEntry::Outcome::Failed)
-      warn(QString::fromStdString(e.error));
+      warn(failureLine(e));
     else if (!e.warning.empty())
       warn(QString::fromStdString(e.warning));
     if (e.outcome == ImportEntry::Outcome::Duplicate && !json) {
@@ -128,7 +138,9 @@ int runImport(const QStringList& args) {
             .arg(report.cancelled ? QStringLiteral(" (interrupted: the rest was not imported)") : QString()));
   }
   if (report.cancelled) return kInterrupted;
-  return report.failed() > 0 && report.added() == 0 && report.duplicates() == 0 ? kFailed : kOk;
+  // Every file that could not be imported was named above with its reason;
+  // the status says that the import is not complete.
+  return report.failed() > 0 ? kFailed : kOk;
 }
 
 }  // namespace w2w::cli

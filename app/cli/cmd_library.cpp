@@ -91,7 +91,7 @@ int runLibrary(const QStringList& args) {
   parser.addPositionalArgument("action", "init, info, check or remove");
   parser.addPositionalArgument("file", "the library file (e.g. wardrobe.w2w)");
   int code = kOk;
-  if (!parseArguments(parser, args, &code)) return code;
+  if (!parseArguments(parser, args, &code, kAnyNumber)) return code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 2)
     return fail(QStringLiteral("expected an action and a FILE (see what2wear library --help)"), kUsage);
@@ -109,8 +109,7 @@ int runLibrary(const QStringList& args) {
     return kOk;
   }
   if (action == "info" || action == "check") {
-    auto library =
-        Library::open(file, action == "info" ? Library::Access::ReadOnly : Library::Access::ReadWrite);
+    auto library = Library::open(file, Library::Access::ReadOnly);
     if (!library) return fail(library.message());
     if (action == "check") {
       Status status = (*library)->checkIntegrity();

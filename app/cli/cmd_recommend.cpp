@@ -85,7 +85,8 @@ int runRecommend(const QStringList& args) {
     return fail(QStringLiteral("--k needs a positive number and --diversity a number from 0 to 1"), kUsage);
   }
 
-  auto library = Library::open(parser.value("library").toStdString());
+  // Recommending only reads; the latent projections are cached when the library can be written.
+  auto library = Library::open(parser.value("library").toStdString(), Library::Access::ReadWriteIfWritable);
   if (!library) return fail(library.message());
   auto model = compat::CompatModel::load(parser.value("checkpoint").toStdString());
   if (!model) return fail(model.message());

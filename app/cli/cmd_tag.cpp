@@ -49,7 +49,7 @@ int runTag(const QStringList& args) {
   parser.addOption({"remove", "Remove the tag instead of adding it."});
   parser.addPositionalArgument("tag", "The tag (any text).", "[TAG]");
   int code = kOk;
-  if (!parseArguments(parser, args, &code)) return code;
+  if (!parseArguments(parser, args, &code, kAnyNumber)) return code;
   if (!parser.isSet("library")) return fail(QStringLiteral("--library FILE is required"), kUsage);
   std::vector<Id> items, photos;
   QString error;

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "cli.h"
+#include "compat/checkpoint.h"
 #include "compat/trainer.h"
 #include "compat_options.h"
 #include "embed/encoder_factory.h"
@@ -25,6 +26,7 @@ void addTrainingOptions(QCommandLineParser& parser) {
   parser.addOption(
       {"out", "The checkpoint folder to write (config.json, model.safetensors, state.safetensors).", "CKPT"});
   parser.addOption({"resume", "Continue the run saved in --out."});
+  parser.addOption({"force", "Replace the checkpoint already in --out by a new run."});
   parser.addOption({"epochs", with("Epochs at most (early stopping may end sooner).", d.epochs), "N"});
   parser.addOption({"seed", "Seed of every random choice (same seed, same numbers). Default: 0.", "S"});
   parser.addOption(
@@ -116,6 +118,16 @@ int runTrain(const QStringList& args) {
   if (!parser.isSet("dataset"))
     return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
   if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
+  if (parser.isSet("resume") && parser.isSet("force"))
+    return fail(QStringLiteral("--resume continues the checkpoint, --force replaces it: give one"), kUsage);
+  // A trained model is never replaced by accident.
+  if (!parser.isSet("resume") && !parser.isSet("force") &&
+      compat::holdsCheckpoint(parser.value("out").toStdString())) {
+    return fail(QStringLiteral("%1 already holds a checkpoint: continue it with --resume, or replace it with "
+                               "--force")
+                    .arg(parser.value("out")),
+                kUsage);
+  }
   compat::DatasetRequest data;
   data.boxes = compat::BoxSource::Auto;  // the command-line contract's default
   if (const QString error = readDatasetOptions(parser, data); !error.isEmpty()) return fail(error, kUsage);

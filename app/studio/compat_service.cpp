@@ -139,7 +139,8 @@ namespace {
 // Runs on a worker with its own library connection (one per thread).
 Result<LatentCatalog> buildCatalog(const std::string& path, const compat::CompatModel* model,
                                    const std::string& encoderId) {
-  auto library = Library::open(path);
+  // Reading is enough; the projections are cached when the library may be written.
+  auto library = Library::open(path, Library::Access::ReadWriteIfWritable);
   if (!library) return library.error();
   if (model) return buildLatentCatalog(**library, *model, true);
   // Baseline: the encoder's embeddings scaled to unit length.

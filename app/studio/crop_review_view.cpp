@@ -137,6 +137,11 @@ void CropReviewView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
+void CropReviewView::setEditable(bool editable) {
+  for (QAction* a : {acceptAction_, flagAction_, drawAction_}) a->setEnabled(editable);
+  canvas_->setEnabled(editable);
+}
+
 void CropReviewView::reloadQueue() {
   Library* library = session_->library();
   if (current_ && library) {

@@ -29,6 +29,8 @@ class CropReviewView : public QWidget {
 
   // Reloads the queue (after an import or when the library changes).
   void reloadQueue();
+  // Off for a read-only library: the boxes are shown, not changed.
+  void setEditable(bool editable);
   // Shows a photo (any photo of the library, queued or not).
   void showPhoto(Id photoId);
   Id currentPhoto() const { return current_; }

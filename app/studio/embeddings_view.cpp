@@ -64,6 +64,7 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   });
   connect(encoders_, &EncoderService::encoderChanged, this, &EmbeddingsView::refresh);
   connect(library_, &LibraryController::contentChanged, this, &EmbeddingsView::refresh);
+  connect(library_, &LibraryController::writableChanged, encodeButton_, &QWidget::setEnabled);
   retranslate();
 }
 

@@ -1,9 +1,12 @@
 #include "library_controller.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QSet>
+#include <QTimer>
 
 #include "background_task.h"
 #include "pipeline/default_analyzer.h"
@@ -23,16 +26,64 @@ std::vector<std::string> toStd(const QStringList& list) {
 
 }  // namespace
 
-LibraryController::LibraryController(QObject* parent) : QObject(parent) {}
+LibraryController::LibraryController(QObject* parent) : QObject(parent) {
+  auto* poll = new QTimer(this);
+  poll->setInterval(2000);
+  connect(poll, &QTimer::timeout, this, &LibraryController::checkForChangesElsewhere);
+  poll->start();
+  connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+    if (state == Qt::ApplicationActive) checkForChangesElsewhere();
+  });
+}
+
 LibraryController::~LibraryController() = default;
 
 QString LibraryController::openLibrary(const QString& path, bool create) {
-  auto opened = create ? Library::create(path.toStdString()) : Library::open(path.toStdString());
+  const std::string file = path.toStdString();
+  // A library that cannot be written opens read-only instead of not at all.
+  const std::string notWritable = create ? std::string() : Library::whyNotWritable(file);
+  auto opened = create                  ? Library::create(file)
+                : notWritable.empty() ? Library::open(file)
+                                        : Library::open(file, Library::Access::ReadOnly);
   if (!opened) return QString::fromStdString(opened.message());
   library_ = std::move(*opened);
+  readOnlyReason_ = QString::fromStdString(notWritable);
+  auto counter = library_->externalChangeCounter();
+  changeCounter_ = counter ? *counter : -1;
+  rememberState(kContent | kTags | kOutfits);
   Q_EMIT libraryOpened(path);
+  Q_EMIT writableChanged(!library_->readOnly());
   Q_EMIT contentChanged();
   return {};
+}
+
+void LibraryController::rememberState(int areas) {
+  if (!library_) return;
+  auto stamps = library_->changeStamps();
+  if (!stamps) return;
+  // Only the areas being announced: a change another program made meanwhile
+  // to another area is still found by the next look.
+  if (areas & kContent) {
+    stamps_.content = stamps->content;
+    stamps_.runs = stamps->runs;
+  }
+  if (areas & kTags) stamps_.tags = stamps->tags;
+  if (areas & kOutfits) stamps_.outfits = stamps->outfits;
+}
+
+void LibraryController::checkForChangesElsewhere() {
+  if (!library_) return;
+  // data_version is one cheap read; the stamps are read only when it moved.
+  auto counter = library_->externalChangeCounter();
+  if (!counter || *counter == changeCounter_) return;
+  changeCounter_ = *counter;
+  auto stamps = library_->changeStamps();
+  if (!stamps || *stamps == stamps_) return;
+  const LibraryStamps before = std::exchange(stamps_, *stamps);
+  Q_EMIT changedElsewhere();
+  if (before.content != stamps_.content || before.runs != stamps_.runs) Q_EMIT contentChanged();
+  if (before.tags != stamps_.tags) Q_EMIT tagsChanged();
+  if (before.outfits != stamps_.outfits) Q_EMIT outfitsChanged();
 }
 
 QString LibraryController::path() const {
@@ -134,6 +185,7 @@ QString LibraryController::changeTag(const std::vector<GridEntry>& entries, cons
   });
   if (!done) return QString::fromStdString(done.message());
   if (changed) *changed = std::move(touched);
+  rememberState(kTags);
   Q_EMIT tagsChanged();
   return {};
 }
@@ -144,6 +196,7 @@ QString LibraryController::removeEntries(const std::vector<GridEntry>& entries) 
   for (const GridEntry& e : entries) (e.kind == GridEntry::Kind::Photo ? photos : items).push_back(e.id);
   const Status removed = library_->removeEntries(photos, items);
   if (!removed) return QString::fromStdString(removed.message());
+  rememberState(kContent | kOutfits);
   Q_EMIT contentChanged();
   Q_EMIT outfitsChanged();
   return {};
@@ -154,6 +207,7 @@ QString LibraryController::addOutfit(Outfit& outfit) {
   auto id = library_->addOutfit(outfit);
   if (!id) return QString::fromStdString(id.message());
   outfit.id = *id;
+  rememberState(kOutfits);
   Q_EMIT outfitsChanged();
   return {};
 }
@@ -162,6 +216,7 @@ QString LibraryController::removeOutfit(Id outfitId) {
   if (!library_) return tr("No library is open.");
   const Status removed = library_->removeOutfit(outfitId);
   if (!removed) return QString::fromStdString(removed.message());
+  rememberState(kOutfits);
   Q_EMIT outfitsChanged();
   return {};
 }
@@ -195,6 +250,7 @@ BackgroundTask* LibraryController::runTask(
     const QString& title, std::function<QString(const ProgressCallback&, const CancelFlag&)> work) {
   auto* task = new BackgroundTask(title, std::move(work), this);
   connect(task, &BackgroundTask::finished, this, [this, task] {
+    rememberState(kContent);  // the task's own commits: announced here, once
     Q_EMIT contentChanged();
     task->deleteLater();
   });
@@ -214,8 +270,7 @@ BackgroundTask* LibraryController::runImport(
       runTask(title, [file, import, report](const ProgressCallback& progress, const CancelFlag& cancel) {
         auto library = Library::open(file);
         if (!library) return QString::fromStdString(library.message());
-        *report = import(**library, progress, cancel);
-        (void)(*library)->syncPhotoOutfits();
+        *report = import(**library, progress, cancel);  // each photo with its crops and outfit
         return QString();  // failed files are rows of the report, not an error of the import
       });
   connect(task, &BackgroundTask::finished, this, [this, title, report](const QString& error) {

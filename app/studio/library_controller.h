@@ -4,6 +4,17 @@
 // grid entries, and runs imports as background tasks (each with its own
 // connection). Views never touch SQL or the Library directly for writes that
 // take long.
+//
+// Other programs (the command line, a second studio) may change the library
+// while it is open: every two seconds, and whenever the studio becomes the
+// active application, the controller asks SQLite whether another connection
+// committed something, and if so which areas changed (Library::changeStamps)
+// and emits contentChanged, tagsChanged or outfitsChanged for those, so the
+// views refresh as after the studio's own edits.
+//
+// A library the user may not write (the file, or the folder that must hold
+// SQLite's journal files) opens read-only: isReadOnly() is true, the reason
+// says why, and writableChanged(false) tells the views to disable editing.
 #pragma once
 
 #include <QObject>
@@ -34,6 +45,13 @@ class LibraryController : public QObject {
   bool hasLibrary() const { return library_ != nullptr; }
   Library* library() const { return library_.get(); }
   QString path() const;
+  // Opened read-only because it cannot be written, and why (one line).
+  bool isReadOnly() const { return library_ && library_->readOnly(); }
+  QString readOnlyReason() const { return readOnlyReason_; }
+
+  // Asks whether another connection changed the library since the last
+  // look, and refreshes the views if so (the timer and activation call it).
+  void checkForChangesElsewhere();
 
   // Photos first, then items, as grid entries (reads the library); items
   // encoded with `modelId` are marked so.
@@ -78,6 +96,11 @@ class LibraryController : public QObject {
 
  Q_SIGNALS:
   void libraryOpened(const QString& path);
+  // After libraryOpened: false when the library opened read-only.
+  void writableChanged(bool writable);
+  // Another program or window changed the library (contentChanged,
+  // tagsChanged and outfitsChanged follow).
+  void changedElsewhere();
   void contentChanged();  // photos or items were added or edited
   void tagsChanged();     // tags were added to or removed from photos or items
   void outfitsChanged();  // an outfit was saved or deleted
@@ -90,7 +113,16 @@ class LibraryController : public QObject {
       const QString& title,
       std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import);
 
+  // Records what the views are being told about (the areas whose signals
+  // follow): changes of this controller's own operations and tasks are
+  // announced by them, not again by the poll.
+  enum Area { kContent = 1, kTags = 2, kOutfits = 4 };
+  void rememberState(int areas);
+
   std::unique_ptr<Library> library_;
+  QString readOnlyReason_;
+  long long changeCounter_ = -1;
+  LibraryStamps stamps_;
 };
 
 }  // namespace w2w

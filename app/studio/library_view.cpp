@@ -1,21 +1,25 @@
 #include "library_view.h"
 
-#include <algorithm>
-
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QScrollBar>
+#include <QSet>
 #include <QStyle>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
 
 #include "category_style.h"
 #include "library/library.h"
@@ -125,6 +129,10 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   });
   // Another library: the tag steps of the last one no longer apply.
   connect(library_, &LibraryController::libraryOpened, undo_, &QUndoStack::clear);
+  // A read-only library is browsed, not edited.
+  connect(library_, &LibraryController::writableChanged, this, [this](bool writable) {
+    for (QAction* a : {addTag_, removeTag_, removeEntries_, cropAgain_}) a->setEnabled(writable);
+  });
   retranslate();
 }
 
@@ -182,9 +190,29 @@ void LibraryView::reloadTags() {
 }
 
 void LibraryView::refresh(const std::string& modelId) {
+  // The library may change under the view (another program, a background
+  // task): what was selected and current, and the scroll position, stay.
+  const auto key = [](const GridEntry& e) { return qMakePair(static_cast<int>(e.kind), e.id); };
+  QSet<QPair<int, Id>> selected;
+  for (const GridEntry& e : selectedEntries()) selected.insert(key(e));
+  std::optional<QPair<int, Id>> current;
+  if (grid_->currentIndex().isValid()) current = key(filterModel_->entry(grid_->currentIndex()));
+  const int scroll = grid_->verticalScrollBar()->value();
+
   model_->setEntries(library_->gridEntries(modelId));
   reloadTags();
   applyFilter();
+
+  QItemSelection selection;
+  for (int row = 0; row < model_->rowCount(); ++row) {
+    const QModelIndex index = filterModel_->mapFromSource(model_->index(row));
+    if (!index.isValid()) continue;
+    const QPair<int, Id> entry = key(model_->entry(row));
+    if (selected.contains(entry)) selection.select(index, index);
+    if (current == entry) grid_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+  }
+  grid_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+  grid_->verticalScrollBar()->setValue(scroll);
 }
 
 void LibraryView::applyFilter() {

@@ -107,6 +107,7 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   setCentralWidget(views_);
 
   libraryLabel_ = new QLabel(this);
+  libraryLabel_->setObjectName("libraryStatus");
   taskStatus_ = new TaskStatusWidget(this);
   statusBar()->addWidget(libraryLabel_, 1);
   statusBar()->addPermanentWidget(taskStatus_);
@@ -118,6 +119,14 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   retranslate();
   connect(library_, &LibraryController::contentChanged, this, &MainWindow::refreshContent);
   connect(library_, &LibraryController::taskStarted, this, &MainWindow::watchTask);
+  // A read-only library can be browsed, not changed: nothing offers to import into it.
+  connect(library_, &LibraryController::writableChanged, this, [this](bool writable) {
+    for (const char* name : {"actionImportPhotos", "actionImportFolder", "actionImportItems"})
+      if (auto* action = findChild<QAction*>(name)) action->setEnabled(writable);
+    cropView_->setEditable(writable);
+    retranslate();
+    if (!writable) statusBar()->showMessage(library_->readOnlyReason(), 15000);
+  });
   connect(settings_, &StudioSettings::recentLibrariesChanged, this, &MainWindow::refreshRecentMenu);
 
   restoreGeometry(settings_->windowGeometry());
@@ -194,9 +203,10 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::retranslate() {
-  setWindowTitle(library_->hasLibrary()
-                     ? tr("What2Wear Studio — %1").arg(QFileInfo(library_->path()).fileName())
-                     : tr("What2Wear Studio"));
+  const QString file = QFileInfo(library_->path()).fileName();
+  setWindowTitle(!library_->hasLibrary() ? tr("What2Wear Studio")
+                 : library_->isReadOnly() ? tr("What2Wear Studio — %1 (read-only)").arg(file)
+                                          : tr("What2Wear Studio — %1").arg(file));
   views_->setTabText(views_->indexOf(libraryView_), tr("Library"));
   views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
   views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
@@ -257,9 +267,11 @@ void MainWindow::refreshContent() {
     return;
   }
   libraryLabel_->setText(
+      (library_->isReadOnly() ? tr("Read-only (changes cannot be saved): ") : QString()) +
       tr("%1 — %n photo(s)", nullptr, static_cast<int>(info->photos)).arg(library_->path()) +
       tr(", %n item(s)", nullptr, static_cast<int>(info->items)) +
       tr(", %n outfit(s)", nullptr, static_cast<int>(info->outfits)));
+  libraryLabel_->setToolTip(library_->readOnlyReason());
 }
 
 bool MainWindow::openLibrary(const QString& path, QString* error) {
@@ -365,7 +377,8 @@ void MainWindow::watchTask(BackgroundTask* task) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-  if (event->mimeData()->hasUrls() && library_->hasLibrary()) event->acceptProposedAction();
+  if (event->mimeData()->hasUrls() && library_->hasLibrary() && !library_->isReadOnly())
+    event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {

@@ -95,8 +95,10 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot delete the outfit"), error);
   });
   connect(savedChoice_, &QComboBox::currentIndexChanged, this,
-          [this](int index) { deleteSavedAction_->setEnabled(index > 0); });
+          [this](int index) { deleteSavedAction_->setEnabled(index > 0 && !library_->isReadOnly()); });
   deleteSavedAction_->setEnabled(false);
+  // Outfits are saved in the library: not in a read-only one.
+  connect(library_, &LibraryController::writableChanged, saveAction_, &QAction::setEnabled);
   toolbar_->addSeparator();
   undoAction_ = undo_.createUndoAction(this);
   undoAction_->setShortcuts(QKeySequence::Undo);
@@ -446,7 +448,7 @@ void OutfitBoardView::reloadSavedOutfits() {
     }
   }
   savedChoice_->setCurrentIndex(std::max(0, savedChoice_->findData(static_cast<qint64>(current))));
-  deleteSavedAction_->setEnabled(savedChoice_->currentIndex() > 0);
+  deleteSavedAction_->setEnabled(savedChoice_->currentIndex() > 0 && !library_->isReadOnly());
 }
 
 }  // namespace w2w

@@ -178,6 +178,8 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
     refreshRuns();
   });
   connect(library_, &LibraryController::contentChanged, this, &TrainingView::refreshData);
+  // Runs recorded by another program (what2wear train on this library).
+  connect(library_, &LibraryController::changedElsewhere, this, &TrainingView::refreshRuns);
   connect(encoders_, &EncoderService::encoderChanged, this, &TrainingView::refreshData);
   retranslate();
   refreshRuns();
@@ -253,7 +255,8 @@ void TrainingView::updateButtons() {
   using State = TrainingController::State;
   const State state = training_->state();
   const bool training = training_->isTraining();
-  start_->setEnabled(library_->hasLibrary() && !training);
+  const bool writable = library_->hasLibrary() && !library_->isReadOnly();  // runs are stored in it
+  start_->setEnabled(writable && !training);
   pause_->setEnabled(state == State::Running || state == State::Paused);
   pause_->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
   pause_->setToolTip(state == State::Paused
@@ -267,10 +270,11 @@ void TrainingView::updateButtons() {
   const TrainingRun* run = history_->run(selected);
   const RunMetrics metrics = run ? parseRunMetrics(run->metricsJson) : RunMetrics();
   const bool live = training && training_->isActive(selected);
-  continue_->setEnabled(run && !training && run->status == RunStatus::Cancelled && metrics.resumable());
+  continue_->setEnabled(writable && run && !training && run->status == RunStatus::Cancelled &&
+                        metrics.resumable());
   use_->setEnabled(run && !live && metrics.bestEpoch > 0);
   export_->setEnabled(run != nullptr);
-  delete_->setEnabled(run && !live);
+  delete_->setEnabled(writable && run && !live);
 }
 
 void TrainingView::showMessage(const QString& text, bool error) {

@@ -4,6 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <chrono>
+#include <thread>
+
+#include "compat/checkpoint_files.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {
@@ -131,11 +135,21 @@ Result<CheckpointInfo> parseCheckpointConfig(const std::string& text, const std:
   info.stateSha256 = files.value(kCheckpointStateFile).toString().toStdString();
   if (info.encoderDim <= 0 || info.encoderId.empty())
     return makeError(source + ": checkpoint names no encoder");
+  // Every size is checked here, before anything is allocated from it.
+  if (Status s = validateConfig(info.config); !s) return makeError(source + ": " + s.message());
+  if (info.config.head.inputDim != info.encoderDim) {
+    return makeError(source + ": the head takes " + std::to_string(info.config.head.inputDim) +
+                     "-dimensional embeddings but the encoder gives " + std::to_string(info.encoderDim));
+  }
+  if (info.epochsDone < 0 || info.bestEpoch < 0 || info.bestEpoch > info.epochsDone)
+    return makeError(source + ": inconsistent progress (the best epoch is not one of the epochs done)");
   return info;
 }
 
-Result<CheckpointInfo> readCheckpointInfo(const std::string& dir) {
-  const std::string configPath = dir + "/" + kCheckpointConfigFile;
+namespace {
+
+Result<CheckpointInfo> readCheckpointInfoOnce(const std::string& dir) {
+  const std::string configPath = checkpointFilePath(dir, kCheckpointConfigFile);
   auto text = readFileBytes(configPath, 64LL << 20);
   if (!text) {
     return makeError(dir + ": not a checkpoint folder (" + text.message() + ")");
@@ -145,11 +159,24 @@ Result<CheckpointInfo> readCheckpointInfo(const std::string& dir) {
   for (const auto& [file, sha] :
        {std::pair<std::string, std::string>{kCheckpointModelFile, info->modelSha256},
         std::pair<std::string, std::string>{kCheckpointStateFile, info->stateSha256}}) {
-    auto hash = sha256OfFile(dir + "/" + file);
+    auto hash = sha256OfFile(checkpointFilePath(dir, file));
     if (!hash) return makeError(dir + ": checkpoint is incomplete: " + hash.message());
     if (*hash != sha) {
       return makeError(dir + "/" + file + ": does not match config.json (corrupt file or interrupted save?)");
     }
+  }
+  return info;
+}
+
+}  // namespace
+
+Result<CheckpointInfo> readCheckpointInfo(const std::string& dir) {
+  // A save that runs meanwhile may move files between two reads; the
+  // checkpoint is complete before and after it, so read it again.
+  Result<CheckpointInfo> info = readCheckpointInfoOnce(dir);
+  for (int retry = 0; retry < 3 && !info; ++retry) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    info = readCheckpointInfoOnce(dir);
   }
   return info;
 }

@@ -7,9 +7,10 @@
 //                       (weights and standardisation buffers);
 //   state.safetensors   the head after the last finished epoch plus the AdamW
 //                       moments and step count, for resuming.
-// Each file is written to a temporary name and renamed, config.json last: it
-// is the commit point, and a tensor file whose hash does not match it is
-// refused ("interrupted save?") rather than mixed with another epoch's.
+// The three files are replaced as one (checkpoint_files.h): a save killed at
+// any instant leaves the previous checkpoint or the new one, complete, and a
+// tensor file whose hash does not match config.json is refused rather than
+// mixed with another epoch's.
 //
 // Thread-safety: plain functions; a checkpoint folder has one writer at a
 // time (the run that trains into it), any number of readers.
@@ -64,8 +65,13 @@ std::string epochHistoryJson(const std::vector<EpochRecord>& history);
 std::vector<EpochRecord> parseEpochHistory(const std::string& jsonArray);
 Result<CheckpointInfo> parseCheckpointConfig(const std::string& json, const std::string& source);
 
-// Reads and checks <dir>/config.json (format, version, files present and
-// matching their hashes). Errors name the folder and what is wrong.
+// Reads and checks <dir>/config.json (format, version, every size within
+// the limits of compat_config.h, files present and matching their hashes).
+// Errors name the folder and what is wrong.
 Result<CheckpointInfo> readCheckpointInfo(const std::string& dir);
+
+// True when `dir` holds a checkpoint, which a new run must not replace
+// without being told to.
+bool holdsCheckpoint(const std::string& dir);
 
 }  // namespace w2w::compat

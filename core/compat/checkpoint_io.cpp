@@ -1,7 +1,9 @@
 #include "compat/checkpoint_io.h"
 
-#include <QDir>
+#include <algorithm>
+#include <cmath>
 
+#include "compat/checkpoint_files.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {
@@ -21,6 +23,8 @@ Status copyInto(const SafetensorsContent& content, const std::string& name, torc
   auto data = content.get(name, "F32", target.sizes().vec(), source);
   if (!data) return data.error();
   const std::vector<float> values = (*data)->floats();
+  if (!std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); }))
+    return makeError(source + ": tensor '" + name + "' has non-finite values (NaN or infinity)");
   torch::NoGradGuard noGrad;
   target.copy_(torch::from_blob(const_cast<float*>(values.data()), target.sizes(), torch::kFloat32));
   return Status::success();
@@ -44,8 +48,6 @@ Status loadHeadTensors(const SafetensorsContent& content, CompatHeadImpl& head, 
 
 Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedTensors& best,
                       CompatHeadImpl& current, AdamW& optimizer) {
-  if (!QDir().mkpath(QString::fromStdString(dir)))
-    return makeError(dir + ": cannot create the checkpoint folder");
   SafetensorsContent model;
   addTensors(model, best, "");
   model.metadata["format"] = "what2wear-compat-head";
@@ -62,25 +64,39 @@ Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedT
   state.tensors["adamw.steps"] = TensorData::fromInt64({1}, &steps);
   state.metadata["format"] = "what2wear-compat-state";
 
-  const Bytes modelBytes = serializeSafetensors(model);
-  const Bytes stateBytes = serializeSafetensors(state);
-  info.modelSha256 = sha256Hex(modelBytes);
-  info.stateSha256 = sha256Hex(stateBytes);
+  CheckpointFiles files;
+  files.model = serializeSafetensors(model);
+  files.state = serializeSafetensors(state);
+  info.modelSha256 = sha256Hex(files.model);
+  info.stateSha256 = sha256Hex(files.state);
   const std::string config = checkpointConfigJson(info);
-  if (Status s = writeFileAtomically(dir + "/" + kCheckpointModelFile, modelBytes); !s) return s;
-  if (Status s = writeFileAtomically(dir + "/" + kCheckpointStateFile, stateBytes); !s) return s;
-  return writeFileAtomically(dir + "/" + kCheckpointConfigFile, Bytes(config.begin(), config.end()));
+  files.config.assign(config.begin(), config.end());
+  return writeCheckpointFiles(dir, files);
 }
 
-Status loadModelWeights(const std::string& dir, CompatHeadImpl& head) {
-  const std::string path = dir + "/" + kCheckpointModelFile;
-  auto content = readSafetensors(path);
+Result<SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info) {
+  const std::string path = checkpointFilePath(dir, kCheckpointModelFile);
+  auto bytes = readFileBytes(path);
+  if (!bytes) return bytes.error();
+  if (sha256Hex(*bytes) != info.modelSha256)
+    return makeError(path + ": does not match config.json (corrupt file, or saved again while being read)");
+  auto content = parseSafetensors(*bytes, path);
   if (!content) return content.error();
-  return loadHeadTensors(*content, head, path);
+  // Before the head is built from config.json: the file must hold exactly
+  // as many values as that head has (a config that asks for more than its
+  // tensors would otherwise allocate for nothing).
+  long long values = 0;
+  for (const auto& [name, tensor] : content->tensors) values += tensor.elements();
+  const long long expected = headParameterCount(info.config.head);
+  if (values != expected) {
+    return makeError(path + ": holds " + std::to_string(values) + " values, but the head config.json describes has " +
+                     std::to_string(expected) + " (corrupt checkpoint?)");
+  }
+  return content;
 }
 
 Status loadTrainingState(const std::string& dir, CompatHeadImpl& head, AdamW& optimizer) {
-  const std::string path = dir + "/" + kCheckpointStateFile;
+  const std::string path = checkpointFilePath(dir, kCheckpointStateFile);
   auto content = readSafetensors(path);
   if (!content) return content.error();
   if (Status s = loadHeadTensors(*content, head, path, "head."); !s) return s;

@@ -26,13 +26,17 @@ Status loadHeadTensors(const SafetensorsContent& content, CompatHeadImpl& head, 
                        const std::string& prefix = "");
 
 // Writes model.safetensors (from `best`), state.safetensors (the current head
-// and the optimiser) and then config.json (with the files' hashes) into `dir`,
-// creating it when needed. `info` is updated with the hashes.
+// and the optimiser) and config.json (with the files' hashes) into `dir`,
+// creating it when needed, as one atomic replacement (checkpoint_files.h).
+// `info` is updated with the hashes.
 Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedTensors& best,
                       CompatHeadImpl& current, AdamW& optimizer);
 
-// Loads the head of model.safetensors (inference).
-Status loadModelWeights(const std::string& dir, CompatHeadImpl& head);
+// Reads model.safetensors of a checkpoint whose config.json gave `info`,
+// checking that it holds as many values as that head has, before the head is
+// built; loadHeadTensors then copies them in (checking names, shapes and
+// that every value is finite).
+Result<SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info);
 
 // Loads the current head and the optimiser state of state.safetensors (resume).
 Status loadTrainingState(const std::string& dir, CompatHeadImpl& head, AdamW& optimizer);

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -174,6 +175,16 @@ Result<TrainConfig> parseTrainConfig(const std::string& json) {
   return config;
 }
 
+long long headParameterCount(const HeadConfig& h) {
+  // Mirrors CompatHeadImpl: per projection Linear(in, hidden), LayerNorm(hidden),
+  // Linear(hidden, out); plus the [3, in] mean and scale buffers.
+  const long long in = h.inputDim, hidden = h.hiddenDim;
+  const long long out = (h.mode == HeadMode::PairSpaces ? 2LL : 1LL) * h.outputDim;
+  const long long projections = (h.mode == HeadMode::Shared ? 1LL : 3LL) * std::max(1, h.ensemble);
+  const long long perProjection = in * hidden + hidden + 2 * hidden + hidden * out + out;
+  return projections * perProjection + 2 * 3 * in;
+}
+
 Status validateConfig(const TrainConfig& c) {
   const auto bad = [](const std::string& what) {
     return Status(makeError("invalid training configuration: " + what));
@@ -181,6 +192,21 @@ Status validateConfig(const TrainConfig& c) {
   if (c.head.inputDim <= 0) return bad("input_dim must be positive");
   if (c.head.hiddenDim <= 0 || c.head.outputDim <= 0)
     return bad("hidden_dim and output_dim must be positive");
+  if (c.head.inputDim > kMaxLayerWidth || c.head.hiddenDim > kMaxLayerWidth ||
+      c.head.outputDim > kMaxLayerWidth) {
+    return bad("input_dim, hidden_dim and output_dim must be at most " + std::to_string(kMaxLayerWidth));
+  }
+  if (c.head.ensemble < 1 || c.head.ensemble > kMaxEnsemble)
+    return bad("ensemble must be from 1 to " + std::to_string(kMaxEnsemble));
+  const long long memberLatent = (c.head.mode == HeadMode::PairSpaces ? 3LL : 1LL) * c.head.outputDim;
+  if (memberLatent * c.head.ensemble > kMaxLatentWidth) {
+    return bad("ensemble x output_dim (" + std::to_string(memberLatent * c.head.ensemble) +
+               " latent values per item) must be at most " + std::to_string(kMaxLatentWidth));
+  }
+  if (headParameterCount(c.head) > kMaxHeadParameters) {
+    return bad("the head would have " + std::to_string(headParameterCount(c.head)) +
+               " parameters, more than the " + std::to_string(kMaxHeadParameters) + " allowed");
+  }
   if (!(c.head.dropout >= 0 && c.head.dropout < 1)) return bad("dropout must be in [0, 1)");
   if (!(c.loss.temperature > 0)) return bad("temperature must be positive");
   if (!(c.loss.threshold >= -1 && c.loss.threshold <= 1)) return bad("threshold must be in [-1, 1]");

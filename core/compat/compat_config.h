@@ -66,7 +66,21 @@ Result<TrainConfig> parseTrainConfig(const std::string& json);
 std::string headConfigJson(const HeadConfig& head);
 Result<HeadConfig> parseHeadConfig(const std::string& json);
 
-// Checks ranges; the message names the bad field.
+// The largest head a training request or a checkpoint may describe: any
+// size a person could mean, and a head (with its optimiser state and the
+// latent vectors of a few thousand outfits) that fits in a desktop's memory.
+// A checkpoint's config.json is checked against these before anything is
+// allocated, so a corrupt or hostile file gets an error, not an out-of-memory.
+inline constexpr int kMaxEnsemble = 64;
+inline constexpr int kMaxLayerWidth = 65536;            // input, hidden and latent sizes
+inline constexpr long long kMaxLatentWidth = 65536;     // all members' latent vectors side by side
+inline constexpr long long kMaxHeadParameters = 1LL << 27;  // 512 MB of float32
+
+// Parameters and buffers of a head with this configuration (what its
+// model.safetensors holds), computed without building it.
+long long headParameterCount(const HeadConfig& head);
+
+// Checks ranges (and the limits above); the message names the bad field.
 Status validateConfig(const TrainConfig& config);
 
 }  // namespace w2w::compat

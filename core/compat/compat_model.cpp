@@ -18,8 +18,12 @@ CompatModel::CompatModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompatModel::~CompatModel() = default;
 
 Result<std::unique_ptr<CompatModel>> CompatModel::load(const std::string& dir) {
+  // config.json's sizes are checked when it is read, and the weights are
+  // counted against them, before the head is built.
   auto info = readCheckpointInfo(dir);
   if (!info) return info.error();
+  auto weights = readModelWeights(dir, *info);
+  if (!weights) return weights.error();
   auto impl = std::make_unique<Impl>();
   impl->info = *info;
   try {
@@ -27,7 +31,7 @@ Result<std::unique_ptr<CompatModel>> CompatModel::load(const std::string& dir) {
   } catch (const std::exception& e) {
     return makeError(dir + ": cannot build the head (" + std::string(e.what()).substr(0, 200) + ")");
   }
-  if (Status s = loadModelWeights(dir, *impl->head); !s) return s.error();
+  if (Status s = loadHeadTensors(*weights, *impl->head, dir + "/" + kCheckpointModelFile); !s) return s.error();
   impl->head->eval();
   return std::unique_ptr<CompatModel>(new CompatModel(std::move(impl)));
 }

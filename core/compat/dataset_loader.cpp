@@ -61,7 +61,9 @@ Result<LoadedDataset> loadDataset(const DatasetRequest& request, Encoder& encode
     auto shared = std::make_shared<PolyvoreData>(std::move(*data));
     return LoadedDataset{shared->outfits, shared};
   }
-  auto library = Library::open(spec->path);
+  // Reading is all a dataset needs; missing embeddings are stored when the
+  // library can be written.
+  auto library = Library::open(spec->path, Library::Access::ReadWriteIfWritable);
   if (!library) return library.error();
   LibraryDatasetOptions options;
   options.split = request.split;

@@ -239,8 +239,12 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
       return makeError(request.checkpointDir + ": trained on other outfits (the data fingerprint differs)");
     }
     if (Status s = loadTrainingState(request.checkpointDir, *head, optimizer); !s) return s.error();
+    auto bestWeights = readModelWeights(request.checkpointDir, *found);
+    if (!bestWeights) return bestWeights.error();
     CompatHead bestHead(config.head);
-    if (Status s = loadModelWeights(request.checkpointDir, *bestHead); !s) return s.error();
+    if (Status s = loadHeadTensors(*bestWeights, *bestHead, request.checkpointDir + "/" + kCheckpointModelFile);
+        !s)
+      return s.error();
     best = cloneTensors(headTensors(*bestHead));
     info = *found;
     info.config = config;

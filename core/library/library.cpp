@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
@@ -29,13 +28,6 @@ void bindBox(sql::Statement& stmt, int first, const std::optional<Box>& box) {
 
 namespace {
 
-bool looksLikeSqlite(const std::string& path) {
-  QFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::ReadOnly)) return false;
-  if (file.size() == 0) return true;  // an empty file is an empty database
-  return file.read(16) == QByteArray("SQLite format 3\0", 16);
-}
-
 void configureConnection(sql::Database& db, bool readOnly) {
   db.exec("PRAGMA foreign_keys = ON");
   if (readOnly) {
@@ -49,6 +41,8 @@ void configureConnection(sql::Database& db, bool readOnly) {
   db.exec("PRAGMA synchronous = NORMAL");
 }
 
+bool isNotADatabase(const sql::SqlError& e) { return (e.code() & 0xff) == SQLITE_NOTADB; }
+
 // Read-only access to a library in a folder nobody may write to (a shared or
 // archived library) cannot create SQLite's WAL index; such a file cannot be
 // changing under us either, so it is opened as immutable.
@@ -59,7 +53,8 @@ std::unique_ptr<sql::Database> openConnection(const std::string& path, bool read
     auto db = std::make_unique<sql::Database>(path, Mode::ReadOnly);
     db->scalar("SELECT count(*) FROM sqlite_master");  // fails here when the WAL index cannot be made
     return db;
-  } catch (const sql::SqlError&) {
+  } catch (const sql::SqlError& e) {
+    if (isNotADatabase(e)) throw;
     return std::make_unique<sql::Database>(path, Mode::ReadOnlyImmutable);
   }
 }
@@ -88,17 +83,31 @@ Result<std::unique_ptr<Library>> Library::create(const std::string& path) {
   }
 }
 
+std::string Library::whyNotWritable(const std::string& path) {
+  const QFileInfo file(QString::fromStdString(path));
+  if (!file.isWritable()) return path + ": the library is read-only (no permission to write the file)";
+  // WAL needs two files beside the library (<name>-wal and <name>-shm),
+  // which only a writable folder can hold.
+  const QFileInfo folder(file.absolutePath());
+  if (!folder.isWritable()) {
+    return path + ": the library cannot be changed: the folder " + folder.absoluteFilePath().toStdString() +
+           " is not writable (SQLite keeps its journal files beside the library)";
+  }
+  return {};
+}
+
 Result<std::unique_ptr<Library>> Library::open(const std::string& path, Access access) {
+  // Only stat here: opening the file outside SQLite would drop this
+  // process's locks on it (see library.h). SQLite itself tells a library
+  // from any other file below.
   const QFileInfo info(QString::fromStdString(path));
   if (!info.exists()) return makeError(path + ": no such library (create one with `what2wear library init`)");
   if (info.isDir()) return makeError(path + ": is a folder, not a library file");
   if (!info.isReadable()) return makeError(path + ": permission denied");
-  if (!looksLikeSqlite(path)) return makeError(path + ": not a What2Wear library (not an SQLite database)");
 
-  const bool readOnly = access == Access::ReadOnly;
-  if (!readOnly && !info.isWritable()) {
-    return makeError(path + ": the library is read-only (no write permission); open it read-only to browse");
-  }
+  const std::string notWritable = access == Access::ReadOnly ? std::string() : whyNotWritable(path);
+  if (access == Access::ReadWrite && !notWritable.empty()) return makeError(notWritable);
+  const bool readOnly = access == Access::ReadOnly || !notWritable.empty();
   try {
     auto db = openConnection(path, readOnly);
     // Look before touching: until the checks below pass, this connection has
@@ -124,6 +133,7 @@ Result<std::unique_ptr<Library>> Library::open(const std::string& path, Access a
     if (!readOnly) schema::migrate(*db, version);
     return std::unique_ptr<Library>(new Library(path, std::move(db), readOnly));
   } catch (const sql::SqlError& e) {
+    if (isNotADatabase(e)) return makeError(path + ": not a What2Wear library (not an SQLite database)");
     return makeError(path + ": cannot open library: " + e.what());
   }
 }
@@ -186,6 +196,41 @@ Status Library::checkIntegrity() {
     if (!problems.empty()) return makeError(path_ + ": integrity check failed: " + problems);
     return Status::success();
   });
+}
+
+Result<long long> Library::externalChangeCounter() {
+  return guarded("read", [&]() -> Result<long long> { return db_->scalar("PRAGMA data_version"); });
+}
+
+Result<LibraryStamps> Library::changeStamps() {
+  LibraryStamps stamps;
+  Status read = readSnapshot([&]() -> Status {
+    // Counts, largest ids and id-weighted sums of the columns a view shows:
+    // any insert, delete or change of those columns moves one of them.
+    const auto text = [&](const char* query) {
+      sql::Statement select(db_->handle(), query);
+      return select.step() ? select.text(0) : std::string();
+    };
+    stamps.content =
+        text("SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || "
+             "total(id * (unicode(status) * 16 + length(status))) FROM photos") +
+        "|" +
+        text("SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') || '/' || "
+             "total(id * flagged) || '/' || total(id * unicode(category)) FROM items") +
+        "|" + text("SELECT count(*) FROM embeddings");
+    stamps.tags = text("SELECT count(*) || '/' || ifnull(max(id), 0) FROM tags") + "|" +
+                  text("SELECT count(*) || '/' || total(photo_id * tag_id) FROM photo_tags") + "|" +
+                  text("SELECT count(*) || '/' || total(item_id * tag_id) FROM item_tags");
+    stamps.outfits = text(
+        "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || "
+        "total(id * (top_id + 3 * bottom_id + 7 * shoes_id + length(name))) FROM outfits");
+    stamps.runs = text(
+        "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || total(id * unicode(status)) || '/' || "
+        "ifnull(max(finished_at), '') FROM training_runs");
+    return Status::success();
+  });
+  if (!read) return read.error();
+  return stamps;
 }
 
 Result<LibraryInfo> Library::info() {

@@ -11,6 +11,13 @@
 // - WAL journal, foreign keys on, and every multi-row change in one
 //   transaction: a crash at any moment loses at most the change in flight.
 // - Errors come back as Result/Status with a one-line message; nothing throws.
+// - Any number of connections, in this process and in others, may use one
+//   file at once; writers queue (BEGIN IMMEDIATE, 10 s busy timeout). Only
+//   SQLite ever opens the library file: closing any descriptor of it would
+//   drop every POSIX lock this process holds on it, and another process
+//   would then delete the write-ahead log still in use here. Code outside
+//   core/library must not open, read or copy a library file either (stat is
+//   fine).
 //
 // Thread-safety: a Library object must be used by one thread at a time. Open
 // one per thread (the same file may be opened many times, also from other
@@ -141,17 +148,28 @@ struct ItemEmbeddings {
 
 class Library {
  public:
-  // The schema version this build writes (PRAGMA user_version).
+  // The schema version this build writes (PRAGMA user_version): the only
+  // place it is declared. Raising it needs one more migration step in
+  // schema.cpp, which checks that at compile time.
   static constexpr int kSchemaVersion = 1;
   // SQLite application_id that marks a file as a What2Wear library ("W2WL").
   static constexpr int kApplicationId = 0x5732574C;
 
-  enum class Access { ReadWrite, ReadOnly };
+  enum class Access {
+    ReadWrite,
+    ReadOnly,
+    // Read-write when the file and its folder can be written, else
+    // read-only: for work that only reads but keeps caches when it may.
+    ReadWriteIfWritable,
+  };
 
   // Creates a new library; fails when the file already exists and is not empty.
   static Result<std::unique_ptr<Library>> create(const std::string& path);
   // Opens an existing library (migrating an older schema unless read-only).
   static Result<std::unique_ptr<Library>> open(const std::string& path, Access access = Access::ReadWrite);
+  // Why the library at `path` cannot be opened for writing (the file or the
+  // folder that must hold SQLite's journal files is not writable), or "".
+  static std::string whyNotWritable(const std::string& path);
 
   ~Library();
   Library(const Library&) = delete;
@@ -162,6 +180,12 @@ class Library {
   bool readOnly() const { return readOnly_; }
   Result<LibraryInfo> info();
   Status checkIntegrity();  // PRAGMA integrity_check and foreign_key_check
+  // A number that changes whenever another connection (another thread's or
+  // another process's) commits a change; this connection's own commits leave
+  // it alone. Cheap: views poll it to notice changes made elsewhere.
+  Result<long long> externalChangeCounter();
+  // What changed, per area, read on one snapshot (see LibraryStamps).
+  Result<LibraryStamps> changeStamps();
 
   // Runs `body` in one transaction: committed when it returns success,
   // rolled back when it returns an error. Calls nest.
@@ -234,8 +258,9 @@ class Library {
   Status updateOutfit(const Outfit& outfit);
   Status removeOutfit(Id id);
   // Outfits of origin Photo for every photo that has all three crops
-  // (created or refreshed); returns how many exist afterwards.
-  Result<long long> syncPhotoOutfits();
+  // (created or refreshed; removed where a crop is missing), or for the one
+  // photo given; returns how many photo outfits exist afterwards.
+  Result<long long> syncPhotoOutfits(std::optional<Id> photoId = {});
 
   // Photos waiting for a curator (processed, neither reviewed nor flagged),
   // the least certain first: photos missing a crop, then by their lowest

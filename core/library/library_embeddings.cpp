@@ -1,5 +1,7 @@
 // Library: encoder models and the embedding cache, keyed by (crop hash, model).
 // Vectors are stored as float32 little-endian blobs of 4 * dim bytes.
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "library/library.h"
@@ -52,6 +54,15 @@ Status Library::putEmbeddings(const std::vector<std::string>& cropHashes, const 
     if (dim.integer(0) != vectors.cols) {
       return makeError(path_ + ": model " + modelId + " has dimension " + std::to_string(dim.integer(0)) +
                        ", not " + std::to_string(vectors.cols));
+    }
+    // A NaN or infinite value would poison every similarity computed with
+    // this vector (and every model trained on it), so it is never stored.
+    for (std::int64_t r = 0; r < vectors.rows; ++r) {
+      const float* row = vectors.row(r);
+      if (!std::all_of(row, row + vectors.cols, [](float v) { return std::isfinite(v); })) {
+        return makeError(path_ + ": the embedding of crop " + cropHashes[static_cast<std::size_t>(r)] +
+                         " has a non-finite value (NaN or infinity); not stored");
+      }
     }
     sql::Savepoint scope(*db_);
     sql::Statement upsert(db_->handle(),

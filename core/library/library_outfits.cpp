@@ -105,21 +105,25 @@ Status Library::removeOutfit(Id id) {
   });
 }
 
-Result<long long> Library::syncPhotoOutfits() {
+Result<long long> Library::syncPhotoOutfits(std::optional<Id> photoId) {
   return guarded("update photo outfits", [&]() -> Result<long long> {
     sql::Savepoint scope(*db_);
     // A photo outfit exists exactly for the photos with all three crops.
-    db_->exec(
-        "DELETE FROM outfits WHERE origin = 'photo' AND (photo_id IS NULL OR (SELECT count(*) FROM items "
-        "WHERE items.photo_id = outfits.photo_id) < 3)");
-    db_->exec(
+    sql::Statement stale(
+        db_->handle(),
+        "DELETE FROM outfits WHERE origin = 'photo' AND (?1 IS NULL OR photo_id = ?1) AND (photo_id IS NULL OR "
+        "(SELECT count(*) FROM items WHERE items.photo_id = outfits.photo_id) < 3)");
+    stale.bind(1, photoId).run();
+    sql::Statement fresh(
+        db_->handle(),
         "INSERT INTO outfits(name, top_id, bottom_id, shoes_id, origin, photo_id, created_at) "
         "SELECT '', t.id, b.id, s.id, 'photo', p.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM photos p "
         "JOIN items t ON t.photo_id = p.id AND t.category = 'top' "
         "JOIN items b ON b.photo_id = p.id AND b.category = 'bottom' "
         "JOIN items s ON s.photo_id = p.id AND s.category = 'shoes' "
-        "WHERE true ON CONFLICT(photo_id) WHERE origin = 'photo' DO UPDATE SET "
+        "WHERE ?1 IS NULL OR p.id = ?1 ON CONFLICT(photo_id) WHERE origin = 'photo' DO UPDATE SET "
         "top_id = excluded.top_id, bottom_id = excluded.bottom_id, shoes_id = excluded.shoes_id");
+    fresh.bind(1, photoId).run();
     const long long count = db_->scalar("SELECT count(*) FROM outfits WHERE origin = 'photo'");
     scope.release();
     return count;

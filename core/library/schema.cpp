@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "common/version.h"
+#include "library/library.h"
 
 namespace w2w::schema {
 namespace {
@@ -128,16 +129,17 @@ CREATE TABLE item_tags (
 using Step = void (*)(sql::Database&);
 // kSteps[i] migrates from version i to version i + 1.
 const Step kSteps[] = {migrateTo1};
-static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == kCurrentVersion, "one migration step per version");
+static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == Library::kSchemaVersion,
+              "one migration step per schema version");
 
 }  // namespace
 
 void migrate(sql::Database& db, int fromVersion) {
-  for (int version = fromVersion; version < kCurrentVersion; ++version) {
+  for (int version = fromVersion; version < Library::kSchemaVersion; ++version) {
     sql::Savepoint transaction(db);
     kSteps[version](db);
     db.exec("PRAGMA user_version = " + std::to_string(version + 1));
-    if (version == 0) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    if (version == 0) db.exec("PRAGMA application_id = " + std::to_string(Library::kApplicationId));
     transaction.release();
   }
 }

@@ -5,12 +5,9 @@
 
 namespace w2w::schema {
 
-// Bump together with Library::kSchemaVersion and add one migrateToN step.
-inline constexpr int kCurrentVersion = 1;
-inline constexpr int kApplicationId = 0x5732574C;  // "W2WL"
-
-// Migrates from `fromVersion` to kCurrentVersion, one transaction per step.
-// Throws sql::SqlError; a failed step leaves the file at the previous version.
+// Migrates from `fromVersion` to Library::kSchemaVersion (the one place that
+// says which version this build writes), one transaction per step. Throws
+// sql::SqlError; a failed step leaves the file at the previous version.
 void migrate(sql::Database& db, int fromVersion);
 
 }  // namespace w2w::schema

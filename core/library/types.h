@@ -127,6 +127,19 @@ struct Tag {
   std::string name;
 };
 
+// A summary per area of what the views show, cheap to compute: when an
+// area's stamp differs from an earlier one, that area changed (edits within
+// a training run's metrics do not count; its status does).
+struct LibraryStamps {
+  std::string content;  // photos, items (crops and their boxes), embeddings
+  std::string tags;     // tags and which photos and items have them
+  std::string outfits;
+  std::string runs;
+  bool operator==(const LibraryStamps& o) const {
+    return content == o.content && tags == o.tags && outfits == o.outfits && runs == o.runs;
+  }
+};
+
 struct LibraryInfo {
   std::string path;
   int schemaVersion = 0;

@@ -88,7 +88,7 @@ ImportReport importItems(Library& library, const std::vector<std::string>& paths
                          const ItemImportOptions& options, const ProgressCallback& progress,
                          const CancelFlag* cancel) {
   ImportReport report;
-  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
+  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries, library.path());
   const long long total = static_cast<long long>(files.size() + report.entries.size());
   std::unordered_set<std::string> seen;
   const bool completed = detail::runOrdered<PreparedItem>(

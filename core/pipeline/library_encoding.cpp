@@ -1,6 +1,7 @@
 #include "pipeline/library_encoding.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "io/image_decoder.h"
@@ -34,24 +35,43 @@ Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder,
       break;
     }
     std::vector<RgbImage> crops;
-    std::vector<std::string> hashes;
+    std::vector<const Item*> batchItems;
     for (std::size_t i = start; i < std::min(todo.size(), start + batch); ++i) {
       auto crop = library.cropImage(todo[i].id);
       auto decoded = crop ? decodeImageBytes(crop->png, "crop of item " + std::to_string(todo[i].id))
                           : Result<DecodedImage>(crop.error());
       if (!decoded) {
-        ++report.failed;
+        report.failures.push_back({todo[i].id, decoded.message()});
         continue;
       }
       crops.push_back(std::move(decoded->image));
-      hashes.push_back(todo[i].cropHash);
+      batchItems.push_back(&todo[i]);
     }
     if (!crops.empty()) {
       auto vectors = encoder.encode(crops);
       if (!vectors) return vectors.error();
-      if (Status s = library.putEmbeddings(hashes, info.id, *vectors); !s) return s.error();
-      report.encoded += static_cast<long long>(crops.size());
+      // A vector with NaN or infinity is not stored (the library refuses it
+      // too); its item is named instead.
+      std::vector<std::string> hashes;
+      FloatMatrix finite(0, vectors->cols);
+      for (std::size_t r = 0; r < batchItems.size(); ++r) {
+        const float* row = vectors->row(static_cast<std::int64_t>(r));
+        if (!std::all_of(row, row + vectors->cols, [](float v) { return std::isfinite(v); })) {
+          report.failures.push_back({batchItems[r]->id, "item " + std::to_string(batchItems[r]->id) +
+                                                            ": the encoder gave a non-finite value (NaN or "
+                                                            "infinity) for its crop; not stored"});
+          continue;
+        }
+        hashes.push_back(batchItems[r]->cropHash);
+        finite.data.insert(finite.data.end(), row, row + vectors->cols);
+        ++finite.rows;
+      }
+      if (!hashes.empty()) {
+        if (Status s = library.putEmbeddings(hashes, info.id, finite); !s) return s.error();
+      }
+      report.encoded += static_cast<long long>(hashes.size());
     }
+    report.failed = static_cast<long long>(report.failures.size());
     if (progress) {
       progress({static_cast<long long>(std::min(todo.size(), start + batch)),
                 static_cast<long long>(todo.size()), "encoded with " + info.displayName});

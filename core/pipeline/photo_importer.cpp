@@ -1,7 +1,6 @@
 #include "pipeline/photo_importer.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -63,7 +62,13 @@ ImportEntry write(Library& library, const Prepared& p, std::unordered_set<std::s
     auto added = library.addPhoto(photo);
     if (!added) return added.error();
     id = *added;
-    if (p.analysis) return library.storeAnalysis(id, *p.analysis);
+    if (p.analysis) {
+      // The photo, its crops and its outfit are one transaction: an import
+      // killed at any instant leaves whole photos only.
+      if (Status s = library.storeAnalysis(id, *p.analysis); !s) return s;
+      auto outfits = library.syncPhotoOutfits(id);
+      return outfits ? Status::success() : Status(outfits.error());
+    }
     if (!p.warning.empty()) return library.setPhotoStatus(id, PhotoStatus::Failed, p.warning);
     return Status::success();
   });
@@ -94,28 +99,69 @@ long long ImportReport::count(ImportEntry::Outcome o) const {
   return std::count_if(entries.begin(), entries.end(), [o](const ImportEntry& e) { return e.outcome == o; });
 }
 
+namespace {
+
+ImportEntry failedEntry(const std::string& path, const std::string& error) {
+  ImportEntry entry;
+  entry.path = path;
+  entry.error = error;
+  return entry;
+}
+
+// The library file and SQLite's files beside it: never read as photos (only
+// SQLite may open them, see library.h).
+bool isLibraryFile(const QFileInfo& file, const QString& library) {
+  if (library.isEmpty()) return false;
+  const QString path = file.absoluteFilePath();
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (path == library + suffix) return true;
+  }
+  return false;
+}
+
+// Adds the image files under `folder` to `found`; a folder that cannot be
+// listed is reported, not silently skipped. Symbolic links to folders are not
+// followed (they may loop).
+void scanFolder(const QString& folder, bool recursive, std::vector<std::string>& found,
+                std::vector<ImportEntry>* problems) {
+  QDir dir(folder);
+  if (!dir.isReadable()) {
+    if (problems)
+      problems->push_back(failedEntry(folder.toStdString(), folder.toStdString() +
+                                                                ": cannot read the folder (permission denied); "
+                                                                "its photos were not imported"));
+    return;
+  }
+  const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+  for (const QFileInfo& entry : entries) {
+    if (entry.isDir()) {
+      if (recursive && !entry.isSymLink()) scanFolder(entry.absoluteFilePath(), recursive, found, problems);
+    } else if (hasImageExtension(entry.fileName().toStdString())) {
+      found.push_back(entry.absoluteFilePath().toStdString());
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& paths, bool recursive,
-                                           std::vector<ImportEntry>* missing) {
+                                           std::vector<ImportEntry>* problems, const std::string& libraryPath) {
+  const QString library =
+      libraryPath.empty() ? QString() : QFileInfo(QString::fromStdString(libraryPath)).absoluteFilePath();
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     const QFileInfo info(QString::fromStdString(path));
     if (info.isDir()) {
       std::vector<std::string> found;
-      QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable,
-                      recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
-      while (it.hasNext()) {
-        const std::string file = it.next().toStdString();
-        if (hasImageExtension(file)) found.push_back(file);
-      }
+      scanFolder(info.absoluteFilePath(), recursive, found, problems);
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
+    } else if (isLibraryFile(info, library)) {
+      if (problems) problems->push_back(failedEntry(path, path + ": is the library itself, not a photo"));
     } else if (info.exists()) {
       files.push_back(path);
-    } else if (missing) {
-      ImportEntry entry;
-      entry.path = path;
-      entry.error = path + ": no such file or folder";
-      missing->push_back(entry);
+    } else if (problems) {
+      problems->push_back(failedEntry(path, path + ": no such file or folder"));
     }
   }
   return files;
@@ -125,7 +171,7 @@ ImportReport importPhotos(Library& library, const std::vector<std::string>& path
                           const ImportOptions& options, const ProgressCallback& progress,
                           const CancelFlag* cancel) {
   ImportReport report;
-  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries);
+  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries, library.path());
   const long long total = static_cast<long long>(files.size() + report.entries.size());
 
   std::unordered_set<std::string> seen;

@@ -51,9 +51,12 @@ struct ImportReport {
 
 // Expands folders into their image files (sorted, by extension); files given
 // directly are kept whatever their extension so a mislabelled file gets a
-// clear error instead of silence. Missing paths become Failed entries.
+// clear error instead of silence. Missing paths, folders that cannot be read
+// and the library's own files (`libraryPath` and SQLite's files beside it)
+// become Failed entries in `problems`.
 std::vector<std::string> collectImageFiles(const std::vector<std::string>& paths, bool recursive,
-                                           std::vector<ImportEntry>* missing);
+                                           std::vector<ImportEntry>* problems,
+                                           const std::string& libraryPath = {});
 
 // Reports the last entry of `report` as "[done/total] added: file.jpg".
 void reportImportProgress(const ImportReport& report, long long total, const ProgressCallback& progress);

@@ -23,13 +23,17 @@ Result<ReanalysisReport> reanalyzePhotos(Library& library, const std::vector<Id>
     // failed photo with its reason, not a failed run.
     auto decoded = decodeImageFile(path);
     Result<PhotoAnalysis> analysis = decoded ? analyzer(*decoded) : Result<PhotoAnalysis>(decoded.error());
-    const Status stored = analysis
-                              ? library.storeAnalysis((*photo)->id, *analysis)
-                              : library.setPhotoStatus((*photo)->id, PhotoStatus::Failed, analysis.message());
+    // The crops and the photo's outfit change together (one transaction).
+    const Id id = (*photo)->id;
+    const Status stored = library.transaction([&]() -> Status {
+      if (!analysis) return library.setPhotoStatus(id, PhotoStatus::Failed, analysis.message());
+      if (Status s = library.storeAnalysis(id, *analysis); !s) return s;
+      auto synced = library.syncPhotoOutfits(id);
+      return synced ? Status::success() : Status(synced.error());
+    });
     if (!stored) return stored.error();
     ++(analysis ? report.analysed : report.failed);
   }
-  if (auto synced = library.syncPhotoOutfits(); !synced) return synced.error();
   if (progress) progress({total, total, "cropped"});
   return report;
 }

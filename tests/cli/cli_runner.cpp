@@ -3,6 +3,12 @@
 #include <QJsonDocument>
 #include <QProcess>
 
+#include <grp.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+
 namespace w2w::test {
 
 QList<QJsonObject> CliResult::jsonLines() const {
@@ -18,8 +24,21 @@ QJsonObject CliResult::json() const {
   return lines.isEmpty() ? QJsonObject() : lines.first();
 }
 
-CliResult runCli(const QStringList& args, int timeoutMs) {
+CliResult runCli(const QStringList& args, int timeoutMs) { return runCli(args, CliLimits{}, timeoutMs); }
+
+CliResult runCli(const QStringList& args, const CliLimits& limits, int timeoutMs) {
   QProcess process;
+  process.setChildProcessModifier([limits] {
+    if (limits.maxFileBytes >= 0) {
+      // Writes past the limit fail with EFBIG instead of killing the process.
+      std::signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{static_cast<rlim_t>(limits.maxFileBytes), static_cast<rlim_t>(limits.maxFileBytes)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    if (limits.asNobody && geteuid() == 0) {
+      if (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(126);
+    }
+  });
   process.start(QStringLiteral(W2W_CLI_PATH), args);
   CliResult result;
   if (!process.waitForFinished(timeoutMs)) {

@@ -17,4 +17,14 @@ struct CliResult {
 
 CliResult runCli(const QStringList& args, int timeoutMs = 120000);
 
+// How the child runs: as an ordinary user (root may write anything, so
+// permission checks need one) or with a limit on the size of the files it
+// writes (a full disk, without mounting one).
+struct CliLimits {
+  bool asNobody = false;
+  long long maxFileBytes = -1;  // -1: no limit
+};
+CliResult runCli(const QStringList& args, const CliLimits& limits, int timeoutMs = 120000);
+
+
 }  // namespace w2w::test

@@ -1,6 +1,7 @@
 // Weight files that do not fit the config: each gives one clear line naming the key.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <map>
 
 #include "embed/clip/clip_vision.h"
@@ -79,6 +80,21 @@ TEST_F(BrokenWeights, IntegerWeight) {
     t["vision_model.post_layernorm.bias"] = torch::zeros({64}, torch::kInt64);
   }));
   EXPECT_NE(msg.find("\"vision_model.post_layernorm.bias\" has dtype I64"), std::string::npos) << msg;
+}
+
+// One NaN or infinity would make every embedding NaN: refused, naming the tensor.
+TEST_F(BrokenWeights, NonFiniteWeight) {
+  const auto msg = loadError(make("clip_tiny_hf", "model.safetensors", [](Tensors& t) {
+    t["vision_model.encoder.layers.0.mlp.fc2.weight"][3][5] = std::numeric_limits<float>::quiet_NaN();
+  }));
+  EXPECT_NE(msg.find("model.safetensors: tensor \"vision_model.encoder.layers.0.mlp.fc2.weight\" has "
+                     "non-finite values"),
+            std::string::npos)
+      << msg;
+  const auto inf = loadError(make("clip_tiny_openclip", "open_clip_model.safetensors", [](Tensors& t) {
+    t["visual.proj"][0][0] = std::numeric_limits<float>::infinity();
+  }));
+  EXPECT_NE(inf.find("\"visual.proj\" has non-finite values"), std::string::npos) << inf;
 }
 
 TEST_F(BrokenWeights, HalfPrecisionFileLoadsAsFloat32) {

@@ -1,6 +1,10 @@
 #include "test_support.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+
+#include <unistd.h>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -72,6 +76,33 @@ std::string jpegWithExifOrientation(const std::string& jpeg, int orientation) {
   const std::string app1 = std::string("\xFF\xE1", 2) + static_cast<char>(length >> 8) +
                            static_cast<char>(length & 0xFF) + payload;
   return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
+}
+
+ActAsOrdinaryUser::ActAsOrdinaryUser() {
+  if (geteuid() != 0) return;
+  // Real and effective ids change (access() checks the real one); the saved
+  // ones stay root, so the destructor may switch back.
+  if (setresgid(65534, 65534, 0) != 0 || setresuid(65534, 65534, 0) != 0)
+    throw std::runtime_error("cannot act as nobody");
+  switched_ = true;
+}
+
+ActAsOrdinaryUser::~ActAsOrdinaryUser() {
+  if (!switched_) return;
+  if (setresuid(0, 0, 0) != 0 || setresgid(0, 0, 0) != 0) std::abort();
+}
+
+void letEveryoneIn(const std::string& root, const std::string& path) {
+  const auto everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                        QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                        QFileDevice::ExeOther;
+  const QString top = QDir::cleanPath(QString::fromStdString(root));
+  QString folder = QDir::cleanPath(QString::fromStdString(path));
+  while (folder.startsWith(top)) {
+    QFile::setPermissions(folder, everyone);
+    if (folder == top) break;
+    folder = QFileInfo(folder).absolutePath();
+  }
 }
 
 }  // namespace w2w::test

@@ -32,6 +32,25 @@ void writeImage(const std::string& path, const RgbImage& image);
 // Writes raw bytes.
 void writeBytes(const std::string& path, const std::string& bytes);
 
+// While alive, the process (every thread) acts as the ordinary user
+// "nobody" when it runs as root, who may write anything: permission checks
+// then apply. Does nothing for an ordinary user. Folders it must enter need
+// letEveryoneIn.
+class ActAsOrdinaryUser {
+ public:
+  ActAsOrdinaryUser();
+  ~ActAsOrdinaryUser();
+  ActAsOrdinaryUser(const ActAsOrdinaryUser&) = delete;
+  ActAsOrdinaryUser& operator=(const ActAsOrdinaryUser&) = delete;
+
+ private:
+  bool switched_ = false;
+};
+
+// Lets everyone read and enter `path` and every folder above it up to
+// `root` (temporary folders are private to their owner).
+void letEveryoneIn(const std::string& root, const std::string& path);
+
 // The JPEG with an EXIF APP1 segment inserted after SOI whose only tag is
 // the orientation (1-8; 6 = the stored image must be turned 90 degrees
 // clockwise to be upright).

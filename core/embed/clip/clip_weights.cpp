@@ -35,6 +35,9 @@ class Taker {
     if (t->sizes() != at::IntArrayRef(shape))
       return makeError(file_->path() + ": tensor \"" + key + "\" has shape " + shapeString(t->sizes()) +
                        ", expected " + shapeString(shape) + " for " + config_.describe());
+    // One NaN or infinity would make every embedding of every crop NaN.
+    if (!torch::isfinite(*t).all().item<bool>())
+      return makeError(file_->path() + ": tensor \"" + key + "\" has non-finite values (NaN or infinity)");
     return t;
   }
 
