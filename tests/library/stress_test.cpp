@@ -39,6 +39,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// How long a command runs at least before it may be killed.
+constexpr std::chrono::milliseconds kMinimumLifetime(1500);
+
 PhotoAnalysis threeCrops(const std::string& key) {
   PhotoAnalysis a;
   a.person = Box{1, 2, 100, 300};
@@ -145,6 +148,8 @@ struct Running {
   std::thread reader;
   enum class Kind { Studio, Tag, Import, Info, Check } kind;
   std::string detail;  // tag: "<photo id> <tag>"
+  Clock::time_point started = Clock::now();
+  std::atomic<int> linesRead{0};  // what the program acknowledged so far
 };
 
 void collect(Running& r, Acknowledged& acks) {
@@ -184,7 +189,9 @@ void collect(Running& r, Acknowledged& acks) {
       break;
     case Running::Kind::Info:
     case Running::Kind::Check:
-      if (WIFEXITED(status)) EXPECT_EQ(WEXITSTATUS(status), 0) << "library info/check failed";
+      if (WIFEXITED(status)) {
+        EXPECT_EQ(WEXITSTATUS(status), 0) << "library info/check failed";
+      }
       break;
   }
 }
@@ -210,7 +217,9 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
     r->detail = std::move(detail);
     r->process = std::move(process);
     Running* raw = r.get();
-    r->reader = std::thread([raw] { raw->lines = raw->process->readAll(); });
+    r->reader = std::thread([raw] {
+      for (std::string line; raw->process->readLine(&line); ++raw->linesRead) raw->lines.push_back(line);
+    });
     running.push_back(std::move(r));
   };
   const auto cli = [&](std::vector<std::string> args) {
@@ -218,18 +227,28 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
     return std::make_unique<test::ChildProcess>(W2W_CLI_PATH, args);
   };
 
+  const auto startStudio = [&] {
+    const std::string name = "s" + std::to_string(studios++);
+    start(Running::Kind::Studio,
+          std::make_unique<test::ChildProcess>(test::ChildProcess::self(
+              "LibraryStressStudio.WorkUntilKilled", {{"W2W_STRESS_LIBRARY", lib}, {"W2W_STRESS_NAME", name}})),
+          name);
+  };
+  // The clock starts once the first two studios work: on a loaded machine a
+  // program linked with LibTorch takes seconds to start.
+  startStudio();
+  startStudio();
+  const auto startLimit = Clock::now() + std::chrono::minutes(2);
+  while (Clock::now() < startLimit && (running[0]->linesRead == 0 || running[1]->linesRead == 0))
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(running[0]->linesRead > 0 && running[1]->linesRead > 0) << "the studios did not start in 2 minutes";
+
   const auto deadline = Clock::now() + std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   while (Clock::now() < deadline) {
     // Keep two studios and two command-line programs running.
     int liveStudios = 0, liveCommands = 0;
     for (auto& r : running) (r->kind == Running::Kind::Studio ? liveStudios : liveCommands)++;
-    while (liveStudios++ < 2) {
-      const std::string name = "s" + std::to_string(studios++);
-      start(Running::Kind::Studio,
-            std::make_unique<test::ChildProcess>(test::ChildProcess::self(
-                "LibraryStressStudio.WorkUntilKilled", {{"W2W_STRESS_LIBRARY", lib}, {"W2W_STRESS_NAME", name}})),
-            name);
-    }
+    while (liveStudios++ < 2) startStudio();
     while (liveCommands++ < 2) {
       switch (random() % 4) {
         case 0: {
@@ -252,15 +271,25 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 300));
     // Kill one at random.
-    Running& victim = *running[random() % running.size()];
-    victim.process->kill(SIGKILL);
+    // Kill one at random, among those that have started working: a studio
+    // once it acknowledged a write, a command after a while (programs start
+    // slowly on a loaded machine, and one killed before it works tests
+    // nothing). The pointer, not the entry: the entry goes below.
+    std::vector<test::ChildProcess*> eligible;
+    for (const auto& r : running) {
+      const bool working = r->kind == Running::Kind::Studio ? r->linesRead > 0
+                                                            : Clock::now() - r->started > kMinimumLifetime;
+      if (working) eligible.push_back(r->process.get());
+    }
+    test::ChildProcess* const victim = eligible.empty() ? nullptr : eligible[random() % eligible.size()];
+    if (victim) victim->kill(SIGKILL);
     // Collect whatever has ended.
     for (auto it = running.begin(); it != running.end();) {
       siginfo_t ended{};
       const bool done = waitid(P_PID, static_cast<id_t>((*it)->process->pid()), &ended,
                                WEXITED | WNOHANG | WNOWAIT) == 0 &&
                         ended.si_pid != 0;
-      if ((*it)->process.get() == victim.process.get() || done) {
+      if ((*it)->process.get() == victim || done) {
         collect(**it, acks);
         it = running.erase(it);
       } else {
@@ -268,7 +297,9 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
       }
     }
   }
-  for (auto& r : running) r->process->kill(SIGKILL);
+  // The studios never end by themselves; the commands are let finish.
+  for (auto& r : running)
+    if (r->kind == Running::Kind::Studio) r->process->kill(SIGKILL);
   for (auto& r : running) collect(*r, acks);
   running.clear();
 
