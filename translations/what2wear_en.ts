@@ -4,10 +4,31 @@
 <context>
     <name>w2w::CropReviewView</name>
     <message numerus="yes">
-        <source>%1 — %n box(es) missing</source>
+        <source>%1 of %n cropped photo(s) reviewed</source>
         <translation>
-            <numerusform>%1 — %n box missing</numerusform>
-            <numerusform>%1 — %n boxes missing</numerusform>
+            <numerusform>%1 of %n cropped photo reviewed</numerusform>
+            <numerusform>%1 of %n cropped photos reviewed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cropped photo(s) flagged</source>
+        <translation>
+            <numerusform>%1 of %n cropped photo flagged</numerusform>
+            <numerusform>%1 of %n cropped photos flagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cropped photo(s) to review</source>
+        <translation>
+            <numerusform>%1 of %n cropped photo to review</numerusform>
+            <numerusform>%1 of %n cropped photos to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 crop is part of %n saved outfit(s), which are deleted with it. Undo brings the crop back, not the outfits.</source>
+        <translation>
+            <numerusform>The %1 crop is part of %n saved outfit, which is deleted with it. Undo brings the crop back, not the outfit.</numerusform>
+            <numerusform>The %1 crop is part of %n saved outfits, which are deleted with it. Undo brings the crop back, not the outfits.</numerusform>
         </translation>
     </message>
 </context>
@@ -110,6 +131,16 @@
         <translation>
             <numerusform>Untag %n entry &apos;%1&apos;</numerusform>
             <numerusform>Untag %n entries &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TrainingForm</name>
+    <message numerus="yes">
+        <source>%n epoch(s) without progress</source>
+        <translation>
+            <numerusform>%n epoch without progress</numerusform>
+            <numerusform>%n epochs without progress</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>w2w::BackgroundEncoder</name>
+    <message>
+        <source>Encoding new crops</source>
+        <translation>새 크롭 인코딩 중</translation>
+    </message>
+</context>
+<context>
     <name>w2w::Category</name>
     <message>
         <source>Top</source>
@@ -60,13 +67,36 @@
         <source>No photo</source>
         <translation>사진 없음</translation>
     </message>
+    <message>
+        <source>Drag on the photo to draw the %1 box (Esc: stop)</source>
+        <translation>사진 위를 드래그해 %1 상자를 그리세요 (Esc: 그만두기)</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::CropLegend</name>
+    <message>
+        <source>missing</source>
+        <translation>빠짐</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>보이지 않음</translation>
+    </message>
+    <message>
+        <source>Select the %1 box (%2)</source>
+        <translation>%1 상자 선택 (%2)</translation>
+    </message>
+    <message>
+        <source>Draw the %1 box: press %2 or click here, then drag on the photo</source>
+        <translation>%1 상자 그리기: %2 키를 누르거나 여기를 클릭한 뒤 사진 위를 드래그하세요</translation>
+    </message>
 </context>
 <context>
     <name>w2w::CropReviewView</name>
-    <message>
-        <source>Review queue (least certain first)</source>
-        <translation>검토 대기열 (신뢰도 낮은 순)</translation>
-    </message>
     <message>
         <source>White background</source>
         <translation>흰 배경</translation>
@@ -100,42 +130,12 @@
         <translation>다음</translation>
     </message>
     <message>
-        <source>Draw missing box</source>
-        <translation>빠진 상자 그리기</translation>
-    </message>
-    <message>
-        <source>Draw the selected category&apos;s box when the pipeline found none (D)</source>
-        <translation>파이프라인이 찾지 못한 선택 범주의 상자를 그립니다 (D)</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
         <source>Redo</source>
         <translation>다시 실행</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n box(es) missing</source>
-        <translation>
-            <numerusform>%1 — 상자 %n개 없음</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 — lowest confidence %2</source>
-        <translation>%1 — 최저 신뢰도 %2</translation>
-    </message>
-    <message>
-        <source>No photo to review. Import outfit photos, or pick one in the library.</source>
-        <translation>검토할 사진이 없습니다. 코디 사진을 가져오거나 라이브러리에서 사진을 고르세요.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; %2: %3, confidence %4&lt;br&gt;</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; %2: %3, 신뢰도 %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>edited</source>
@@ -146,8 +146,156 @@
         <translation>자동</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;□&lt;/span&gt; %2: not found — select it and press D to draw it&lt;br&gt;</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;□&lt;/span&gt; %2: 찾지 못함 — 선택하고 D를 눌러 그리세요&lt;br&gt;</translation>
+        <source>The photo above in the queue (P)</source>
+        <translation>목록에서 위의 사진 (P)</translation>
+    </message>
+    <message>
+        <source>The photo below in the queue (N)</source>
+        <translation>목록에서 아래의 사진 (N)</translation>
+    </message>
+    <message>
+        <source>Draw box</source>
+        <translation>상자 그리기</translation>
+    </message>
+    <message>
+        <source>Draw the chosen category&apos;s box, a missing one or a new one over a wrong one (D); choose the category with 1, 2, ... or in the legend</source>
+        <translation>선택한 종류의 상자를 그립니다. 빠진 상자나 잘못된 상자를 대신할 새 상자 (D). 종류는 1, 2, … 키나 범례에서 고르세요</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>상자 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the chosen category&apos;s box (Delete)</source>
+        <translation>선택한 종류의 상자를 삭제합니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>Not visible</source>
+        <translation>보이지 않음</translation>
+    </message>
+    <message>
+        <source>The chosen garment cannot be seen in the photo: no box, not counted as missing, not proposed again by Crop again (V; again to undo the mark)</source>
+        <translation>선택한 옷이 사진에 보이지 않습니다: 상자 없음, 빠진 것으로 세지 않으며 다시 자르기에서도 다시 제안하지 않습니다 (V, 한 번 더 누르면 표시 해제)</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>%1 선택</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>축소 (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the mouse wheel over the photo)</source>
+        <translation>확대 (+ 또는 사진 위에서 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Show the whole photo (0); drag with the middle button or with Space held to pan</source>
+        <translation>사진 전체 보기 (0). 가운데 버튼으로 드래그하거나 Space를 누른 채 드래그하면 이동합니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Review queue&lt;/b&gt; (least certain first)</source>
+        <translation>&lt;b&gt;검토 목록&lt;/b&gt; (확신이 낮은 순)</translation>
+    </message>
+    <message>
+        <source>No photo to review yet.
+
+Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window): each is cropped into its garments, and the least certain crops come first here.</source>
+        <translation>아직 검토할 사진이 없습니다.
+
+코디 사진을 가져오세요 (파일 ▸ 사진 가져오기, Ctrl+I, 또는 창에 끌어다 놓기). 사진마다 옷별로 잘리고, 확신이 가장 낮은 크롭이 여기 먼저 나옵니다.</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>빠짐: %1</translation>
+    </message>
+    <message>
+        <source>lowest confidence %1</source>
+        <translation>최저 신뢰도 %1</translation>
+    </message>
+    <message>
+        <source>no boxes</source>
+        <translation>상자 없음</translation>
+    </message>
+    <message>
+        <source>To review (%1)</source>
+        <translation>검토 대기 (%1)</translation>
+    </message>
+    <message>
+        <source>Reviewed (%1)</source>
+        <translation>검토 완료 (%1)</translation>
+    </message>
+    <message>
+        <source>Flagged (%1)</source>
+        <translation>표시됨 (%1)</translation>
+    </message>
+    <message>
+        <source>Photos whose crops nobody has accepted or flagged yet</source>
+        <translation>아직 아무도 승인하거나 표시하지 않은 크롭의 사진</translation>
+    </message>
+    <message>
+        <source>Photos whose crops a curator accepted</source>
+        <translation>큐레이터가 크롭을 승인한 사진</translation>
+    </message>
+    <message>
+        <source>Photos a curator flagged for attention</source>
+        <translation>큐레이터가 확인이 필요하다고 표시한 사진</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cropped photo(s) reviewed</source>
+        <translation>
+            <numerusform>잘린 사진 %n장 중 %1장 검토 완료</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cropped photo(s) flagged</source>
+        <translation>
+            <numerusform>잘린 사진 %n장 중 %1장 표시됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cropped photo(s) to review</source>
+        <translation>
+            <numerusform>잘린 사진 %n장 중 %1장 검토 대기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No photo in this list. The other lists hold the rest.</source>
+        <translation>이 목록에는 사진이 없습니다. 나머지는 다른 목록에 있습니다.</translation>
+    </message>
+    <message>
+        <source> · %1 of %2 in this list</source>
+        <translation> · 이 목록의 %2장 중 %1번째</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2%3</translation>
+    </message>
+    <message>
+        <source>%1: %2, confidence %3</source>
+        <translation>%1: %2, 신뢰도 %3</translation>
+    </message>
+    <message>
+        <source>%1: missing — press %2 and drag on the photo to draw it, or V if it cannot be seen</source>
+        <translation>%1: 빠짐 — %2 키를 누르고 사진 위를 드래그해 그리거나, 보이지 않으면 V를 누르세요</translation>
+    </message>
+    <message>
+        <source>%1: not visible</source>
+        <translation>%1: 보이지 않음</translation>
+    </message>
+    <message>
+        <source>Remove Box</source>
+        <translation>상자 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 crop is part of %n saved outfit(s), which are deleted with it. Undo brings the crop back, not the outfits.</source>
+        <translation>
+            <numerusform>%1 크롭은 저장된 코디 %n개에 들어 있으며, 코디도 함께 삭제됩니다. 실행 취소하면 크롭은 돌아오지만 코디는 돌아오지 않습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -155,10 +303,6 @@
     <message>
         <source>Move %1 box</source>
         <translation>%1 상자 이동</translation>
-    </message>
-    <message>
-        <source>Add %1 box</source>
-        <translation>%1 상자 추가</translation>
     </message>
     <message>
         <source>Accept photo</source>
@@ -173,8 +317,24 @@
         <translation>사진 %1이(가) 라이브러리에 없습니다</translation>
     </message>
     <message>
-        <source>crop %1 no longer exists</source>
-        <translation>크롭 %1이(가) 더 이상 없습니다</translation>
+        <source>Draw %1 box</source>
+        <translation>%1 상자 그리기</translation>
+    </message>
+    <message>
+        <source>Mark %1 not visible</source>
+        <translation>%1 보이지 않음으로 표시</translation>
+    </message>
+    <message>
+        <source>Delete %1 box</source>
+        <translation>%1 상자 삭제</translation>
+    </message>
+    <message>
+        <source>Mark %1 visible</source>
+        <translation>%1 보임으로 표시</translation>
+    </message>
+    <message>
+        <source>The %1 crop of this photo no longer exists.</source>
+        <translation>이 사진의 %1 크롭이 더 이상 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -201,6 +361,10 @@
             <numerusform>크롭 %n개. %1 점을 클릭하면 해당 아이템을 선택합니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Axis 1 explains %1% of the variance, axis 2 %2%.</source>
+        <translation>축 1이 분산의 %1%, 축 2가 %2%를 설명합니다.</translation>
+    </message>
 </context>
 <context>
     <name>w2w::EmbeddingsView</name>
@@ -215,10 +379,6 @@
     <message>
         <source>%1 when available</source>
         <translation>가능하면 %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 crops encoded with this encoder</source>
-        <translation>크롭 %2개 중 %1개가 이 인코더로 인코딩됨</translation>
     </message>
     <message>
         <source>Encode library</source>
@@ -241,10 +401,6 @@
         <translation>점을 클릭하면 크롭을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Axis 1 explains %1% of the variance, axis 2 %2%.</source>
-        <translation>축 1이 분산의 %1%, 축 2가 %2%를 설명합니다.</translation>
-    </message>
-    <message>
         <source>%1, item %2%3</source>
         <translation>%1, 아이템 %2%3</translation>
     </message>
@@ -255,6 +411,22 @@
     <message>
         <source>Encoding the library</source>
         <translation>라이브러리 인코딩 중</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No crops yet: import outfit photos or single items (File menu). Each crop is encoded as soon as it exists and appears on the map.</source>
+        <translation>아직 크롭이 없습니다: 코디 사진이나 단품 사진을 가져오세요 (파일 메뉴). 크롭은 생기는 즉시 인코딩되어 지도에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items encoded with this encoder; Encode library (Ctrl+E) encodes the rest.</source>
+        <translation>아이템 %2개 중 %1개가 이 인코더로 인코딩됨. 라이브러리 인코딩(Ctrl+E)으로 나머지를 인코딩합니다.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items encoded with this encoder</source>
+        <translation>아이템 %2개 중 %1개가 이 인코더로 인코딩됨</translation>
     </message>
 </context>
 <context>
@@ -632,6 +804,14 @@
         <source>Start training to see the losses</source>
         <translation>학습을 시작하면 손실이 표시됩니다</translation>
     </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 학습</translation>
+    </message>
+    <message>
+        <source>%1 AUC</source>
+        <translation>%1 AUC</translation>
+    </message>
 </context>
 <context>
     <name>w2w::MainWindow</name>
@@ -873,6 +1053,26 @@
         <source>Training</source>
         <translation>학습</translation>
     </message>
+    <message>
+        <source>Encoding new crops failed: %1</source>
+        <translation>새 크롭 인코딩 실패: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 paused; Resume (Ctrl+P) trains on from its last checkpoint</source>
+        <translation>실행 %1 일시 정지됨. 재개(Ctrl+P)하면 마지막 체크포인트부터 이어서 학습합니다</translation>
+    </message>
+    <message>
+        <source>What2Wear Studio — %1 (read-only)</source>
+        <translation>What2Wear Studio — %1 (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>Encoding new crops…</source>
+        <translation>새 크롭 인코딩 중…</translation>
+    </message>
+    <message>
+        <source>Read-only (changes cannot be saved): </source>
+        <translation>읽기 전용 (변경 사항을 저장할 수 없음): </translation>
+    </message>
 </context>
 <context>
     <name>w2w::OutfitBoardView</name>
@@ -1023,6 +1223,29 @@
     <message>
         <source>Saved outfits…</source>
         <translation>저장한 코디…</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::PhotoStatus</name>
+    <message>
+        <source>not cropped yet</source>
+        <translation>아직 자르지 않음</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>검토 대기</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>검토 완료</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>표시됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1842,12 @@ score %2</source>
         <source>Outfits composed by people</source>
         <translation>사람이 구성한 코디</translation>
     </message>
+    <message numerus="yes">
+        <source>%n epoch(s) without progress</source>
+        <translation>
+            <numerusform>개선 없이 %n 에포크</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>w2w::TrainingView</name>
@@ -1677,10 +1906,6 @@ score %2</source>
     <message>
         <source>Delete the run and its checkpoint folder (Delete)</source>
         <translation>실행과 체크포인트 폴더를 삭제합니다 (Delete)</translation>
-    </message>
-    <message>
-        <source>Select a run to see its curves; double-click to copy its settings into the form</source>
-        <translation>실행을 선택하면 곡선이 보입니다. 두 번 클릭하면 그 설정을 양식에 복사합니다</translation>
     </message>
     <message>
         <source>&lt;b&gt;Encoder:&lt;/b&gt; %1</source>
@@ -1811,6 +2036,50 @@ This cannot be undone.</source>
     <message>
         <source>Recommendations now use %1 (its best epoch).</source>
         <translation>이제 추천에 %1(최고 에폭)을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Select a run to see its curves; Ctrl+click or Shift+click more runs to lay their curves over it; double-click to copy its settings into the form</source>
+        <translation>실행을 선택하면 곡선이 보입니다. Ctrl+클릭이나 Shift+클릭으로 실행을 더 고르면 곡선이 겹쳐지고, 더블클릭하면 설정이 양식에 복사됩니다</translation>
+    </message>
+    <message>
+        <source>Copy settings to the form</source>
+        <translation>설정을 양식에 복사</translation>
+    </message>
+    <message>
+        <source>Put this run&apos;s settings in the form on the left, to train a new run from them</source>
+        <translation>이 실행의 설정을 왼쪽 양식에 넣어 새 실행을 학습합니다</translation>
+    </message>
+    <message>
+        <source>Select a run to see the settings it was trained with.</source>
+        <translation>실행을 선택하면 학습에 쓴 설정이 보입니다.</translation>
+    </message>
+    <message>
+        <source>The settings of %1 cannot be read: %2</source>
+        <translation>%1의 설정을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>outfit photos</source>
+        <translation>코디 사진</translation>
+    </message>
+    <message>
+        <source>composed outfits</source>
+        <translation>구성한 코디</translation>
+    </message>
+    <message>
+        <source>%1 outfits (%2 to train, %3 to validate) from %4</source>
+        <translation>%4에서 코디 %1개 (학습 %2개, 검증 %3개)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Settings of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1의 설정&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The form holds the settings of %1: Start training (Ctrl+Return) trains a new run with them.</source>
+        <translation>양식에 %1의 설정이 들어갔습니다: 학습 시작(Ctrl+Return)으로 이 설정의 새 실행을 학습합니다.</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,26 @@
 #include "chart_panel.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QAreaSeries>
 #include <QChart>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QXYSeries>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace w2w {
 
@@ -30,6 +42,95 @@ ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   placeholder_->setBrush(QColor(120, 120, 120));
   placeholder_->setZValue(10);
   connect(c, &QChart::plotAreaChanged, this, &ChartPanel::placePlaceholder);
+  connect(c, &QChart::plotAreaChanged, this, &ChartPanel::fitTicks);
+  setMouseTracking(true);
+}
+
+namespace {
+
+QString number(double v) { return std::isfinite(v) ? QString::number(v, 'g', 4) : QStringLiteral("–"); }
+
+// The points a series draws (an area series: its upper line).
+QList<QPointF> pointsOf(const QAbstractSeries* series) {
+  if (const auto* xy = qobject_cast<const QXYSeries*>(series)) return xy->points();
+  if (const auto* area = qobject_cast<const QAreaSeries*>(series))
+    return area->upperSeries() ? area->upperSeries()->points() : QList<QPointF>();
+  return {};
+}
+
+}  // namespace
+
+QString ChartPanel::valuesAt(const QPoint& viewPoint) const {
+  QChart* c = chart();
+  const QPointF at = c->mapFromScene(mapToScene(viewPoint));
+  if (!c->plotArea().contains(at)) return {};
+  struct Hit {
+    QAbstractSeries* series;
+    QPointF point;
+    qsizetype count;
+  };
+  std::vector<Hit> hits;
+  for (QAbstractSeries* series : c->series()) {
+    if (!series->isVisible() || series->name().isEmpty()) continue;
+    const QList<QPointF> points = pointsOf(series);
+    if (points.isEmpty()) continue;
+    const double x = c->mapToValue(at, series).x();
+    const auto nearest = std::min_element(
+        points.begin(), points.end(),
+        [x](const QPointF& a, const QPointF& b) { return std::abs(a.x() - x) < std::abs(b.x() - x); });
+    hits.push_back({series, *nearest, points.size()});
+  }
+  if (hits.empty()) return {};
+  // The x of the coarsest curve (epochs rather than steps) heads the tip.
+  const Hit& head = *std::min_element(hits.begin(), hits.end(),
+                                      [](const Hit& a, const Hit& b) { return a.count < b.count; });
+  QString title;
+  for (QAbstractAxis* axis : head.series->attachedAxes()) {
+    if (axis->orientation() == Qt::Horizontal) title = axis->titleText();
+  }
+  const QString x = number(head.point.x());
+  QString text =
+      QStringLiteral("<b>%1</b>").arg((title.isEmpty() ? x : title + QLatin1Char(' ') + x).toHtmlEscaped());
+  for (const Hit& hit : hits) {
+    QString line = QStringLiteral("%1: %2").arg(hit.series->name(), number(hit.point.y()));
+    if (std::abs(hit.point.x() - head.point.x()) > 1e-9)
+      line += QStringLiteral(" (%1)").arg(number(hit.point.x()));
+    text += QStringLiteral("<br>") + line.toHtmlEscaped();
+  }
+  return text;
+}
+
+void ChartPanel::mouseMoveEvent(QMouseEvent* event) {
+  const QString text = valuesAt(event->position().toPoint());
+  if (text.isEmpty())
+    QToolTip::hideText();
+  else
+    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+  QChartView::mouseMoveEvent(event);
+}
+
+void ChartPanel::fitTicksToWidth(QValueAxis* axis, QList<int> tickCounts) {
+  fitted_.append({axis, std::move(tickCounts)});
+  fitTicks();
+}
+
+void ChartPanel::fitTicks() {
+  const double width = chart()->plotArea().width();
+  for (const FittedAxis& f : fitted_) {
+    const QFontMetricsF metrics(f.axis->labelsFont());
+    // The widest label (the fitted axes show two decimals), with room between neighbours.
+    const double label = std::max(metrics.horizontalAdvance(QString::number(f.axis->min(), 'f', 2)),
+                                  metrics.horizontalAdvance(QString::number(f.axis->max(), 'f', 2))) +
+                         metrics.averageCharWidth() * 2;
+    int ticks = f.tickCounts.back();
+    for (int count : f.tickCounts) {
+      if (width / (count - 1) >= label) {
+        ticks = count;
+        break;
+      }
+    }
+    if (f.axis->tickCount() != ticks) f.axis->setTickCount(ticks);
+  }
 }
 
 bool ChartPanel::savePng(const QString& path) {

@@ -1,12 +1,15 @@
 // ChartPanel: a chart of the studio's research views (training curves,
 // score histograms, ROC), with what every such chart needs: a compact look,
 // no animations (charts are fed live, several times a second), an
-// explanatory empty state, and saving as PNG (context menu or savePng()).
+// explanatory empty state, saving as PNG (context menu or savePng()), and the
+// values under the pointer: each curve's point nearest to it along the x
+// axis, in a tool tip.
 #pragma once
 
 #include <QChartView>
 
 class QChart;
+class QValueAxis;
 class QGraphicsSimpleTextItem;
 
 namespace w2w {
@@ -23,6 +26,9 @@ class ChartPanel : public QChartView {
   void setPlaceholder(const QString& text);
   // A short name for files and menus ("loss", "roc").
   virtual QString fileStem() const = 0;
+  // What the tool tip says with the pointer at `viewPoint` (view pixels):
+  // the x value, then one line per named curve; empty outside the plot.
+  QString valuesAt(const QPoint& viewPoint) const;
 
  protected:
   // Titles and series names; called on construction by each chart and on
@@ -30,9 +36,21 @@ class ChartPanel : public QChartView {
   virtual void retranslate() = 0;
   void changeEvent(QEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  // The axis shows as many of these tick counts (most first) as its labels
+  // fit side by side: a narrow chart (a small window) gets fewer ticks
+  // instead of labels cut to "-...".
+  void fitTicksToWidth(QValueAxis* axis, QList<int> tickCounts);
 
  private:
   void placePlaceholder();
+  void fitTicks();
+
+  struct FittedAxis {
+    QValueAxis* axis;
+    QList<int> tickCounts;
+  };
+  QList<FittedAxis> fitted_;
 
   QGraphicsSimpleTextItem* placeholder_;
 };

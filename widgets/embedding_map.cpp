@@ -62,10 +62,14 @@ void EmbeddingMap::retranslate() {
     series_[static_cast<std::size_t>(categoryIndex(c))]->setName(categoryLabel(c));
   selected_->setName(tr("Selected"));
   chart_->setTitle(tr("Crops on the two main axes of their embeddings (PCA)"));
+  const QString axes = explained_ ? tr("Axis 1 explains %1% of the variance, axis 2 %2%.")
+                                        .arg(100 * (*explained_)[0], 0, 'f', 1)
+                                        .arg(100 * (*explained_)[1], 0, 'f', 1)
+                                  : QString();
   caption_->setText(points_.isEmpty() ? tr("No embeddings yet: encode the library to see the map.")
                                       : tr("%n crop(s). %1 Click a point to select its item.", nullptr,
                                            static_cast<int>(points_.size()))
-                                            .arg(axes_));
+                                            .arg(axes));
 }
 
 void EmbeddingMap::changeEvent(QEvent* event) {
@@ -73,9 +77,10 @@ void EmbeddingMap::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
-void EmbeddingMap::setPoints(const QVector<MapPoint>& points, const QString& axes) {
+void EmbeddingMap::setPoints(const QVector<MapPoint>& points,
+                             std::optional<std::array<double, 2>> explained) {
   points_ = points;
-  axes_ = axes;
+  explained_ = explained;
   std::array<QList<QPointF>, kCategoryCount> byCategory;
   double minX = 0, maxX = 1, minY = 0, maxY = 1;
   bool first = true;

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
 #include "library/types.h"
 
@@ -29,8 +30,9 @@ class EmbeddingMap : public QWidget {
  public:
   explicit EmbeddingMap(QWidget* parent = nullptr);
 
-  // `axes` describes the projection, e.g. explained variance per axis.
-  void setPoints(const QVector<MapPoint>& points, const QString& axes);
+  // `explained`: the share of the variance each axis explains (0..1), said
+  // under the map in the interface's language.
+  void setPoints(const QVector<MapPoint>& points, std::optional<std::array<double, 2>> explained = {});
   void setSelected(Id itemId);
   const QVector<MapPoint>& points() const { return points_; }
   // The item nearest to a chart value (what a click selects); 0 when empty.
@@ -52,7 +54,7 @@ class EmbeddingMap : public QWidget {
   QScatterSeries* selected_;
   QLabel* caption_;
   QVector<MapPoint> points_;
-  QString axes_;
+  std::optional<std::array<double, 2>> explained_;
 };
 
 }  // namespace w2w

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace w2w {
 namespace {
@@ -18,6 +19,25 @@ QLineSeries* makeSeries(QChart* chart, const QColor& color, qreal width, Qt::Pen
   series->setPen(pen);
   chart->addSeries(series);
   return series;
+}
+
+// Colours for compared runs, apart from the shown run's blue, orange and green.
+const QColor kRunColors[] = {QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194),
+                             QColor(127, 127, 127), QColor(188, 189, 34), QColor(23, 190, 207)};
+
+// Round axis ends: 7 epochs end at 7, 76 at 80, 400 at 400; at most 10 ticks.
+void niceEpochAxis(int epochs, int* end, int* ticks) {
+  epochs = std::max(1, epochs);
+  for (int step : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000}) {
+    const int n = (epochs + step - 1) / step;
+    if (n <= 10) {
+      *end = n * step;
+      *ticks = n + 1;
+      return;
+    }
+  }
+  *end = epochs;
+  *ticks = 11;
 }
 
 double maxY(const QList<QPointF>& points) {
@@ -68,6 +88,10 @@ void LossChart::retranslate() {
   x_->setTitleText(tr("Epoch"));
   loss_->setTitleText(tr("Loss"));
   aucAxis_->setTitleText(tr("AUC"));
+  for (int i = 0; i < comparedNames_.size(); ++i) {
+    compared_[2 * i]->setName(tr("%1 train").arg(comparedNames_[i]));
+    compared_[2 * i + 1]->setName(tr("%1 AUC").arg(comparedNames_[i]));
+  }
   setPlaceholder(train_->count() + steps_->count() == 0 ? tr("Start training to see the losses") : QString());
 }
 
@@ -75,10 +99,59 @@ void LossChart::reset(int epochs) {
   if (epochs <= 0) epochs = 10;
   for (QLineSeries* s : {steps_, train_, validation_, auc_}) s->clear();
   maxLoss_ = 0;
-  x_->setRange(0, std::max(1, epochs));
-  x_->setTickCount(std::min(11, std::max(2, epochs + 1)));
+  epochs_ = epochs;
+  fitEpochAxis();
   fitLossAxis();
   retranslate();
+}
+
+void LossChart::setComparison(const QList<ComparedRun>& runs) {
+  for (QLineSeries* s : compared_) {
+    chart()->removeSeries(s);
+    delete s;
+  }
+  compared_.clear();
+  comparedNames_.clear();
+  comparedMaxLoss_ = 0;
+  int colour = 0;
+  for (const ComparedRun& run : runs) {
+    const QColor color = kRunColors[colour++ % std::size(kRunColors)];
+    auto* train = makeSeries(chart(), color, 2.0);
+    auto* auc = makeSeries(chart(), color, 1.6, Qt::DashLine);
+    QList<QPointF> trainPoints, aucPoints;
+    for (const compat::EpochRecord& e : run.history) {
+      trainPoints.append({double(e.epoch), e.trainLoss});
+      aucPoints.append({double(e.epoch), e.valAuc});
+      if (std::isfinite(e.trainLoss)) comparedMaxLoss_ = std::max(comparedMaxLoss_, e.trainLoss);
+    }
+    train->replace(trainPoints);
+    auc->replace(aucPoints);
+    train->attachAxis(x_);
+    train->attachAxis(loss_);
+    auc->attachAxis(x_);
+    auc->attachAxis(aucAxis_);
+    compared_ << train << auc;
+    comparedNames_ << run.name;
+  }
+  fitEpochAxis();
+  fitLossAxis();
+  retranslate();
+}
+
+double LossChart::epochAxisEnd() const { return x_->max(); }
+
+void LossChart::fitEpochAxis() {
+  double longest = epochs_;
+  for (QLineSeries* s : compared_) {
+    if (s->count() > 0) longest = std::max(longest, s->at(s->count() - 1).x());
+  }
+  for (QLineSeries* s : {train_, steps_}) {
+    if (s->count() > 0) longest = std::max(longest, std::ceil(s->at(s->count() - 1).x()));
+  }
+  int end = 1, ticks = 2;
+  niceEpochAxis(static_cast<int>(std::ceil(longest)), &end, &ticks);
+  if (x_->max() != end || x_->min() != 0) x_->setRange(0, end);
+  x_->setTickCount(ticks);
 }
 
 void LossChart::appendSteps(const QList<QPointF>& points) {
@@ -95,7 +168,7 @@ void LossChart::appendEpoch(const compat::EpochRecord& e) {
   auc_->append(e.epoch, e.valAuc);
   maxLoss_ = std::max(
       {maxLoss_, std::isfinite(e.trainLoss) ? e.trainLoss : 0.0, std::isfinite(e.valLoss) ? e.valLoss : 0.0});
-  if (e.epoch > x_->max()) x_->setMax(e.epoch);
+  if (e.epoch > x_->max()) fitEpochAxis();
   fitLossAxis();
   setPlaceholder(QString());
 }
@@ -115,7 +188,7 @@ void LossChart::setHistory(const std::vector<compat::EpochRecord>& history, int 
   validation_->replace(validation);
   auc_->replace(auc);
   maxLoss_ = std::max({maxY(steps), maxY(train), maxY(validation)});
-  if (!history.empty() && history.back().epoch > x_->max()) x_->setMax(history.back().epoch);
+  fitEpochAxis();
   fitLossAxis();
   retranslate();
 }
@@ -131,12 +204,14 @@ void LossChart::truncateAfter(int epoch) {
   };
   maxLoss_ = std::max({maxY(keep(steps_)), maxY(keep(train_)), maxY(keep(validation_))});
   keep(auc_);
+  fitEpochAxis();
   fitLossAxis();
 }
 
 void LossChart::fitLossAxis() {
   // Round the top up to a "nice" value so the axis does not twitch with every step.
-  const double top = maxLoss_ > 0 ? maxLoss_ * 1.08 : 1.0;
+  const double highest = std::max(maxLoss_, comparedMaxLoss_);
+  const double top = highest > 0 ? highest * 1.08 : 1.0;
   const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
   const double nice = std::ceil(top / (magnitude / 4)) * (magnitude / 4);
   if (loss_->max() != nice || loss_->min() != 0) loss_->setRange(0, nice);

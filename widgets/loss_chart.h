@@ -3,7 +3,9 @@
 // The x axis counts epochs: a step k of s in epoch e sits at e - 1 + k / s,
 // an epoch's mean training loss and its validation loss at e. The validation
 // AUC shares the chart on a right-hand axis (0..1), since it is what early
-// stopping and the best checkpoint follow.
+// stopping and the best checkpoint follow. Other runs can be laid over the
+// shown one (their training loss and validation AUC, one colour per run);
+// the x axis ends at a round number just past the longest run shown.
 #pragma once
 
 #include <QList>
@@ -19,6 +21,12 @@ class QValueAxis;
 
 namespace w2w {
 
+// A run laid over the shown one.
+struct ComparedRun {
+  QString name;
+  std::vector<compat::EpochRecord> history;
+};
+
 class LossChart : public ChartPanel {
   Q_OBJECT
 
@@ -27,6 +35,12 @@ class LossChart : public ChartPanel {
 
   // Empties the chart for a run of `epochs` epochs (the x range).
   void reset(int epochs);
+  // Other runs' curves over the shown run's (none: only the shown run).
+  void setComparison(const QList<ComparedRun>& runs);
+  int comparedRuns() const { return static_cast<int>(comparedNames_.size()); }
+  // Two series per compared run: its training loss, then its validation AUC.
+  QList<QLineSeries*> comparisonSeries() const { return compared_; }
+  double epochAxisEnd() const;
   // Per-step training losses, in order (a batch of them: one redraw).
   void appendSteps(const QList<QPointF>& points);
   void appendEpoch(const compat::EpochRecord& epoch);
@@ -48,6 +62,7 @@ class LossChart : public ChartPanel {
 
  private:
   void fitLossAxis();
+  void fitEpochAxis();
 
   QLineSeries* steps_;
   QLineSeries* train_;
@@ -56,7 +71,11 @@ class LossChart : public ChartPanel {
   QValueAxis* x_;
   QValueAxis* loss_;
   QValueAxis* aucAxis_;
-  double maxLoss_ = 0;
+  QList<QLineSeries*> compared_;  // per compared run: train loss, then val. AUC
+  QStringList comparedNames_;
+  int epochs_ = 10;             // the shown run's x extent
+  double maxLoss_ = 0;          // of the shown run
+  double comparedMaxLoss_ = 0;  // of the compared runs' training losses
 };
 
 }  // namespace w2w

@@ -45,8 +45,8 @@ ScoreHistogramChart::ScoreHistogramChart(QWidget* parent) : ChartPanel(parent) {
   modified_ = area(modifiedLine_, QColor(214, 39, 40));
   x_ = new QValueAxis(c);
   x_->setRange(-1, 1);
-  x_->setTickCount(9);
   x_->setLabelFormat("%.2f");
+  fitTicksToWidth(x_, {9, 5, 3});  // steps of 0.25, 0.5 or 1 over -1..1
   y_ = new QValueAxis(c);
   y_->setRange(0, 0.2);
   y_->setLabelFormat("%.2f");

@@ -28,8 +28,8 @@ ThresholdChart::ThresholdChart(QWidget* parent) : ChartPanel(parent) {
   c->addSeries(best_);
   x_ = new QValueAxis(c);
   x_->setRange(-1, 1);
-  x_->setTickCount(9);
   x_->setLabelFormat("%.2f");
+  fitTicksToWidth(x_, {9, 5, 3});  // steps of 0.25, 0.5 or 1 over -1..1
   y_ = new QValueAxis(c);
   y_->setRange(0, 1);
   y_->setTickCount(6);

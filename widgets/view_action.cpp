@@ -1,5 +1,6 @@
 #include "view_action.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QToolBar>
 #include <QWidget>
@@ -15,6 +16,12 @@ QAction* addViewAction(QWidget* view, const char* objectName, const QList<QKeySe
   view->addAction(action);
   if (toolbar) toolbar->addAction(action);
   return action;
+}
+
+void setButtonText(QAbstractButton* button, const QString& text) {
+  const QKeySequence key = button->shortcut();
+  button->setText(text);
+  button->setShortcut(key);
 }
 
 }  // namespace w2w

@@ -6,7 +6,9 @@
 #include <QKeySequence>
 #include <QList>
 
+class QAbstractButton;
 class QAction;
+class QString;
 class QToolBar;
 class QWidget;
 
@@ -14,5 +16,10 @@ namespace w2w {
 
 QAction* addViewAction(QWidget* view, const char* objectName, const QList<QKeySequence>& keys,
                        QToolBar* toolbar = nullptr);
+
+// Sets a button's text and keeps its shortcut. QAbstractButton::setText
+// replaces the shortcut with the text's mnemonic (none here), so a shortcut
+// set once would stop working at the first retranslation.
+void setButtonText(QAbstractButton* button, const QString& text);
 
 }  // namespace w2w

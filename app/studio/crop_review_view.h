@@ -1,33 +1,46 @@
 // CropReviewView: the curator's view. A review queue of photos (least certain
-// crops first), the photo with its boxes to drag, and Accept / Flag / Next.
+// crops first) filtered by state (to review, reviewed, flagged), the photo
+// with its boxes, a legend of the garment categories, and Accept / Flag /
+// Next. The filter and the photo shown are remembered per library.
 //
-// Shortcuts: A or Enter accept, F flag, N or Page Down next, P or Page Up
-// previous, W original / white background, D draw the selected box when it is
-// missing, Ctrl+Z / Ctrl+Shift+Z undo and redo, Tab next box, arrows nudge.
+// Shortcuts: 1, 2, ... choose a category (and arm drawing when it has no
+// box), D draws the chosen category's box anew, Delete deletes it, V marks the
+// garment not visible (again: visible), A or Enter accept, F flag, N or Page
+// Down next, P or Page Up previous, W original / white background, Ctrl+Z /
+// Ctrl+Shift+Z undo and redo; on the photo: arrows nudge, + / - / 0 zoom.
 #pragma once
 
 #include <QWidget>
 
+#include <array>
+
 #include "library/types.h"
 
 class QAction;
-class QCheckBox;
+class QButtonGroup;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QToolBar;
+class QToolButton;
 
 namespace w2w {
 
 class CropCanvas;
+class CropLegend;
 class CropSession;
+class StudioSettings;
+struct ReviewEntry;
 
 class CropReviewView : public QWidget {
   Q_OBJECT
 
  public:
-  CropReviewView(CropSession* session, QWidget* parent = nullptr);
+  // `settings` (optional) remembers the filter and the photo per library.
+  CropReviewView(CropSession* session, StudioSettings* settings = nullptr, QWidget* parent = nullptr);
 
-  // Reloads the queue (after an import or when the library changes).
+  // Reloads the queue (after an import or when the library changes). Rows
+  // already listed stay where they are, with their marks brought up to date.
   void reloadQueue();
   // Off for a read-only library: the boxes are shown, not changed.
   void setEditable(bool editable);
@@ -35,6 +48,10 @@ class CropReviewView : public QWidget {
   void showPhoto(Id photoId);
   Id currentPhoto() const { return current_; }
   CropCanvas* canvas() const { return canvas_; }
+
+  // Which photos the queue lists: to review (Processed), Reviewed or Flagged.
+  void setFilter(PhotoStatus filter);
+  PhotoStatus filter() const { return filter_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -44,14 +61,34 @@ class CropReviewView : public QWidget {
   void refreshBoxes();
   void refreshImage();
   void refreshDetails();
+  void refreshCounts();
+  void refreshRow(Id photoId);
+  void fillRow(QListWidgetItem* row, const ReviewEntry& entry);
+  QListWidgetItem* rowOf(Id photoId) const;
   void step(int direction);
   void accept();
   void flag();
-  void drawMissing();
+  void chooseCategory(Category c);
+  void drawBox();
+  void deleteBox();
+  void toggleNotVisible();
+  // Asks before removing a crop that saved outfits wear (they go with it).
+  bool confirmLosingOutfits(Category c, Id itemId);
+  void restoreState();
 
   CropSession* session_;
+  StudioSettings* settings_;
   CropCanvas* canvas_;
+  CropLegend* legend_;
+  QToolButton* zoomOut_;
+  QToolButton* zoomIn_;
+  QToolButton* fit_;
+  QLabel* zoomLabel_;
   QListWidget* queue_;
+  QLabel* queueTitle_;
+  QLabel* queueCount_;
+  QButtonGroup* filters_;
+  std::array<QToolButton*, 3> filterButtons_{};
   QLabel* details_;
   QLabel* title_;
   QToolBar* toolbar_;
@@ -61,10 +98,17 @@ class CropReviewView : public QWidget {
   QAction* previousAction_;
   QAction* nextAction_;
   QAction* drawAction_;
+  QAction* deleteAction_;
+  QAction* notVisibleAction_;
   QAction* undoAction_;
   QAction* redoAction_;
+  std::array<QAction*, kCategoryCount> categoryActions_{};
+  PhotoStatus filter_ = PhotoStatus::Processed;
+  QString emptyText_;    // what the photo area says while there is no photo
+  QString libraryPath_;  // the library the queue was filled from
   Id current_ = 0;
-  std::array<Id, kCategoryCount> itemIds_{};
+  bool editable_ = true;               // false on a read-only library
+  std::array<long long, 3> counts_{};  // to review, reviewed, flagged
 };
 
 }  // namespace w2w

@@ -3,73 +3,84 @@
 #include <QCoreApplication>
 #include <QUndoCommand>
 
+#include "category_style.h"
 #include "io/image_decoder.h"
 #include "io/image_encoder.h"
 #include "library/library.h"
 #include "library_controller.h"
-#include "vision/crop_renderer.h"
+#include "vision/photo_analyzer.h"
 
 namespace w2w {
 namespace {
 
 Box toBox(const QRect& r) { return {r.x(), r.y(), r.width(), r.height()}; }
+QRect toRect(const Box& b) { return {b.x, b.y, b.width, b.height}; }
+
+// A crop as it was, to put back exactly (box, and whether a person made it).
+struct SavedCrop {
+  QRect box;
+  ItemSource source = ItemSource::Auto;
+  double confidence = 0;
+};
+
+std::optional<SavedCrop> saved(const std::optional<Item>& item) {
+  if (!item || !item->box) return std::nullopt;
+  return SavedCrop{toRect(*item->box), item->source, item->confidence};
+}
 
 // Moving or resizing one crop. Keyboard nudges of the same box merge into one
 // step, so Ctrl+Z undoes a whole series of arrow presses.
 class MoveBoxCommand : public QUndoCommand {
  public:
-  MoveBoxCommand(CropSession* session, const Item& before, const QRect& after, bool mergeable)
+  MoveBoxCommand(CropSession* session, Id photoId, Category category, const SavedCrop& before,
+                 const QRect& after, bool mergeable)
       : session_(session),
-        itemId_(before.id),
-        oldBox_(before.box ? QRect(before.box->x, before.box->y, before.box->width, before.box->height)
-                           : QRect()),
-        oldSource_(before.source),
-        oldConfidence_(before.confidence),
-        newBox_(after),
+        photoId_(photoId),
+        category_(category),
+        before_(before),
+        after_(after),
         mergeable_(mergeable) {
-    setText(QCoreApplication::translate("w2w::CropSession", "Move %1 box")
-                .arg(QString::fromUtf8(categoryName(before.category))));
+    setText(CropSession::tr("Move %1 box").arg(categoryLabel(category)));
   }
   void redo() override {
-    if (!session_->applyBox(itemId_, newBox_, ItemSource::Manual, 1.0)) setObsolete(true);
+    if (!session_->applyBox(photoId_, category_, after_, ItemSource::Manual, 1.0)) setObsolete(true);
   }
   void undo() override {
-    if (!session_->applyBox(itemId_, oldBox_, oldSource_, oldConfidence_)) setObsolete(true);
+    if (!session_->applyBox(photoId_, category_, before_.box, before_.source, before_.confidence))
+      setObsolete(true);
   }
   int id() const override { return mergeable_ ? 1 : -1; }
   bool mergeWith(const QUndoCommand* other) override {
     const auto* next = static_cast<const MoveBoxCommand*>(other);
-    if (!next->mergeable_ || next->itemId_ != itemId_) return false;
-    newBox_ = next->newBox_;
+    if (!next->mergeable_ || next->photoId_ != photoId_ || next->category_ != category_) return false;
+    after_ = next->after_;
     return true;
   }
 
  private:
   CropSession* session_;
-  Id itemId_;
-  QRect oldBox_;
-  ItemSource oldSource_;
-  double oldConfidence_;
-  QRect newBox_;
+  Id photoId_;
+  Category category_;
+  SavedCrop before_;
+  QRect after_;
   bool mergeable_;
 };
 
+// Drawing the box of a category the photo had none of (clearing a "not
+// visible" mark, which undo puts back).
 class AddBoxCommand : public QUndoCommand {
  public:
-  AddBoxCommand(CropSession* session, Id photoId, Category category, const QRect& box)
-      : session_(session), photoId_(photoId), category_(category), box_(box) {
-    setText(QCoreApplication::translate("w2w::CropSession", "Add %1 box")
-                .arg(QString::fromUtf8(categoryName(category))));
+  AddBoxCommand(CropSession* session, Id photoId, Category category, const QRect& box, bool wasNotVisible)
+      : session_(session), photoId_(photoId), category_(category), box_(box), wasNotVisible_(wasNotVisible) {
+    setText(CropSession::tr("Draw %1 box").arg(categoryLabel(category)));
   }
   void redo() override {
-    const auto id = session_->insertBox(photoId_, category_, box_);
-    if (id)
-      itemId_ = *id;
-    else
-      setObsolete(true);
+    if (!session_->insertBox(photoId_, category_, box_, ItemSource::Manual, 1.0)) setObsolete(true);
   }
   void undo() override {
-    if (!session_->deleteBox(itemId_)) setObsolete(true);
+    const bool done = wasNotVisible_ ? session_->applyNotVisible(photoId_, category_, true)
+                                     : session_->removeBox(photoId_, category_);
+    if (!done) setObsolete(true);
   }
 
  private:
@@ -77,15 +88,68 @@ class AddBoxCommand : public QUndoCommand {
   Id photoId_;
   Category category_;
   QRect box_;
-  Id itemId_ = 0;
+  bool wasNotVisible_;
+};
+
+// Deleting a wrong box, or marking its garment not visible (which deletes
+// the box too). Undo brings the crop back as it was.
+class RemoveBoxCommand : public QUndoCommand {
+ public:
+  RemoveBoxCommand(CropSession* session, Id photoId, Category category, std::optional<SavedCrop> before,
+                   bool markNotVisible)
+      : session_(session),
+        photoId_(photoId),
+        category_(category),
+        before_(before),
+        markNotVisible_(markNotVisible) {
+    setText(markNotVisible ? CropSession::tr("Mark %1 not visible").arg(categoryLabel(category))
+                           : CropSession::tr("Delete %1 box").arg(categoryLabel(category)));
+  }
+  void redo() override {
+    const bool done = markNotVisible_ ? session_->applyNotVisible(photoId_, category_, true)
+                                      : session_->removeBox(photoId_, category_);
+    if (!done) setObsolete(true);
+  }
+  void undo() override {
+    bool done = true;
+    if (markNotVisible_) done = session_->applyNotVisible(photoId_, category_, false);
+    if (done && before_)
+      done = session_->insertBox(photoId_, category_, before_->box, before_->source, before_->confidence);
+    if (!done) setObsolete(true);
+  }
+
+ private:
+  CropSession* session_;
+  Id photoId_;
+  Category category_;
+  std::optional<SavedCrop> before_;
+  bool markNotVisible_;
+};
+
+class UnmarkNotVisibleCommand : public QUndoCommand {
+ public:
+  UnmarkNotVisibleCommand(CropSession* session, Id photoId, Category category)
+      : session_(session), photoId_(photoId), category_(category) {
+    setText(CropSession::tr("Mark %1 visible").arg(categoryLabel(category)));
+  }
+  void redo() override {
+    if (!session_->applyNotVisible(photoId_, category_, false)) setObsolete(true);
+  }
+  void undo() override {
+    if (!session_->applyNotVisible(photoId_, category_, true)) setObsolete(true);
+  }
+
+ private:
+  CropSession* session_;
+  Id photoId_;
+  Category category_;
 };
 
 class StatusCommand : public QUndoCommand {
  public:
   StatusCommand(CropSession* session, Id photoId, PhotoStatus before, PhotoStatus after)
       : session_(session), photoId_(photoId), before_(before), after_(after) {
-    setText(after == PhotoStatus::Reviewed ? QCoreApplication::translate("w2w::CropSession", "Accept photo")
-                                           : QCoreApplication::translate("w2w::CropSession", "Flag photo"));
+    setText(after == PhotoStatus::Reviewed ? CropSession::tr("Accept photo") : CropSession::tr("Flag photo"));
   }
   void redo() override {
     if (!session_->applyStatus(photoId_, after_)) setObsolete(true);
@@ -139,25 +203,68 @@ const PhotoPixels& CropSession::pixels(Id photoId) {
 }
 
 std::array<std::optional<Item>, kCategoryCount> CropSession::crops(Id photoId) const {
-  std::array<std::optional<Item>, kCategoryCount> out;
+  return photoCrops(photoId).items;
+}
+
+PhotoCrops CropSession::photoCrops(Id photoId) const {
+  PhotoCrops out;
   if (!library()) return out;
   if (auto items = library()->items(ItemQuery().fromPhoto(photoId))) {
-    for (const Item& item : *items) out[static_cast<std::size_t>(categoryIndex(item.category))] = item;
+    for (const Item& item : *items) out.items[static_cast<std::size_t>(categoryIndex(item.category))] = item;
+  }
+  if (auto hidden = library()->notVisibleGarments(photoId)) {
+    for (Category c : *hidden) out.notVisible[static_cast<std::size_t>(categoryIndex(c))] = true;
   }
   return out;
 }
 
-void CropSession::moveBox(Id itemId, const QRect& /*before*/, const QRect& after, bool fromKeyboard) {
-  auto item = library() ? library()->item(itemId) : Result<std::optional<Item>>(makeError("no library open"));
-  if (!item || !*item) {
-    reportError(item ? tr("crop %1 no longer exists").arg(itemId) : QString::fromStdString(item.message()));
+int CropSession::savedOutfitsWearing(Id itemId) const {
+  if (!library()) return 0;
+  auto outfits = library()->outfits(OutfitOrigin::User);
+  if (!outfits) return 0;
+  int n = 0;
+  for (const Outfit& o : *outfits) {
+    for (Category c : kCategories) {
+      if (o.member(c) == itemId) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+void CropSession::moveBox(Id photoId, Category category, const QRect& after, bool fromKeyboard) {
+  const auto before = saved(photoCrops(photoId).item(category));
+  if (!before) {
+    reportError(tr("The %1 crop of this photo no longer exists.").arg(categoryLabel(category)));
     return;
   }
-  undo_.push(new MoveBoxCommand(this, **item, after, fromKeyboard));
+  undo_.push(new MoveBoxCommand(this, photoId, category, *before, after, fromKeyboard));
 }
 
 void CropSession::addBox(Id photoId, Category category, const QRect& box) {
-  undo_.push(new AddBoxCommand(this, photoId, category, box));
+  const PhotoCrops now = photoCrops(photoId);
+  if (now.item(category)) {  // drawn over an existing box: a replacement
+    moveBox(photoId, category, box, false);
+    return;
+  }
+  undo_.push(new AddBoxCommand(this, photoId, category, box, now.isNotVisible(category)));
+}
+
+void CropSession::deleteBox(Id photoId, Category category) {
+  const auto before = saved(photoCrops(photoId).item(category));
+  if (!before) return;
+  undo_.push(new RemoveBoxCommand(this, photoId, category, before, false));
+}
+
+void CropSession::setNotVisible(Id photoId, Category category, bool notVisible) {
+  const PhotoCrops now = photoCrops(photoId);
+  if (now.isNotVisible(category) == notVisible) return;
+  if (notVisible)
+    undo_.push(new RemoveBoxCommand(this, photoId, category, saved(now.item(category)), true));
+  else
+    undo_.push(new UnmarkNotVisibleCommand(this, photoId, category));
 }
 
 void CropSession::setPhotoStatus(Id photoId, PhotoStatus status) {
@@ -168,20 +275,32 @@ void CropSession::setPhotoStatus(Id photoId, PhotoStatus status) {
   undo_.push(new StatusCommand(this, photoId, (*photo)->status, status));
 }
 
-bool CropSession::applyBox(Id itemId, const QRect& box, ItemSource source, double confidence) {
-  auto item = library()->item(itemId);
-  if (!item || !*item || !(*item)->photoId) {
-    reportError(tr("crop %1 no longer exists").arg(itemId));
-    return false;
-  }
-  const Id photoId = *(*item)->photoId;
+std::optional<CropImage> CropSession::cropFor(Id photoId, const QRect& box) {
   const PhotoPixels& p = pixels(photoId);
   if (!p.error.isEmpty()) {
     reportError(p.error);
+    return std::nullopt;
+  }
+  // The core cuts every crop: the same clipping and mask checks as the pipeline.
+  auto crop = recomputeCrop(p.photo, p.mask.empty() ? nullptr : &p.mask, toBox(box));
+  if (!crop) {
+    reportError(QString::fromStdString(crop.message()));
+    return std::nullopt;
+  }
+  return std::move(*crop);
+}
+
+bool CropSession::applyBox(Id photoId, Category category, const QRect& box, ItemSource source,
+                           double confidence) {
+  const PhotoCrops crops = photoCrops(photoId);
+  const auto& item = crops.item(category);
+  if (!item) {
+    reportError(tr("The %1 crop of this photo no longer exists.").arg(categoryLabel(category)));
     return false;
   }
-  const CropImage crop = makeCropImage(renderCrop(p.photo, p.mask.empty() ? nullptr : &p.mask, toBox(box)));
-  if (Status s = library()->setCrop(itemId, toBox(box), crop, source, confidence); !s) {
+  const auto crop = cropFor(photoId, box);
+  if (!crop) return false;
+  if (Status s = library()->setCrop(item->id, toBox(box), *crop, source, confidence); !s) {
     reportError(QString::fromStdString(s.message()));
     return false;
   }
@@ -189,32 +308,61 @@ bool CropSession::applyBox(Id itemId, const QRect& box, ItemSource source, doubl
   return true;
 }
 
-std::optional<Id> CropSession::insertBox(Id photoId, Category category, const QRect& box) {
-  const PhotoPixels& p = pixels(photoId);
-  if (!p.error.isEmpty()) {
-    reportError(p.error);
-    return std::nullopt;
-  }
-  const CropImage crop = makeCropImage(renderCrop(p.photo, p.mask.empty() ? nullptr : &p.mask, toBox(box)));
-  auto id = library()->addManualCrop(photoId, category, toBox(box), crop);
-  if (!id) {
-    reportError(QString::fromStdString(id.message()));
-    return std::nullopt;
-  }
-  (void)library()->syncPhotoOutfits();  // a photo with all three crops is now an outfit
-  Q_EMIT cropChanged(photoId);
-  return *id;
-}
-
-bool CropSession::deleteBox(Id itemId) {
-  auto item = library()->item(itemId);
-  if (!item || !*item) return false;
-  if (Status s = library()->removeItem(itemId); !s) {
-    reportError(QString::fromStdString(s.message()));
+bool CropSession::insertBox(Id photoId, Category category, const QRect& box, ItemSource source,
+                            double confidence) {
+  const auto crop = cropFor(photoId, box);
+  if (!crop) return false;
+  const Status done = library()->transaction([&]() -> Status {
+    auto id = library()->addManualCrop(photoId, category, toBox(box), *crop);
+    if (!id) return id.error();
+    // Undoing a deletion puts back an automatic crop as automatic.
+    if (source != ItemSource::Manual) {
+      if (Status s = library()->setCrop(*id, toBox(box), *crop, source, confidence); !s) return s;
+    }
+    auto synced = library()->syncPhotoOutfits();  // a photo with every garment is an outfit
+    return synced ? Status::success() : Status(synced.error());
+  });
+  if (!done) {
+    reportError(QString::fromStdString(done.message()));
     return false;
   }
-  (void)library()->syncPhotoOutfits();
-  if ((*item)->photoId) Q_EMIT cropChanged(*(*item)->photoId);
+  Q_EMIT cropChanged(photoId);
+  return true;
+}
+
+bool CropSession::removeBox(Id photoId, Category category) {
+  const PhotoCrops crops = photoCrops(photoId);
+  const auto& item = crops.item(category);
+  if (!item) return true;  // already gone
+  const Status done = library()->transaction([&]() -> Status {
+    if (Status s = library()->removeItem(item->id); !s) return s;
+    auto synced = library()->syncPhotoOutfits();
+    return synced ? Status::success() : Status(synced.error());
+  });
+  if (!done) {
+    reportError(QString::fromStdString(done.message()));
+    return false;
+  }
+  Q_EMIT cropChanged(photoId);
+  return true;
+}
+
+bool CropSession::applyNotVisible(Id photoId, Category category, bool notVisible) {
+  const PhotoCrops crops = photoCrops(photoId);
+  const auto& item = crops.item(category);
+  const Status done = library()->transaction([&]() -> Status {
+    if (notVisible && item) {
+      if (Status s = library()->removeItem(item->id); !s) return s;
+      auto synced = library()->syncPhotoOutfits();
+      if (!synced) return synced.error();
+    }
+    return library()->setNotVisible(photoId, category, notVisible);
+  });
+  if (!done) {
+    reportError(QString::fromStdString(done.message()));
+    return false;
+  }
+  Q_EMIT cropChanged(photoId);
   return true;
 }
 

@@ -15,6 +15,7 @@
 #include "library/library.h"
 #include "library_controller.h"
 #include "pipeline/library_encoding.h"
+#include "view_action.h"
 
 namespace w2w {
 
@@ -24,6 +25,8 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   encoderLabel_ = new QLabel(this);
   encoderLabel_->setWordWrap(true);
   countLabel_ = new QLabel(this);
+  countLabel_->setObjectName("encodedCount");
+  countLabel_->setWordWrap(true);
   encodeButton_ = new QPushButton(this);
   encodeButton_->setObjectName("encodeButton");
   encodeButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -77,8 +80,21 @@ void EmbeddingsView::retranslate() {
                              .arg(encoders_->displayName(), encoders_->isBasic() || device.isEmpty()
                                                                 ? tr("CPU")
                                                                 : tr("%1 when available").arg(device)));
-  countLabel_->setText(tr("%1 of %2 crops encoded with this encoder").arg(encoded_).arg(total_));
-  encodeButton_->setText(tr("Encode library"));
+  // Every item counts: crops of photos and single items alike.
+  if (!library_->hasLibrary())
+    countLabel_->setText(tr("No library is open."));
+  else if (total_ == 0)
+    countLabel_->setText(
+        tr("No crops yet: import outfit photos or single items (File menu). Each crop is "
+           "encoded as soon as it exists and appears on the map."));
+  else if (encoded_ < total_)
+    countLabel_->setText(
+        tr("%1 of %2 items encoded with this encoder; Encode library (Ctrl+E) encodes the rest.")
+            .arg(encoded_)
+            .arg(total_));
+  else
+    countLabel_->setText(tr("%1 of %2 items encoded with this encoder").arg(encoded_).arg(total_));
+  setButtonText(encodeButton_, tr("Encode library"));
   encodeButton_->setToolTip(tr("Encode every crop that has no embedding for this encoder yet (Ctrl+E)"));
   settingsButton_->setText(tr("Change encoder…"));
   openItem_->setText(tr("Show in library"));
@@ -93,7 +109,7 @@ void EmbeddingsView::changeEvent(QEvent* event) {
 void EmbeddingsView::refresh() {
   Library* library = library_->library();
   QVector<MapPoint> points;
-  QString axes;
+  std::optional<std::array<double, 2>> explained;
   encoded_ = total_ = 0;
   if (library) {
     if (auto items = library->items()) total_ = static_cast<long long>(items->size());
@@ -106,13 +122,11 @@ void EmbeddingsView::refresh() {
                             embeddings->categories[static_cast<std::size_t>(i)],
                             QPointF(projection->points.at(i, 0), projection->points.at(i, 1))});
         }
-        axes = tr("Axis 1 explains %1% of the variance, axis 2 %2%.")
-                   .arg(100 * projection->explainedVariance[0], 0, 'f', 1)
-                   .arg(100 * projection->explainedVariance[1], 0, 'f', 1);
+        explained = std::array<double, 2>{projection->explainedVariance[0], projection->explainedVariance[1]};
       }
     }
   }
-  map_->setPoints(points, axes);
+  map_->setPoints(points, explained);
   retranslate();
 }
 

@@ -42,9 +42,9 @@ QString LibraryController::openLibrary(const QString& path, bool create) {
   const std::string file = path.toStdString();
   // A library that cannot be written opens read-only instead of not at all.
   const std::string notWritable = create ? std::string() : Library::whyNotWritable(file);
-  auto opened = create                  ? Library::create(file)
+  auto opened = create                ? Library::create(file)
                 : notWritable.empty() ? Library::open(file)
-                                        : Library::open(file, Library::Access::ReadOnly);
+                                      : Library::open(file, Library::Access::ReadOnly);
   if (!opened) return QString::fromStdString(opened.message());
   library_ = std::move(*opened);
   readOnlyReason_ = QString::fromStdString(notWritable);
@@ -260,7 +260,7 @@ BackgroundTask* LibraryController::runTask(
 }
 
 BackgroundTask* LibraryController::runImport(
-    const QString& title,
+    const QString& title, bool items,
     std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import) {
   if (!library_) return nullptr;
   const std::string file = library_->path();
@@ -273,8 +273,18 @@ BackgroundTask* LibraryController::runImport(
         *report = import(**library, progress, cancel);  // each photo with its crops and outfit
         return QString();  // failed files are rows of the report, not an error of the import
       });
-  connect(task, &BackgroundTask::finished, this, [this, title, report](const QString& error) {
-    if (error.isEmpty()) Q_EMIT importReported(title, *report);
+  connect(task, &BackgroundTask::finished, this, [this, title, items, report](const QString& error) {
+    if (!error.isEmpty()) return;
+    Q_EMIT importReported(title, *report);
+    std::vector<Id> added;
+    for (const ImportEntry& e : report->entries) {
+      if (e.outcome == ImportEntry::Outcome::Added && e.id) added.push_back(e.id);
+    }
+    if (added.empty()) return;
+    if (items)
+      Q_EMIT cropsAdded({}, added);
+    else
+      Q_EMIT cropsAdded(added, {});
   });
   return task;
 }
@@ -290,7 +300,7 @@ BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
   ImportOptions options;
   options.analyzer = std::move(*analyzer);
   return runImport(
-      tr("Importing photos"),
+      tr("Importing photos"), false,
       [paths, options](Library& library, const ProgressCallback& progress, const CancelFlag& cancel) {
         return w2w::importPhotos(library, toStd(paths), options, progress, &cancel);
       });
@@ -299,15 +309,16 @@ BackgroundTask* LibraryController::importPhotos(const QStringList& paths) {
 BackgroundTask* LibraryController::importItems(const QStringList& paths, const QString& category) {
   ItemImportOptions options;
   if (category != "folder") options.category = parseCategory(category.toStdString());
-  return runImport(tr("Importing items"), [paths, options](Library& library, const ProgressCallback& progress,
-                                                           const CancelFlag& cancel) {
-    return w2w::importItems(library, toStd(paths), options, progress, &cancel);
-  });
+  return runImport(
+      tr("Importing items"), true,
+      [paths, options](Library& library, const ProgressCallback& progress, const CancelFlag& cancel) {
+        return w2w::importItems(library, toStd(paths), options, progress, &cancel);
+      });
 }
 
 BackgroundTask* LibraryController::cropAgain(const std::vector<Id>& photoIds) {
   if (!library_) return nullptr;
-  return runTask(
+  BackgroundTask* task = runTask(
       tr("Cropping %n photo(s) again", nullptr, static_cast<int>(photoIds.size())),
       [file = library_->path(), photoIds](const ProgressCallback& progress, const CancelFlag& cancel) {
         auto analyzer = defaultPhotoAnalyzer();
@@ -317,6 +328,8 @@ BackgroundTask* LibraryController::cropAgain(const std::vector<Id>& photoIds) {
         auto report = reanalyzePhotos(**library, photoIds, *analyzer, progress, &cancel);
         return report ? QString() : QString::fromStdString(report.message());
       });
+  connect(task, &BackgroundTask::finished, this, [this, photoIds] { Q_EMIT cropsAdded(photoIds, {}); });
+  return task;
 }
 
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {

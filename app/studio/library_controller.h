@@ -107,10 +107,14 @@ class LibraryController : public QObject {
   void taskStarted(BackgroundTask* task);
   // After an import: every file's outcome (added, duplicate, or why it failed).
   void importReported(const QString& title, const w2w::ImportReport& report);
+  // New crops exist (an import, a photo cropped again): the crops of these
+  // photos, and these standalone items.
+  void cropsAdded(const std::vector<w2w::Id>& photoIds, const std::vector<w2w::Id>& itemIds);
 
  private:
+  // `items`: the report's ids are items (single-item photos), not photos.
   BackgroundTask* runImport(
-      const QString& title,
+      const QString& title, bool items,
       std::function<ImportReport(Library&, const ProgressCallback&, const CancelFlag&)> import);
 
   // Records what the views are being told about (the areas whose signals

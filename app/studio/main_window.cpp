@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QUndoStack>
 
+#include "background_encoder.h"
 #include "background_task.h"
 #include "common/build_info.h"
 #include "compat_service.h"
@@ -54,22 +55,51 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   libraryView_ = new LibraryView(library_, thumbnails_, this);
   connect(library_, &LibraryController::importReported, libraryView_, &LibraryView::showImportReport);
 
-  cropSession_ = new CropSession(library_, this);
-  cropView_ = new CropReviewView(cropSession_, this);
-  connect(cropSession_, &CropSession::errorOccurred, this,
-          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
-  // Crop edits change one photo; the grid catches up when it is shown again.
-  connect(cropSession_, &CropSession::cropChanged, this, [this] { gridStale_ = true; });
-  connect(libraryView_, &LibraryView::photoActivated, this, &MainWindow::editCrops);
-
   encoders_ = new EncoderService(settings_, this);
   connect(encoders_, &EncoderService::encoderChanged, this, &MainWindow::refreshContent);
+  // New and edited crops are encoded at once, whichever view made them.
+  backgroundEncoder_ = new BackgroundEncoder(library_, encoders_, this);
+  connect(library_, &LibraryController::cropsAdded, backgroundEncoder_,
+          [this](const std::vector<Id>& photos, const std::vector<Id>& items) {
+            backgroundEncoder_->encodePhotos(photos);
+            backgroundEncoder_->encodeItems(items);
+          });
+
+  cropSession_ = new CropSession(library_, this);
+  cropView_ = new CropReviewView(cropSession_, settings_, this);
+  connect(cropSession_, &CropSession::errorOccurred, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+  // Crop edits change one photo; the grid catches up when it is shown again,
+  // the counts in the status bar at once.
+  connect(cropSession_, &CropSession::cropChanged, this, [this](Id photo) {
+    gridStale_ = true;
+    refreshLibraryLabel();
+    backgroundEncoder_->encodePhotos({photo});
+  });
+  connect(libraryView_, &LibraryView::photoActivated, this, &MainWindow::editCrops);
+
   embeddingsView_ = new EmbeddingsView(library_, encoders_, this);
   connect(embeddingsView_, &EmbeddingsView::openSettings, this, &MainWindow::openSettings);
   connect(embeddingsView_, &EmbeddingsView::itemSelected, this, &MainWindow::showItemInLibrary);
+  connect(backgroundEncoder_, &BackgroundEncoder::encoded, this, [this] {
+    embeddingsView_->refresh();
+    gridStale_ = true;  // the grid's "encoded" badges
+    if (views_->currentWidget() == libraryView_) {
+      gridStale_ = false;
+      libraryView_->refresh(encoders_->modelId());
+    }
+  });
+  connect(backgroundEncoder_, &BackgroundEncoder::failed, this, [this](const QString& message) {
+    statusBar()->showMessage(tr("Encoding new crops failed: %1").arg(message), 10000);
+  });
 
   training_ = new TrainingController(library_, encoders_, this);
   trainingView_ = new TrainingView(training_, library_, encoders_, settings_, this);
+  connect(training_, &TrainingController::runEnded, this, [this](qint64 runId, const QString& outcome) {
+    if (outcome == "paused")
+      statusBar()->showMessage(
+          tr("Run %1 paused; Resume (Ctrl+P) trains on from its last checkpoint").arg(runId), 8000);
+  });
   compat_ = new CompatService(library_, encoders_, settings_, this);
   board_ = new OutfitBoardView(library_, compat_, this);
   recommendations_ = new RecommendationsView(library_, compat_, this);
@@ -108,9 +138,14 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
 
   libraryLabel_ = new QLabel(this);
   libraryLabel_->setObjectName("libraryStatus");
+  encodingLabel_ = new QLabel(this);
+  encodingLabel_->setObjectName("encodingLabel");
+  encodingLabel_->hide();
   taskStatus_ = new TaskStatusWidget(this);
   statusBar()->addWidget(libraryLabel_, 1);
+  statusBar()->addPermanentWidget(encodingLabel_);
   statusBar()->addPermanentWidget(taskStatus_);
+  connect(backgroundEncoder_, &BackgroundEncoder::busyChanged, encodingLabel_, &QWidget::setVisible);
   connect(taskStatus_, &TaskStatusWidget::cancelRequested, this, [this] {
     if (currentTask_) currentTask_->cancel();
   });
@@ -140,6 +175,7 @@ MainWindow::~MainWindow() {
   // heatmaps must not read a board that is being destroyed.
   QObject::disconnect(board_->undoStack(), nullptr, heatmaps_, nullptr);
   delete views_;
+  delete backgroundEncoder_;  // its worker uses the encoder service
 }
 
 void MainWindow::buildMenus() {
@@ -204,7 +240,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::retranslate() {
   const QString file = QFileInfo(library_->path()).fileName();
-  setWindowTitle(!library_->hasLibrary() ? tr("What2Wear Studio")
+  setWindowTitle(!library_->hasLibrary()  ? tr("What2Wear Studio")
                  : library_->isReadOnly() ? tr("What2Wear Studio — %1 (read-only)").arg(file)
                                           : tr("What2Wear Studio — %1").arg(file));
   views_->setTabText(views_->indexOf(libraryView_), tr("Library"));
@@ -236,6 +272,7 @@ void MainWindow::retranslate() {
   text("actionQuit", tr("&Quit"));
   text("actionSettings", tr("&Settings…"));
   text("actionAbout", tr("&About What2Wear Studio"));
+  encodingLabel_->setText(tr("Encoding new crops…"));
   refreshContent();
 }
 
@@ -257,6 +294,10 @@ void MainWindow::refreshRecentMenu() {
 void MainWindow::refreshContent() {
   libraryView_->refresh(encoders_->modelId());
   cropView_->reloadQueue();
+  refreshLibraryLabel();
+}
+
+void MainWindow::refreshLibraryLabel() {
   if (!library_->hasLibrary()) {
     libraryLabel_->setText(tr("No library open: File ▸ New Library or Open Library"));
     return;
@@ -367,6 +408,8 @@ void MainWindow::watchTask(BackgroundTask* task) {
   });
   connect(task, &BackgroundTask::finished, this, [this, task](const QString& error, bool cancelled) {
     if (currentTask_ == task) taskStatus_->end();
+    // A paused run stops its task too; the training controller says "paused".
+    if (cancelled && training_->state() == TrainingController::State::Pausing) return;
     if (cancelled)
       statusBar()->showMessage(tr("%1: cancelled; the work done so far is kept").arg(task->title()), 8000);
     else if (!error.isEmpty())
@@ -430,8 +473,8 @@ void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
 }
 
 bool MainWindow::busy() const {
-  return !currentTask_.isNull() || heatmaps_->busy() || compat_->recommenderBuilding() ||
-         training_->isTraining();
+  return !currentTask_.isNull() || backgroundEncoder_->isBusy() || heatmaps_->busy() ||
+         compat_->recommenderBuilding() || training_->isTraining();
 }
 
 QString MainWindow::startTraining() {

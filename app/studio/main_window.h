@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace w2w {
 
+class BackgroundEncoder;
 class BackgroundTask;
 class CropReviewView;
 class CropSession;
@@ -73,6 +74,7 @@ class MainWindow : public QMainWindow {
   void retranslate();
   void refreshRecentMenu();
   void refreshContent();
+  void refreshLibraryLabel();  // the counts in the status bar
   void newLibrary();
   void chooseLibrary();
   void importPhotosDialog(bool folder);
@@ -91,6 +93,7 @@ class MainWindow : public QMainWindow {
   CropSession* cropSession_;
   CropReviewView* cropView_;
   EncoderService* encoders_;
+  BackgroundEncoder* backgroundEncoder_;
   EmbeddingsView* embeddingsView_;
   CompatService* compat_;
   OutfitBoardView* board_;
@@ -103,6 +106,7 @@ class MainWindow : public QMainWindow {
   QMenu* languageMenu_ = nullptr;
   TranslationManager* translations_;
   QLabel* libraryLabel_;
+  QLabel* encodingLabel_;
   TaskStatusWidget* taskStatus_;
   QPointer<BackgroundTask> currentTask_;
   qint64 lastRefreshMs_ = 0;

@@ -12,7 +12,7 @@ namespace w2w {
 RunHistoryTable::RunHistoryTable(QWidget* parent) : QTableWidget(parent) {
   setColumnCount(ColumnCount);
   setSelectionBehavior(QAbstractItemView::SelectRows);
-  setSelectionMode(QAbstractItemView::SingleSelection);
+  setSelectionMode(QAbstractItemView::ExtendedSelection);
   setEditTriggers(QAbstractItemView::NoEditTriggers);
   setAlternatingRowColors(true);
   setWordWrap(false);
@@ -53,12 +53,20 @@ void RunHistoryTable::setRuns(const std::vector<TrainingRun>& runs, Id inUse) {
 }
 
 void RunHistoryTable::fill() {
-  const Id selected = selectedRun();
+  const Id current = selectedRun();
+  const std::vector<Id> selected = selectedRuns();
   const QSignalBlocker block(this);
   setRowCount(static_cast<int>(runs_.size()));
   for (int row = 0; row < rowCount(); ++row) fillRow(row);
-  const int row = rowOf(selected);
-  if (row >= 0) selectRow(row);
+  clearSelection();
+  for (Id id : selected) {
+    const int row = rowOf(id);
+    if (row >= 0)
+      selectionModel()->select(model()->index(row, 0),
+                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  }
+  if (const int row = rowOf(current); row >= 0)
+    selectionModel()->setCurrentIndex(model()->index(row, 0), QItemSelectionModel::NoUpdate);
 }
 
 void RunHistoryTable::updateRun(const TrainingRun& run) {
@@ -106,16 +114,30 @@ void RunHistoryTable::fillRow(int row) {
 }
 
 Id RunHistoryTable::selectedRun() const {
-  const QList<QTableWidgetItem*> items = selectedItems();
-  return items.isEmpty() ? 0 : items.first()->data(Qt::UserRole).toLongLong();
+  // The row last clicked, when it is selected; else the first selected.
+  const int current = currentRow();
+  if (current >= 0 && selectionModel()->isRowSelected(current, QModelIndex()))
+    return runs_[static_cast<std::size_t>(current)].id;
+  const std::vector<Id> all = selectedRuns();
+  return all.empty() ? 0 : all.front();
+}
+
+std::vector<Id> RunHistoryTable::selectedRuns() const {
+  std::vector<Id> out;
+  for (int row = 0; row < rowCount(); ++row) {
+    if (selectionModel()->isRowSelected(row, QModelIndex()))
+      out.push_back(runs_[static_cast<std::size_t>(row)].id);
+  }
+  return out;
 }
 
 void RunHistoryTable::selectRun(Id runId) {
   const int row = rowOf(runId);
-  if (row >= 0)
-    selectRow(row);
-  else
+  if (row >= 0) {
+    setCurrentCell(row, 0, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  } else {
     clearSelection();
+  }
 }
 
 int RunHistoryTable::rowOf(Id runId) const {

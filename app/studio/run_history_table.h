@@ -1,6 +1,8 @@
 // RunHistoryTable: the library's training runs, newest first, with what a
 // researcher compares them by: when, which encoder, how it ended, epochs,
-// best validation AUC and the FITB accuracy at that epoch.
+// best validation AUC and the FITB accuracy at that epoch. Several runs can
+// be selected (Ctrl+click, Shift+click) to compare their curves; the current
+// one (the last clicked) is the run the view shows in full.
 #pragma once
 
 #include <QTableWidget>
@@ -33,8 +35,9 @@ class RunHistoryTable : public QTableWidget {
   void setRuns(const std::vector<TrainingRun>& runs, Id inUse = 0);
   // One run's row anew (the run in training, after each epoch).
   void updateRun(const TrainingRun& run);
-  Id selectedRun() const;  // 0: none
-  void selectRun(Id runId);
+  Id selectedRun() const;                // the current selected run; 0: none
+  std::vector<Id> selectedRuns() const;  // every selected run, in table order
+  void selectRun(Id runId);              // only this one
   int rowOf(Id runId) const;
   const std::vector<TrainingRun>& runs() const { return runs_; }
   const TrainingRun* run(Id runId) const;

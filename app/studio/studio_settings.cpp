@@ -67,10 +67,11 @@ void StudioSettings::setDevice(const QString& device) { settings_.setValue("mode
 namespace {
 
 // One key per library file, however its path is written.
-QString checkpointKey(const QString& library) {
+QString libraryKey(const QString& group, const QString& library) {
   const QString file = QFileInfo(library).absoluteFilePath();
-  return "checkpoint/" + QString::fromLatin1(file.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
+  return group + "/" + QString::fromLatin1(file.toUtf8().toBase64(QByteArray::Base64UrlEncoding));
 }
+QString checkpointKey(const QString& library) { return libraryKey("checkpoint", library); }
 
 }  // namespace
 
@@ -82,6 +83,19 @@ void StudioSettings::setActiveCheckpoint(const QString& library, const QString& 
   if (checkpoint == activeCheckpoint(library)) return;
   settings_.setValue(checkpointKey(library), checkpoint);
   Q_EMIT activeCheckpointChanged(library, checkpoint);
+}
+
+QString StudioSettings::reviewFilter(const QString& library) const {
+  return settings_.value(libraryKey("review/filter", library)).toString();
+}
+void StudioSettings::setReviewFilter(const QString& library, const QString& filter) {
+  settings_.setValue(libraryKey("review/filter", library), filter);
+}
+qint64 StudioSettings::reviewPhoto(const QString& library) const {
+  return settings_.value(libraryKey("review/photo", library), 0).toLongLong();
+}
+void StudioSettings::setReviewPhoto(const QString& library, qint64 photoId) {
+  settings_.setValue(libraryKey("review/photo", library), photoId);
 }
 
 QString StudioSettings::libraryFolder() const {

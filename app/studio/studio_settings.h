@@ -40,6 +40,13 @@ class StudioSettings : public QObject {
   QString activeCheckpoint(const QString& library) const;
   void setActiveCheckpoint(const QString& library, const QString& checkpoint);
 
+  // The crop review queue of a library: its filter (a photo status name,
+  // "" = to review) and the photo it showed last (0 = none).
+  QString reviewFilter(const QString& library) const;
+  void setReviewFilter(const QString& library, const QString& filter);
+  qint64 reviewPhoto(const QString& library) const;
+  void setReviewPhoto(const QString& library, qint64 photoId);
+
   QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
   void setLibraryFolder(const QString& folder);
 

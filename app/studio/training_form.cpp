@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -89,14 +90,12 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent) {
 void TrainingForm::retranslate() {
   modelBox_->setTitle(tr("Training settings"));
   dataBox_->setTitle(tr("Outfits to learn from"));
-  const QStringList names = {tr("&Epochs:"),    tr("&Learning rate:"), tr("&Batch size:"),
-                             tr("&Threshold:"), tr("Tem&perature:"),   tr("&Curriculum epochs:"),
-                             tr("&Heads:"),     tr("E&nsemble:"),      tr("Early st&op after:"),
-                             tr("&Seed:")};
+  const QStringList names = fieldNames();
   for (int i = 0; i < labels_.size(); ++i) labels_[i]->setText(names.value(i));
-  headMode_->setItemText(0, tr("Shared (one latent space)"));
-  headMode_->setItemText(1, tr("One head per category"));
-  headMode_->setItemText(2, tr("Separate space per pair"));
+  for (int i = 0; i < headMode_->count(); ++i) {
+    if (auto mode = compat::parseHeadMode(headMode_->itemData(i).toString().toStdString()))
+      headMode_->setItemText(i, headModeLabel(*mode));
+  }
   epochs_->setToolTip(tr("Passes over the training outfits"));
   learningRate_->setToolTip(tr("Peak AdamW learning rate (warm-up, then cosine decay)"));
   batchSize_->setToolTip(tr("Outfits per step; each outfit's items are the others' negatives"));
@@ -111,6 +110,46 @@ void TrainingForm::retranslate() {
   seed_->setToolTip(tr("The same data, settings and seed give the same run"));
   photoOutfits_->setText(tr("Outfit photos (top, bottom and shoes cropped)"));
   userOutfits_->setText(tr("Outfits composed by people"));
+}
+
+QStringList TrainingForm::fieldNames() {
+  return {tr("&Epochs:"),    tr("&Learning rate:"), tr("&Batch size:"),
+          tr("&Threshold:"), tr("Tem&perature:"),   tr("&Curriculum epochs:"),
+          tr("&Heads:"),     tr("E&nsemble:"),      tr("Early st&op after:"),
+          tr("&Seed:")};
+}
+
+QString TrainingForm::headModeLabel(compat::HeadMode mode) {
+  switch (mode) {
+    case compat::HeadMode::Shared: return tr("Shared (one latent space)");
+    case compat::HeadMode::PerCategory: return tr("One head per category");
+    case compat::HeadMode::PairSpaces: return tr("Separate space per pair");
+  }
+  return {};
+}
+
+QString TrainingForm::settingsTable(const compat::TrainConfig& c) {
+  QStringList names = fieldNames();
+  // Mnemonics are for the form: "&Epochs:" and, where the language writes
+  // them after the word, "에폭(&E):" read "Epochs:" and "에폭:".
+  static const QRegularExpression mnemonic(QStringLiteral("\\(&\\w\\)|&"));
+  for (QString& name : names) name.remove(mnemonic);
+  const QStringList values = {QString::number(c.epochs),
+                              QString::number(c.learningRate, 'g', 4),
+                              QString::number(c.batchSize),
+                              QString::number(c.loss.threshold, 'f', 2),
+                              QString::number(c.loss.temperature, 'g', 4),
+                              QString::number(c.curriculumEpochs),
+                              headModeLabel(c.head.mode),
+                              QString::number(c.head.ensemble),
+                              tr("%n epoch(s) without progress", nullptr, c.patience),
+                              QString::number(c.seed)};
+  QString rows;
+  for (int i = 0; i < names.size() && i < values.size(); ++i) {
+    rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
+                .arg(names[i].toHtmlEscaped(), values[i].toHtmlEscaped());
+  }
+  return QStringLiteral("<table cellspacing='0' cellpadding='1'>%1</table>").arg(rows);
 }
 
 void TrainingForm::changeEvent(QEvent* event) {
@@ -151,6 +190,10 @@ void TrainingForm::setConfig(const compat::TrainConfig& c) {
 
 bool TrainingForm::photoOutfits() const { return photoOutfits_->isChecked(); }
 bool TrainingForm::userOutfits() const { return userOutfits_->isChecked(); }
+void TrainingForm::setSources(bool photoOutfits, bool userOutfits) {
+  photoOutfits_->setChecked(photoOutfits);
+  userOutfits_->setChecked(userOutfits);
+}
 void TrainingForm::setDataSummary(const QString& text) { dataSummary_->setText(text); }
 
 }  // namespace w2w

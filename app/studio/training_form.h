@@ -26,14 +26,21 @@ class TrainingForm : public QWidget {
   void setConfig(const compat::TrainConfig& config);
   bool photoOutfits() const;
   bool userOutfits() const;
+  void setSources(bool photoOutfits, bool userOutfits);
   // What the data will be: outfit counts and the encoder, one line each.
   void setDataSummary(const QString& text);
+
+  // The settings of `config` as a read-only table (rich text), named as the
+  // form names them: what a stored run was trained with.
+  static QString settingsTable(const compat::TrainConfig& config);
 
  protected:
   void changeEvent(QEvent* event) override;
 
  private:
   void retranslate();
+  static QStringList fieldNames();  // the form's labels, with their "&" mnemonics
+  static QString headModeLabel(compat::HeadMode mode);
 
   compat::TrainConfig base_;  // fields the form does not show keep these values
   QGroupBox* modelBox_;

@@ -24,6 +24,7 @@
 #include "training_export.h"
 #include "training_form.h"
 #include "training_run_metrics.h"
+#include "view_action.h"
 
 namespace w2w {
 
@@ -94,11 +95,36 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   auto* historyButtons = new QHBoxLayout;
   historyButtons->addWidget(historyTitle_, 1);
   for (QPushButton* b : {continue_, use_, export_, delete_}) historyButtons->addWidget(b);
+  runSettings_ = new QLabel;
+  runSettings_->setObjectName("runSettings");
+  runSettings_->setTextFormat(Qt::RichText);
+  runSettings_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  runSettings_->setWordWrap(true);
+  runSettings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  copySettings_ = button("copyRunSettings", QKeySequence());
+  auto* settingsBox = new QWidget;
+  auto* settingsLayout = new QVBoxLayout(settingsBox);
+  settingsLayout->setContentsMargins(6, 0, 0, 0);
+  settingsLayout->addWidget(runSettings_);
+  settingsLayout->addWidget(copySettings_);
+  settingsLayout->addStretch(1);
+  auto* settingsScroll = new QScrollArea(this);
+  settingsScroll->setWidget(settingsBox);
+  settingsScroll->setWidgetResizable(true);
+  settingsScroll->setFrameShape(QFrame::NoFrame);
+  settingsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  settingsScroll->setMinimumWidth(230);
+  auto* historySplit = new QSplitter(Qt::Horizontal, this);
+  historySplit->addWidget(history_);
+  historySplit->addWidget(settingsScroll);
+  historySplit->setStretchFactor(0, 3);
+  historySplit->setStretchFactor(1, 1);
+  historySplit->setChildrenCollapsible(false);
   auto* historyBox = new QWidget(this);
   auto* historyLayout = new QVBoxLayout(historyBox);
   historyLayout->setContentsMargins(0, 4, 0, 0);
   historyLayout->addLayout(historyButtons);
-  historyLayout->addWidget(history_, 1);
+  historyLayout->addWidget(historySplit, 1);
 
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(charts_);
@@ -122,17 +148,12 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   connect(delete_, &QPushButton::clicked, this, &TrainingView::deleteSelected);
   connect(history_, &RunHistoryTable::runSelected, this, [this](Id id) {
     if (id) showRun(id);
+    updateComparison();
     updateButtons();
   });
-  // Double-click: start from that run's settings.
-  connect(history_, &QTableWidget::cellDoubleClicked, this, [this](int row) {
-    const auto& runs = history_->runs();
-    if (row < 0 || row >= static_cast<int>(runs.size())) return;
-    if (auto config = compat::parseTrainConfig(runs[static_cast<std::size_t>(row)].configJson)) {
-      config->head.inputDim = 0;  // taken from the data again: the encoder may have changed
-      form_->setConfig(*config);
-    }
-  });
+  // Double-click: start from that run's settings (as the button does).
+  connect(history_, &QTableWidget::cellDoubleClicked, this, [this] { copySettings(); });
+  connect(copySettings_, &QPushButton::clicked, this, &TrainingView::copySettings);
 
   connect(training_, &TrainingController::stateChanged, this, &TrainingView::updateButtons);
   connect(training_, &TrainingController::runStarted, this, [this](qint64 runId) {
@@ -186,9 +207,9 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
 }
 
 void TrainingView::retranslate() {
-  start_->setText(tr("Start training"));
+  setButtonText(start_, tr("Start training"));
   start_->setToolTip(tr("Train a new model on the library's outfits (Ctrl+Return)"));
-  cancel_->setText(tr("Cancel"));
+  setButtonText(cancel_, tr("Cancel"));
   cancel_->setToolTip(tr("Stop the run; the checkpoint of the last finished epoch is kept (Ctrl+.)"));
   historyTitle_->setText(tr("<b>Runs in this library</b>"));
   continue_->setText(tr("Continue"));
@@ -200,7 +221,13 @@ void TrainingView::retranslate() {
       tr("Save the run's charts (PNG), metrics (CSV) and record (JSON) to a folder (Ctrl+Shift+S)"));
   delete_->setText(tr("Delete…"));
   delete_->setToolTip(tr("Delete the run and its checkpoint folder (Delete)"));
-  history_->setToolTip(tr("Select a run to see its curves; double-click to copy its settings into the form"));
+  history_->setToolTip(
+      tr("Select a run to see its curves; Ctrl+click or Shift+click more runs to lay their curves over it; "
+         "double-click to copy its settings into the form"));
+  copySettings_->setText(tr("Copy settings to the form"));
+  copySettings_->setToolTip(
+      tr("Put this run's settings in the form on the left, to train a new run from them"));
+  showRunSettings(history_->run(shownRun_));
   refreshData();
   updateButtons();
   // As wide as the form needs in this language, plus room for a scroll bar.
@@ -258,7 +285,7 @@ void TrainingView::updateButtons() {
   const bool writable = library_->hasLibrary() && !library_->isReadOnly();  // runs are stored in it
   start_->setEnabled(writable && !training);
   pause_->setEnabled(state == State::Running || state == State::Paused);
-  pause_->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
+  setButtonText(pause_, state == State::Paused ? tr("Resume") : tr("Pause"));
   pause_->setToolTip(state == State::Paused
                          ? tr("Continue the paused run from its checkpoint (Ctrl+P)")
                          : tr("Stop after the current step, keeping the last checkpoint (Ctrl+P)"));
@@ -318,8 +345,69 @@ void TrainingView::showRun(Id runId) {
   int epoch = m.evaluationEpoch;
   const compat::EvalReport* report =
       live && training_->isTraining() ? (m.evaluation ? &*m.evaluation : nullptr) : m.keptEvaluation(&epoch);
-  charts_->showRun(m.history, m.epochsPlanned, live ? training_->liveSteps() : m.steps, report, epoch,
+  // The x axis: where a run in training is heading, or the epochs a stored run ran.
+  const int axisEpochs = live && training_->isTraining() ? m.epochsPlanned : std::max(1, m.epochsDone());
+  charts_->showRun(m.history, axisEpochs, live ? training_->liveSteps() : m.steps, report, epoch,
                    shownThreshold_);
+  showRunSettings(run);
+}
+
+void TrainingView::showRunSettings(const TrainingRun* run) {
+  auto config = run ? compat::parseTrainConfig(run->configJson) : Result<compat::TrainConfig>(makeError(""));
+  copySettings_->setEnabled(run && config);
+  if (!run) {
+    runSettings_->setText(tr("Select a run to see the settings it was trained with."));
+    return;
+  }
+  if (!config) {
+    runSettings_->setText(
+        tr("The settings of %1 cannot be read: %2")
+            .arg(QString::fromStdString(run->name), QString::fromStdString(config.message())));
+    return;
+  }
+  const RunMetrics m = parseRunMetrics(run->metricsJson);
+  QStringList sources;
+  if (m.photoOutfits) sources << tr("outfit photos");
+  if (m.userOutfits) sources << tr("composed outfits");
+  const QString data = m.outfits > 0 ? tr("%1 outfits (%2 to train, %3 to validate) from %4")
+                                           .arg(m.outfits)
+                                           .arg(m.trainOutfits)
+                                           .arg(m.valOutfits)
+                                           .arg(sources.join(tr(" and ")))
+                                     : sources.join(tr(" and "));
+  runSettings_->setText(tr("<b>Settings of %1</b>").arg(QString::fromStdString(run->name).toHtmlEscaped()) +
+                        TrainingForm::settingsTable(*config) +
+                        QStringLiteral("<p>%1</p>").arg(data.toHtmlEscaped()));
+}
+
+void TrainingView::copySettings() {
+  const TrainingRun* run = history_->run(history_->selectedRun());
+  if (!run) return;
+  auto config = compat::parseTrainConfig(run->configJson);
+  if (!config) {
+    showMessage(QString::fromStdString(config.message()), true);
+    return;
+  }
+  config->head.inputDim = 0;  // taken from the data again: the encoder may have changed
+  form_->setConfig(*config);
+  const RunMetrics m = parseRunMetrics(run->metricsJson);
+  form_->setSources(m.photoOutfits, m.userOutfits);
+  showMessage(
+      tr("The form holds the settings of %1: Start training (Ctrl+Return) trains a new run with them.")
+          .arg(QString::fromStdString(run->name)),
+      false);
+}
+
+void TrainingView::updateComparison() {
+  QList<ComparedRun> others;
+  for (Id id : history_->selectedRuns()) {
+    if (id == shownRun_) continue;
+    const TrainingRun* run = history_->run(id);
+    if (!run) continue;
+    others.append({QString::fromStdString(run->name.empty() ? "run-" + std::to_string(id) : run->name),
+                   parseRunMetrics(run->metricsJson).history});
+  }
+  charts_->loss()->setComparison(others);
 }
 
 void TrainingView::onRunEnded(Id runId, const QString& outcome, const QString& message) {

@@ -5,6 +5,9 @@
 // histograms of real vs modified outfits and the ROC curve. Below, the
 // library's runs: select one to see its stored curves, continue a paused
 // one, export it (PNG, CSV, JSON), use it for recommendations, or delete it.
+// Selecting several runs lays their loss and AUC curves over the current
+// one's; the current run's settings are shown read-only beside the table,
+// with "Copy settings to the form" to start a new run from them.
 //
 // Shortcuts: Ctrl+Return start, Ctrl+P pause/resume, Ctrl+. cancel,
 // Ctrl+Shift+S export, Delete removes the selected run.
@@ -44,7 +47,7 @@ class TrainingView : public QWidget {
 
   QString startTraining();  // returns why not ("" = started)
   void togglePause();
-  void showRun(Id runId);  // its stored curves (live ones for the active run)
+  void showRun(Id runId);  // its stored curves (live ones for the active run) and settings
   // Writes the run's charts (PNG), metrics (CSV) and record (JSON) into
   // `folder`; returns an error message, or "" with the files in `written`.
   QString exportRun(Id runId, const QString& folder, QStringList* written = nullptr);
@@ -66,6 +69,9 @@ class TrainingView : public QWidget {
   void exportSelected();
   void deleteSelected();
   void useSelected();
+  void copySettings();
+  void updateComparison();  // the other selected runs' curves over the shown one's
+  void showRunSettings(const TrainingRun* run);
   bool showsLiveRun() const { return training_->isActive(shownRun_); }
 
   TrainingController* training_;
@@ -88,6 +94,8 @@ class TrainingView : public QWidget {
   QPushButton* use_;
   QPushButton* export_;
   QPushButton* delete_;
+  QLabel* runSettings_;
+  QPushButton* copySettings_;
   Id shownRun_ = 0;
   double shownThreshold_ = 0;  // the shown run's loss threshold (marked on the threshold chart)
   QElapsedTimer runsRefreshed_;

@@ -139,6 +139,16 @@ struct PhotoAnalysis {
   std::vector<Crop> crops;  // zero to three, one per category found
 };
 
+// A photo as the curator's review queue lists it.
+struct ReviewEntry {
+  Photo photo;
+  int crops = 0;
+  double lowestConfidence = 1.0;  // of its crops; 1 when it has none
+  // Garments an outfit needs that have neither a crop nor a "not visible" mark.
+  std::vector<Category> missing;
+  std::vector<Category> notVisible;
+};
+
 // Embeddings of many items for one model, row i belonging to itemIds[i].
 struct ItemEmbeddings {
   std::vector<Id> itemIds;
@@ -151,7 +161,7 @@ class Library {
   // The schema version this build writes (PRAGMA user_version): the only
   // place it is declared. Raising it needs one more migration step in
   // schema.cpp, which checks that at compile time.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   // SQLite application_id that marks a file as a What2Wear library ("W2WL").
   static constexpr int kApplicationId = 0x5732574C;
 
@@ -207,7 +217,8 @@ class Library {
   Result<long long> photoCount();
   Status setPhotoStatus(Id id, PhotoStatus status, const std::string& error = {});
   // Stores the pipeline's result: person, mask, and one auto crop per
-  // category (replacing earlier auto crops; manual crops are kept).
+  // category (replacing earlier auto crops; manual crops are kept; none for
+  // a garment marked not visible).
   Status storeAnalysis(Id photoId, const PhotoAnalysis& analysis);
   Result<std::vector<std::uint8_t>> photoMask(Id photoId);
   Status removePhoto(Id id);  // with its crops and the outfits that use them
@@ -225,7 +236,8 @@ class Library {
   // Sets a crop's box, image, source and confidence as given (undo of an
   // edit restores the automatic crop exactly). Same invalidation as updateCrop.
   Status setCrop(Id itemId, const Box& box, const CropImage& crop, ItemSource source, double confidence);
-  // Adds a crop a person drew for a category the pipeline did not find.
+  // Adds a crop a person drew for a category the pipeline did not find
+  // (clearing a "not visible" mark of that category).
   Result<Id> addManualCrop(Id photoId, Category category, const Box& box, const CropImage& crop);
   Status setItemCategory(Id itemId, Category category);
   Status setItemFlagged(Id itemId, bool flagged);
@@ -262,10 +274,18 @@ class Library {
   // photo given; returns how many photo outfits exist afterwards.
   Result<long long> syncPhotoOutfits(std::optional<Id> photoId = {});
 
-  // Photos waiting for a curator (processed, neither reviewed nor flagged),
-  // the least certain first: photos missing a crop, then by their lowest
-  // crop confidence.
-  Result<std::vector<Photo>> reviewQueue(int limit = -1);
+  // Photos of one state for a curator (Processed: waiting for review), the
+  // least certain first: photos missing a garment, then by their lowest crop
+  // confidence, then by id.
+  Result<std::vector<ReviewEntry>> reviewQueue(PhotoStatus status = PhotoStatus::Processed, int limit = -1);
+  // One photo as the queue lists it (nullopt: no such photo).
+  Result<std::optional<ReviewEntry>> reviewEntry(Id photoId);
+
+  // A garment a curator marked not visible in a photo: not counted as
+  // missing, and storeAnalysis proposes no crop for it. Drawing its crop
+  // (addManualCrop) takes the mark away.
+  Status setNotVisible(Id photoId, Category category, bool notVisible);
+  Result<std::vector<Category>> notVisibleGarments(Id photoId);
 
   // --- training runs
   Result<Id> addRun(const TrainingRun& run);

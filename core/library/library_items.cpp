@@ -170,8 +170,14 @@ Result<Id> Library::addManualCrop(Id photoId, Category category, const Box& box,
     insert.bind(1, categoryName(category)).bind(2, photoId);
     detail::bindBox(insert, 3, box);
     insert.bind(7, crop.hash).bindBlob(8, crop.png.data(), crop.png.size()).bind(9, now).bind(10, now);
+    sql::Savepoint scope(*db_);
     insert.run();
-    return db_->lastInsertId();
+    const Id id = db_->lastInsertId();
+    sql::Statement unmark(db_->handle(),
+                          "DELETE FROM garments_not_visible WHERE photo_id = ? AND category = ?");
+    unmark.bind(1, photoId).bind(2, categoryName(category)).run();
+    scope.release();
+    return id;
   });
 }
 

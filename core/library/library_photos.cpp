@@ -2,6 +2,8 @@
 #include "library/library.h"
 #include "library/library_internal.h"
 
+#include <algorithm>
+
 namespace w2w {
 namespace detail {
 
@@ -90,21 +92,6 @@ Result<std::vector<Photo>> Library::photos(const PhotoQuery& query) {
   });
 }
 
-Result<std::vector<Photo>> Library::reviewQueue(int limit) {
-  return guarded("list photos to review", [&]() -> Result<std::vector<Photo>> {
-    sql::Statement select(
-        db_->handle(), "SELECT " + std::string(kPhotoColumns) +
-                           " FROM photos p LEFT JOIN (SELECT photo_id, count(*) AS n, min(confidence) AS low "
-                           "FROM items WHERE photo_id IS NOT NULL GROUP BY photo_id) c ON c.photo_id = p.id "
-                           "WHERE p.status = 'processed' "
-                           "ORDER BY coalesce(c.n, 0) >= 3, coalesce(c.low, 0), p.id LIMIT ?");
-    select.bind(1, limit);
-    std::vector<Photo> out;
-    while (select.step()) out.push_back(readPhoto(select));
-    return out;
-  });
-}
-
 Result<long long> Library::photoCount() {
   return guarded("count photos",
                  [&]() -> Result<long long> { return db_->scalar("SELECT count(*) FROM photos"); });
@@ -139,6 +126,8 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
     // Auto crops are replaced; a category a person already edited keeps the
     // person's box (their work is never overwritten by a re-run).
     const std::string now = detail::nowUtc();
+    auto hidden = notVisibleGarments(photoId);
+    if (!hidden) return hidden.error();
     sql::Statement upsert(
         db_->handle(),
         "INSERT INTO items(category, source, photo_id, box_x, box_y, box_w, box_h, confidence, "
@@ -149,6 +138,8 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
         "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
         "WHERE items.source = 'auto'");
     for (const auto& crop : analysis.crops) {
+      // A person said this garment cannot be seen: the pipeline's guess is not asked for.
+      if (std::find(hidden->begin(), hidden->end(), crop.category) != hidden->end()) continue;
       upsert.bind(1, categoryName(crop.category)).bind(2, photoId);
       detail::bindBox(upsert, 3, crop.box);
       upsert.bind(7, crop.confidence).bind(8, crop.image.hash);

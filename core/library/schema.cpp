@@ -126,9 +126,22 @@ CREATE TABLE item_tags (
       .run();
 }
 
+// Version 2: garments a curator marked not visible in a photo (a pair of
+// shoes cut off by the frame), so they are neither missing nor proposed again.
+void migrateTo2(sql::Database& db) {
+  db.exec(R"sql(
+CREATE TABLE garments_not_visible (
+  photo_id  INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+  category  TEXT NOT NULL,
+  marked_at TEXT NOT NULL,
+  PRIMARY KEY (photo_id, category)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Step = void (*)(sql::Database&);
 // kSteps[i] migrates from version i to version i + 1.
-const Step kSteps[] = {migrateTo1};
+const Step kSteps[] = {migrateTo1, migrateTo2};
 static_assert(sizeof(kSteps) / sizeof(kSteps[0]) == Library::kSchemaVersion,
               "one migration step per schema version");
 

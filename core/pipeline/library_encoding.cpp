@@ -24,10 +24,18 @@ Result<EncodeLibraryReport> encodeLibrary(Library& library, Encoder& encoder,
   // Several items may show the same pixels; each crop image is encoded once.
   std::vector<Item> todo;
   std::set<std::string> seen;
+  const std::set<Id> only(options.onlyItems.begin(), options.onlyItems.end());
+  long long considered = static_cast<long long>(all->size()), left = 0;
+  if (!only.empty()) {
+    considered = static_cast<long long>(
+        std::count_if(all->begin(), all->end(), [&](const Item& item) { return only.count(item.id) > 0; }));
+  }
   for (const Item& item : *missing) {
+    if (!only.empty() && !only.count(item.id)) continue;
+    ++left;
     if (seen.insert(item.cropHash).second) todo.push_back(item);
   }
-  report.alreadyCached = static_cast<long long>(all->size() - missing->size());
+  report.alreadyCached = considered - left;
   const std::size_t batch = static_cast<std::size_t>(std::max(1, options.batchSize));
   for (std::size_t start = 0; start < todo.size(); start += batch) {
     if (cancel && cancel->isCancelled()) {

@@ -6,6 +6,8 @@
 // without an embedding; the others go on.
 #pragma once
 
+#include <vector>
+
 #include "common/progress.h"
 #include "common/result.h"
 #include "embed/encoder.h"
@@ -15,6 +17,8 @@ namespace w2w {
 
 struct EncodeLibraryOptions {
   int batchSize = 32;
+  // Only these items (crops just drawn, edited or imported); empty: every item.
+  std::vector<Id> onlyItems;
 };
 
 // An item whose crop could not be encoded, and why (one line).

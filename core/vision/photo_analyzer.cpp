@@ -66,25 +66,30 @@ Result<PhotoAnalysis> analyzePhoto(const DecodedImage& photo, const AnalyzerOpti
   return analysisFromProposal(photo.image, *proposal, options.cropSize);
 }
 
-Result<CropImage> recomputeCrop(const RgbImage& photo, const std::vector<std::uint8_t>& maskPng,
-                                const Box& box, int cropSize) {
+Result<CropImage> recomputeCrop(const RgbImage& photo, const GrayImage* mask, const Box& box, int cropSize) {
   if (photo.empty()) return makeError("empty photo");
   if (box.empty()) return makeError("empty box");
   const Box clipped = {std::max(0, box.x), std::max(0, box.y),
                        std::min(photo.width, box.x + box.width) - std::max(0, box.x),
                        std::min(photo.height, box.y + box.height) - std::max(0, box.y)};
   if (clipped.empty()) return makeError("the box lies outside the photo");
+  if (mask && !mask->empty() && (mask->width != photo.width || mask->height != photo.height))
+    return makeError("the stored mask does not match the photo's size");
+  CropImage crop =
+      makeCropImage(renderCrop(photo, mask && !mask->empty() ? mask : nullptr, clipped, cropSize));
+  if (crop.png.empty()) return makeError("cannot encode the crop");
+  return crop;
+}
+
+Result<CropImage> recomputeCrop(const RgbImage& photo, const std::vector<std::uint8_t>& maskPng,
+                                const Box& box, int cropSize) {
   GrayImage mask;
   if (!maskPng.empty()) {
     auto decoded = decodeMaskPng(maskPng);
     if (!decoded) return decoded.error();
-    if (decoded->width != photo.width || decoded->height != photo.height)
-      return makeError("the stored mask does not match the photo's size");
     mask = std::move(*decoded);
   }
-  CropImage crop = makeCropImage(renderCrop(photo, mask.empty() ? nullptr : &mask, clipped, cropSize));
-  if (crop.png.empty()) return makeError("cannot encode the crop");
-  return crop;
+  return recomputeCrop(photo, &mask, box, cropSize);
 }
 
 Result<std::function<Result<PhotoAnalysis>(const DecodedImage&)>> makeImportAnalyzer(

@@ -51,6 +51,10 @@ RgbImage whiteBackground(const RgbImage& photo, const GrayImage& mask);
 // edited box. Store it with Library::updateCrop.
 Result<CropImage> recomputeCrop(const RgbImage& photo, const std::vector<std::uint8_t>& maskPng,
                                 const Box& box, int cropSize = kCropSize);
+// The same with the mask already decoded (null or empty: no mask), for the
+// crop editor, which re-cuts crops of one photo many times.
+Result<CropImage> recomputeCrop(const RgbImage& photo, const GrayImage* mask, const Box& box,
+                                int cropSize = kCropSize);
 
 // The importer's analyzer (ImportOptions::analyzer): loads the model now so a
 // missing model fails the import up front, not once per photo.

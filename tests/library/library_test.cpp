@@ -308,9 +308,66 @@ TEST(Library, ReviewQueuePutsTheLeastCertainPhotosFirst) {
   auto queue = library->reviewQueue();
   ASSERT_TRUE(queue.ok()) << queue.message();
   ASSERT_EQ(queue->size(), 3u);
-  EXPECT_EQ((*queue)[0].id, partial);
-  EXPECT_EQ((*queue)[1].id, unsure);
-  EXPECT_EQ((*queue)[2].id, sure);
+  EXPECT_EQ((*queue)[0].photo.id, partial);
+  EXPECT_EQ((*queue)[0].missing, std::vector<Category>{Category::Shoes});
+  EXPECT_EQ((*queue)[1].photo.id, unsure);
+  EXPECT_DOUBLE_EQ((*queue)[1].lowestConfidence, 0.2);
+  EXPECT_EQ((*queue)[2].photo.id, sure);
+  auto reviewed = library->reviewQueue(PhotoStatus::Reviewed);
+  ASSERT_EQ(reviewed->size(), 1u);
+  EXPECT_EQ((*reviewed)[0].photo.id, done);
+  EXPECT_EQ((*reviewed)[0].crops, 3);
+}
+
+// A garment marked not visible is not missing, the pipeline proposes it no
+// more, and drawing its box takes the mark away.
+TEST(Library, GarmentsMarkedNotVisible) {
+  TempDir dir;
+  auto library = createLibrary(dir.path("w.w2w"));
+  const Id photo = *library->addPhoto(newPhoto(1));
+  PhotoAnalysis noShoes = threeCrops("a");
+  noShoes.crops.pop_back();
+  ASSERT_TRUE(library->storeAnalysis(photo, noShoes).ok());
+  EXPECT_EQ((*library->reviewEntry(photo))->missing, std::vector<Category>{Category::Shoes});
+  ASSERT_TRUE(library->setNotVisible(photo, Category::Shoes, true).ok());
+  ASSERT_TRUE(library->setNotVisible(photo, Category::Shoes, true).ok()) << "twice is once";
+  EXPECT_EQ(*library->notVisibleGarments(photo), std::vector<Category>{Category::Shoes});
+  auto entry = library->reviewEntry(photo);
+  EXPECT_TRUE((*entry)->missing.empty());
+  EXPECT_EQ((*entry)->notVisible, std::vector<Category>{Category::Shoes});
+
+  ASSERT_TRUE(library->storeAnalysis(photo, threeCrops("b")).ok());  // the pipeline again, shoes found
+  EXPECT_TRUE(library->items(ItemQuery().fromPhoto(photo).inCategory(Category::Shoes))->empty());
+  EXPECT_EQ(library->items(ItemQuery().fromPhoto(photo))->size(), 2u);
+
+  ASSERT_TRUE(library->addManualCrop(photo, Category::Shoes, {40, 470, 160, 80}, crop("drawn")).ok());
+  EXPECT_TRUE(library->notVisibleGarments(photo)->empty());
+  EXPECT_FALSE(library->setNotVisible(999, Category::Top, true).ok()) << "no such photo";
+  ASSERT_TRUE(library->removePhoto(photo).ok());
+  EXPECT_TRUE(library->notVisibleGarments(photo)->empty());
+}
+
+// A library of the first schema (before "not visible" marks) opens migrated.
+TEST(Library, MigratesAVersionOneLibrary) {
+  TempDir dir;
+  const std::string path = dir.path("w.w2w");
+  Id photo = 0;
+  {
+    auto library = createLibrary(path);
+    photo = *library->addPhoto(newPhoto(1));
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE garments_not_visible; PRAGMA user_version = 1;", nullptr, nullptr,
+                           nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto library = Library::open(path);
+  ASSERT_TRUE(library.ok()) << library.message();
+  EXPECT_EQ((*library)->info()->schemaVersion, Library::kSchemaVersion);
+  EXPECT_TRUE((*library)->setNotVisible(photo, Category::Shoes, true).ok());
 }
 
 TEST(Library, StandaloneItemRoundTripAndQueries) {

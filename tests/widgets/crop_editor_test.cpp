@@ -5,11 +5,19 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QWheelEvent>
+
 #include "crop_canvas.h"
+#include "crop_legend.h"
 #include "crop_review_view.h"
 #include "crop_session.h"
 #include "io/image_encoder.h"
 #include "library_controller.h"
+#include "studio_settings.h"
 #include "test_support.h"
 #include "vision/crop_renderer.h"
 
@@ -48,7 +56,10 @@ struct Fixture {
     EXPECT_TRUE(controller.openLibrary(QString::fromStdString(path)).isEmpty());
   }
 
-  Item crop(Category c) { return *session.crops(photoId)[static_cast<std::size_t>(categoryIndex(c))]; }
+  Item crop(Category c) { return *has(c); }
+  std::optional<Item> has(Category c) {
+    return session.crops(photoId)[static_cast<std::size_t>(categoryIndex(c))];
+  }
 };
 
 TEST(CropEditor, DraggingABoxStoresItAndUndoRestoresIt) {
@@ -123,8 +134,6 @@ TEST(CropEditor, KeyboardNudgesMergeIntoOneUndoStep) {
   EXPECT_EQ(f.session.undoStack()->count(), 1);
   f.session.undoStack()->undo();
   EXPECT_EQ(f.crop(Category::Bottom).box, (Box{50, 130, 100, 110}));
-  QTest::keyClick(canvas, Qt::Key_Tab);
-  EXPECT_EQ(canvas->selected(), Category::Shoes);
 }
 
 TEST(CropEditor, BoxesStayInsideThePhoto) {
@@ -171,31 +180,271 @@ TEST(CropEditor, ARemovedPhotoLeavesTheEditor) {
   EXPECT_FALSE(f.session.undoStack()->canUndo());
 }
 
+// The editor shown, active (so its keys work) and on the fixture's photo.
+struct Editor {
+  CropReviewView view;
+  CropCanvas* canvas;
+
+  explicit Editor(Fixture& f, StudioSettings* settings = nullptr) : view(&f.session, settings) {
+    view.resize(900, 700);
+    view.show();
+    view.activateWindow();
+    EXPECT_TRUE(QTest::qWaitForWindowActive(&view));
+    view.showPhoto(f.photoId);
+    canvas = view.canvas();
+  }
+
+  // A left-button drag between two photo points.
+  void drag(QPointF from, QPointF to) {
+    const QPoint a = canvas->toWidget(from).toPoint(), b = canvas->toWidget(to).toPoint();
+    QTest::mousePress(canvas, Qt::LeftButton, {}, a);
+    QTest::mouseMove(canvas, (a + b) / 2);
+    QTest::mouseMove(canvas, b);
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, b);
+  }
+  void key(int key, Qt::KeyboardModifiers modifiers = {}) {
+    QTest::keyClick(canvas, static_cast<Qt::Key>(key), modifiers);
+  }
+};
+
+TEST(CropEditor, TheNumberKeyOfAMissingCategoryDrawsItsBox) {
+  Fixture f;
+  ASSERT_TRUE(f.controller.library()->removeItem(f.crop(Category::Shoes).id).ok());
+  Editor e(f);
+  e.key(Qt::Key_1 + categoryIndex(Category::Shoes));
+  EXPECT_EQ(e.canvas->selected(), Category::Shoes);
+  ASSERT_EQ(e.canvas->drawing(), Category::Shoes) << "a category without a box: the next drag draws it";
+  e.drag({70, 255}, {130, 290});
+  auto drawn = f.has(Category::Shoes);
+  ASSERT_TRUE(drawn.has_value());
+  EXPECT_EQ(drawn->source, ItemSource::Manual);
+  EXPECT_NEAR(drawn->box->x, 70, 1);
+  EXPECT_NEAR(drawn->box->width, 60, 2);
+  EXPECT_FALSE(e.canvas->drawing().has_value());
+  f.session.undoStack()->undo();
+  EXPECT_FALSE(f.has(Category::Shoes));
+}
+
+// Dragging up and to the left gives the same box as down and to the right.
+TEST(CropEditor, DrawingUpAndLeftGivesTheSameBox) {
+  Fixture f;
+  ASSERT_TRUE(f.controller.library()->removeItem(f.crop(Category::Shoes).id).ok());
+  Editor e(f);
+  e.key(Qt::Key_1 + categoryIndex(Category::Shoes));
+  e.drag({130, 290}, {70, 255});
+  const Item shoes = f.crop(Category::Shoes);
+  EXPECT_NEAR(shoes.box->x, 70, 1);
+  EXPECT_NEAR(shoes.box->y, 255, 1);
+  EXPECT_NEAR(shoes.box->width, 60, 2);
+  EXPECT_NEAR(shoes.box->height, 35, 2);
+}
+
+TEST(CropEditor, ClickingTheLegendChoosesTheCategoryToDraw) {
+  Fixture f;
+  ASSERT_TRUE(f.controller.library()->removeItem(f.crop(Category::Shoes).id).ok());
+  Editor e(f);
+  auto* legend = e.view.findChild<CropLegend*>("cropLegend");
+  ASSERT_TRUE(legend);
+  EXPECT_EQ(legend->state(Category::Shoes), CropLegend::State::Missing);
+  QTest::mouseClick(legend->button(Category::Shoes), Qt::LeftButton);
+  EXPECT_EQ(e.canvas->drawing(), Category::Shoes);
+  e.drag({60, 250}, {140, 290});
+  EXPECT_TRUE(f.has(Category::Shoes));
+  EXPECT_EQ(legend->state(Category::Shoes), CropLegend::State::Boxed);
+}
+
+// Where boxes overlap, an edge under the pointer is resized rather than the
+// box drawn over it moved; where two edges coincide, the selected box's wins.
+TEST(CropEditor, EdgesWinOverTheBoxDrawnOverThem) {
+  Fixture f;
+  Editor e(f);
+  // The top box now reaches down over the bottom box's top edge (y = 130).
+  f.session.moveBox(f.photoId, Category::Top, QRect(40, 30, 120, 150), false);
+  e.key(Qt::Key_1 + categoryIndex(Category::Shoes));  // neither of the two is selected
+  e.drag({100, 130}, {100, 150});
+  EXPECT_EQ(f.crop(Category::Bottom).box, (Box{50, 150, 100, 90}));
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 150})) << "the box in front did not move";
+
+  // Coinciding edges: the top's bottom and the bottom's top, both at y = 150.
+  f.session.moveBox(f.photoId, Category::Top, QRect(40, 30, 120, 120), false);
+  e.key(Qt::Key_1 + categoryIndex(Category::Bottom));
+  e.drag({100, 150}, {100, 160});
+  EXPECT_EQ(f.crop(Category::Bottom).box, (Box{50, 160, 100, 80}));
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 120}));
+  f.session.moveBox(f.photoId, Category::Bottom, QRect(50, 150, 100, 90), false);
+  e.key(Qt::Key_1 + categoryIndex(Category::Top));
+  e.drag({100, 150}, {100, 140});
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 110}));
+  EXPECT_EQ(f.crop(Category::Bottom).box, (Box{50, 150, 100, 90}));
+}
+
+TEST(CropEditor, DeletingABoxIsUndoable) {
+  Fixture f;
+  Editor e(f);
+  const Item before = f.crop(Category::Shoes);
+  e.key(Qt::Key_1 + categoryIndex(Category::Shoes));
+  e.key(Qt::Key_Delete);
+  EXPECT_FALSE(f.has(Category::Shoes));
+  auto entry = f.controller.library()->reviewEntry(f.photoId);
+  ASSERT_TRUE(entry.ok() && entry->has_value());
+  EXPECT_EQ((*entry)->missing, std::vector<Category>{Category::Shoes});
+  f.session.undoStack()->undo();
+  const Item back = f.crop(Category::Shoes);
+  EXPECT_EQ(back.box, before.box);
+  EXPECT_EQ(back.source, ItemSource::Auto) << "the automatic crop comes back as it was";
+  EXPECT_DOUBLE_EQ(back.confidence, 0.5);
+  EXPECT_EQ(back.cropHash, before.cropHash);
+}
+
+// "Not visible": the crop goes, the garment is no longer missing, and the
+// pipeline run again on the photo does not propose it.
+TEST(CropEditor, AGarmentMarkedNotVisibleIsNeitherMissingNorProposedAgain) {
+  Fixture f;
+  Editor e(f);
+  const Item before = f.crop(Category::Shoes);
+  e.key(Qt::Key_1 + categoryIndex(Category::Shoes));
+  e.key(Qt::Key_V);
+  Library* library = f.controller.library();
+  EXPECT_FALSE(f.has(Category::Shoes));
+  EXPECT_EQ(*library->notVisibleGarments(f.photoId), std::vector<Category>{Category::Shoes});
+  EXPECT_TRUE((*library->reviewEntry(f.photoId))->missing.empty());
+  auto legend = e.view.findChild<CropLegend*>("cropLegend");
+  EXPECT_EQ(legend->state(Category::Shoes), CropLegend::State::NotVisible);
+
+  // Crop again: the pipeline proposes shoes; they are not stored.
+  PhotoAnalysis again;
+  again.crops.push_back(
+      {Category::Shoes, Box{60, 250, 80, 40}, 0.9,
+       makeCropImage(renderCrop(test::makeTestImage(200, 300, 1), nullptr, {60, 250, 80, 40}))});
+  ASSERT_TRUE(library->storeAnalysis(f.photoId, again).ok());
+  EXPECT_FALSE(f.has(Category::Shoes));
+
+  f.session.undoStack()->undo();
+  EXPECT_TRUE(library->notVisibleGarments(f.photoId)->empty());
+  EXPECT_EQ(f.crop(Category::Shoes).box, before.box);
+}
+
+TEST(CropEditor, WheelZoomsAroundThePointerAndMiddleDragPans) {
+  Fixture f;
+  Editor e(f);
+  const QPointF pointer = e.canvas->toWidget(QPointF(100, 150));
+  QWheelEvent wheel(pointer, e.canvas->mapToGlobal(pointer), QPoint(), QPoint(0, 240), Qt::NoButton,
+                    Qt::NoModifier, Qt::NoScrollPhase, false);
+  QApplication::sendEvent(e.canvas, &wheel);
+  EXPECT_GT(e.canvas->zoom(), 1.3);
+  const QPointF under = e.canvas->toImage(pointer);
+  EXPECT_NEAR(under.x(), 100, 1) << "the photo point under the pointer stays there";
+  EXPECT_NEAR(under.y(), 150, 1);
+
+  // Downwards: the photo is taller than the canvas at this zoom (across, it
+  // still fits and stays centred).
+  const QPoint from = pointer.toPoint(), to = from + QPoint(0, 80);
+  QTest::mousePress(e.canvas, Qt::MiddleButton, {}, from);
+  QTest::mouseMove(e.canvas, to);
+  QTest::mouseRelease(e.canvas, Qt::MiddleButton, {}, to);
+  EXPECT_LT(e.canvas->toImage(pointer).y(), 150 - 10) << "panned down: the photo moved with the pointer";
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 100})) << "panning moves no box";
+
+  e.key(Qt::Key_0);
+  EXPECT_DOUBLE_EQ(e.canvas->zoom(), 1.0);
+  e.key(Qt::Key_Plus);
+  EXPECT_GT(e.canvas->zoom(), 1.0);
+}
+
+// A read-only library: the photo can be looked at closely, not changed.
+TEST(CropEditor, AReadOnlyEditorZoomsButNeitherMovesNorDraws) {
+  Fixture f;
+  Editor e(f);
+  e.view.setEditable(false);
+  e.drag({100, 80}, {130, 110});
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 100})) << "the drag moved nothing";
+  e.key(Qt::Key_Right);
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{40, 30, 120, 100})) << "nor does a nudge";
+  e.key(Qt::Key_D);
+  EXPECT_FALSE(e.canvas->drawing().has_value());
+  e.key(Qt::Key_Plus);
+  EXPECT_GT(e.canvas->zoom(), 1.0) << "zoom still works";
+  e.key(Qt::Key_0);
+  e.view.setEditable(true);
+  e.drag({100, 80}, {130, 110});
+  EXPECT_EQ(f.crop(Category::Top).box, (Box{70, 60, 120, 100})) << "editable again";
+}
+
+// The photo leaves Tab to the focus chain: keyboard users can get out of it.
+TEST(CropEditor, TabLeavesThePhoto) {
+  Fixture f;
+  Editor e(f);
+  e.canvas->setFocus();
+  ASSERT_TRUE(e.canvas->hasFocus());
+  e.key(Qt::Key_Tab);
+  EXPECT_FALSE(e.canvas->hasFocus());
+}
+
+// The core cuts edited crops, with its checks: a stored mask that does not
+// match the photo is refused with a clear message instead of a wrong crop.
+TEST(CropEditor, EditedCropsAreCutByTheCoreWithItsChecks) {
+  Fixture f;
+  GrayImage small;
+  small.width = 100;
+  small.height = 100;
+  small.pixels.assign(100 * 100, 255);
+  PhotoAnalysis a;
+  a.maskPng = *encodePng(small);
+  ASSERT_TRUE(f.controller.library()->storeAnalysis(f.photoId, a).ok());  // keeps the crops, new mask
+  QSignalSpy errors(&f.session, &CropSession::errorOccurred);
+  const Item before = f.crop(Category::Top);
+  f.session.moveBox(f.photoId, Category::Top, QRect(50, 30, 120, 100), false);
+  ASSERT_EQ(errors.count(), 1);
+  EXPECT_TRUE(errors.at(0).at(0).toString().contains("mask does not match"))
+      << errors.at(0).at(0).toString().toStdString();
+  EXPECT_EQ(f.crop(Category::Top).box, before.box) << "nothing stored";
+}
+
 TEST(CropEditor, DrawingAMissingBoxAddsAManualCrop) {
   Fixture f;
   const Item shoes = f.crop(Category::Shoes);
   ASSERT_TRUE(f.controller.library()->removeItem(shoes.id).ok());
-  CropReviewView view(&f.session);
-  view.resize(900, 700);
-  view.show();
-  view.activateWindow();
-  ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
-  view.showPhoto(f.photoId);
-  CropCanvas* canvas = view.canvas();
-  canvas->setSelected(Category::Shoes);
-  QTest::keyClick(canvas, Qt::Key_D);
-  const QPointF from = canvas->toWidget(QPointF(70, 255));
-  const QPointF to = canvas->toWidget(QPointF(130, 290));
-  QTest::mousePress(canvas, Qt::LeftButton, {}, from.toPoint());
-  QTest::mouseMove(canvas, to.toPoint());
-  QTest::mouseRelease(canvas, Qt::LeftButton, {}, to.toPoint());
-  auto drawn = f.session.crops(f.photoId)[2];
+  Editor e(f);
+  e.canvas->setSelected(Category::Shoes);
+  e.key(Qt::Key_D);
+  e.drag({70, 255}, {130, 290});
+  auto drawn = f.has(Category::Shoes);
   ASSERT_TRUE(drawn.has_value());
   EXPECT_EQ(drawn->source, ItemSource::Manual);
   EXPECT_NEAR(drawn->box->x, 70, 1);
   EXPECT_NEAR(drawn->box->width, 60, 2);
   f.session.undoStack()->undo();
-  EXPECT_FALSE(f.session.crops(f.photoId)[2].has_value());
+  EXPECT_FALSE(f.has(Category::Shoes).has_value());
+}
+
+// The queue: filters with counts, marks that change at once, and the filter
+// and photo remembered for the next start.
+TEST(CropReviewQueue, FiltersCountsMarksAndRestart) {
+  Fixture f;
+  StudioSettings settings;
+  {
+    Editor e(f, &settings);
+    e.view.reloadQueue();
+    auto* queue = e.view.findChild<QListWidget*>("reviewQueue");
+    auto* count = e.view.findChild<QLabel*>("reviewCount");
+    ASSERT_EQ(queue->count(), 1);
+    EXPECT_TRUE(queue->item(0)->text().startsWith(QStringLiteral("•")));
+    EXPECT_TRUE(count->text().startsWith("1 of 1")) << count->text().toStdString();
+    e.key(Qt::Key_A);
+    EXPECT_TRUE(queue->item(0)->text().startsWith(QStringLiteral("✓"))) << "marked at once, still listed";
+    EXPECT_TRUE(count->text().startsWith("0 of 1")) << count->text().toStdString();
+    auto* reviewed = e.view.findChild<QToolButton*>("filterReviewed");
+    EXPECT_TRUE(reviewed->text().contains("1"));
+    QTest::mouseClick(reviewed, Qt::LeftButton);
+    EXPECT_EQ(e.view.filter(), PhotoStatus::Reviewed);
+    ASSERT_EQ(queue->count(), 1);
+    EXPECT_EQ(e.view.currentPhoto(), f.photoId);
+  }
+  // A new view (a restart): the same filter and photo.
+  CropReviewView again(&f.session, &settings);
+  again.reloadQueue();
+  EXPECT_EQ(again.filter(), PhotoStatus::Reviewed);
+  EXPECT_EQ(again.currentPhoto(), f.photoId);
 }
 
 }  // namespace

@@ -146,8 +146,9 @@ TEST(LibrarySharing, ALibraryThatCannotBeWrittenOpensReadOnly) {
   EXPECT_FALSE(writable.front().front().toBool());
   EXPECT_TRUE(window.windowTitle().contains("read-only")) << window.windowTitle().toStdString();
   EXPECT_TRUE(window.findChild<QLabel*>("libraryStatus")->text().contains("Read-only"));
-  for (const char* name : {"actionImportPhotos", "actionAddTag", "actionRemoveFromLibrary", "actionSaveOutfit",
-                           "actionAccept"}) {
+  for (const char* name :
+       {"actionImportPhotos", "actionAddTag", "actionRemoveFromLibrary", "actionSaveOutfit", "actionAccept",
+        "actionDrawBox", "actionDeleteBox", "actionNotVisible"}) {
     auto* action = window.findChild<QAction*>(name);
     ASSERT_NE(action, nullptr) << name;
     EXPECT_FALSE(action->isEnabled()) << name << " is enabled on a read-only library";

@@ -1,0 +1,98 @@
+#include "crop_legend.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QPainter>
+#include <QPixmap>
+#include <QToolButton>
+
+#include "category_style.h"
+
+namespace w2w {
+namespace {
+
+// A swatch that says the state at a glance: filled (a box), outlined
+// (missing, or none), crossed out (not visible).
+QIcon swatch(Category c, CropLegend::State state) {
+  QPixmap pixmap(14, 14);
+  pixmap.fill(Qt::transparent);
+  QPainter painter(&pixmap);
+  painter.setRenderHint(QPainter::Antialiasing);
+  const QColor color = categoryColor(c);
+  painter.setPen(QPen(color, 2, state == CropLegend::State::None ? Qt::DotLine : Qt::SolidLine));
+  painter.setBrush(state == CropLegend::State::Boxed ? QBrush(color) : QBrush(Qt::NoBrush));
+  painter.drawRect(QRectF(1.5, 1.5, 11, 11));
+  if (state == CropLegend::State::NotVisible) {
+    painter.drawLine(QPointF(2, 2), QPointF(12, 12));
+    painter.drawLine(QPointF(12, 2), QPointF(2, 12));
+  }
+  return QIcon(pixmap);
+}
+
+}  // namespace
+
+CropLegend::CropLegend(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  for (Category c : kCategories) {
+    auto* b = new QToolButton(this);
+    b->setObjectName(QStringLiteral("legend_%1").arg(QString::fromUtf8(categoryName(c))));
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setCheckable(true);
+    b->setAutoRaise(true);
+    // The canvas keeps the keyboard; the number keys do what a click does.
+    b->setFocusPolicy(Qt::NoFocus);
+    connect(b, &QToolButton::clicked, this, [this, c] {
+      setSelected(c);
+      Q_EMIT categoryClicked(c);
+    });
+    buttons_[static_cast<std::size_t>(categoryIndex(c))] = b;
+    layout->addWidget(b);
+    refresh(c);
+  }
+  layout->addStretch(1);
+}
+
+QString CropLegend::stateText(State state) {
+  switch (state) {
+    case State::Boxed: return {};
+    case State::Missing: return tr("missing");
+    case State::None: return tr("none");
+    case State::NotVisible: return tr("not visible");
+  }
+  return {};
+}
+
+void CropLegend::setState(Category category, State state) {
+  states_[static_cast<std::size_t>(categoryIndex(category))] = state;
+  refresh(category);
+}
+
+void CropLegend::setSelected(Category category) {
+  for (Category c : kCategories) button(c)->setChecked(c == category);
+}
+
+void CropLegend::refresh(Category c) {
+  QToolButton* b = button(c);
+  const State s = state(c);
+  const int key = categoryIndex(c) + 1;
+  // "none" is the common case for optional garments: the dotted swatch says it.
+  const QString status = s == State::None ? QString() : stateText(s);
+  b->setIcon(swatch(c, s));
+  b->setText(status.isEmpty() ? QStringLiteral("%1 %2").arg(key).arg(categoryLabel(c))
+                              : QStringLiteral("%1 %2: %3").arg(key).arg(categoryLabel(c), status));
+  b->setToolTip(s == State::Boxed ? tr("Select the %1 box (%2)").arg(categoryLabel(c)).arg(key)
+                                  : tr("Draw the %1 box: press %2 or click here, then drag on the photo")
+                                        .arg(categoryLabel(c))
+                                        .arg(key));
+}
+
+void CropLegend::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    for (Category c : kCategories) refresh(c);
+  }
+  QWidget::changeEvent(event);
+}
+
+}  // namespace w2w

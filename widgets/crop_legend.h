@@ -1,0 +1,49 @@
+// CropLegend: one button per garment category under the crop canvas, in the
+// category's colour, with its key (1, 2, ...) and what the photo has of it: a
+// box, no box though the outfit needs one ("missing"), no box and none needed,
+// or "not visible" (a curator said the garment cannot be seen). Clicking a
+// button chooses the category, as its number key does.
+#pragma once
+
+#include <QWidget>
+
+#include <array>
+
+#include "common/category.h"
+
+class QToolButton;
+
+namespace w2w {
+
+class CropLegend : public QWidget {
+  Q_OBJECT
+
+ public:
+  enum class State { Boxed, Missing, None, NotVisible };
+
+  explicit CropLegend(QWidget* parent = nullptr);
+
+  void setState(Category category, State state);
+  State state(Category category) const { return states_[static_cast<std::size_t>(categoryIndex(category))]; }
+  void setSelected(Category category);
+  QToolButton* button(Category category) const {
+    return buttons_[static_cast<std::size_t>(categoryIndex(category))];
+  }
+
+  // "Shoes: missing", translated (also for the view's details).
+  static QString stateText(State state);
+
+ Q_SIGNALS:
+  void categoryClicked(Category category);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void refresh(Category category);
+
+  std::array<QToolButton*, kCategoryCount> buttons_{};
+  std::array<State, kCategoryCount> states_{};
+};
+
+}  // namespace w2w
