@@ -93,11 +93,13 @@ Status checkGiven(const LatentCatalog& catalog, const std::vector<GivenPiece>& g
 
 }  // namespace
 
+double pairSimilarity(const float* a, const float* b, int dim) { return dot(a, b, dim); }
+
 double outfitScore(const float* top, const float* bottom, const float* shoes, int dim,
                    std::vector<PairSimilarity>* why) {
-  const double tb = dot(top, bottom, dim);
-  const double bs = dot(bottom, shoes, dim);
-  const double ts = dot(top, shoes, dim);
+  const double tb = pairSimilarity(top, bottom, dim);
+  const double bs = pairSimilarity(bottom, shoes, dim);
+  const double ts = pairSimilarity(top, shoes, dim);
   if (why) {
     *why = {{Category::Top, Category::Bottom, tb},
             {Category::Bottom, Category::Shoes, bs},

@@ -103,6 +103,9 @@ class Recommender {
   std::array<std::unique_ptr<ApproximateIndex>, kCategoryCount> indexes_;
 };
 
+// Similarity of two items in the model's space: the dot product of their unit vectors.
+double pairSimilarity(const float* a, const float* b, int dim);
+
 // Outfit score of three unit vectors (top, bottom, shoes): the mean of the pair similarities.
 double outfitScore(const float* top, const float* bottom, const float* shoes, int dim,
                    std::vector<PairSimilarity>* why = nullptr);
