@@ -39,6 +39,24 @@ std::string makeLibrary(const TempDir& dir, int photos) {
   return lib;
 }
 
+// Waits until the program has `file` open: it is then past its start (its
+// signal handlers are installed first) and in or just before the busy wait.
+// A loaded machine takes seconds to start a program linked with LibTorch.
+bool waitUntilOpened(qint64 pid, const std::string& file) {
+  QElapsedTimer clock;
+  clock.start();
+  const std::string fds = "/proc/" + std::to_string(pid) + "/fd";
+  while (clock.elapsed() < 60000) {
+    for (const QString& fd : QDir(q(fds)).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+      char target[4096];
+      const ssize_t n = readlink((fds + "/" + fd.toStdString()).c_str(), target, sizeof target - 1);
+      if (n > 0 && std::string(target, static_cast<size_t>(n)) == file) return true;
+    }
+    QThread::msleep(20);
+  }
+  return false;
+}
+
 TEST(CliArguments, AStrayPositionalArgumentIsBadUsageForEveryCommand) {
   TempDir dir;
   const QString lib = q(makeLibrary(dir, 1));
@@ -75,7 +93,8 @@ TEST(CliSignals, TermEndsACommandWaitingForABusyLibrary) {
   QProcess tag;
   tag.start(QStringLiteral(W2W_CLI_PATH), {"tag", "--library", q(lib), "--photo", "1", "summer"});
   ASSERT_TRUE(tag.waitForStarted());
-  QThread::msleep(1000);  // inside the busy wait by now (or soon: the signal is kept either way)
+  ASSERT_TRUE(waitUntilOpened(tag.processId(), lib)) << "the command never opened the library";
+  QThread::msleep(300);  // inside the busy wait by now (or soon: the signal is kept either way)
   QElapsedTimer clock;
   clock.start();
   tag.terminate();
@@ -102,7 +121,7 @@ TEST(CliSignals, ASecondSignalEndsTheCommandAtOnce) {
   QProcess tag;
   tag.start(QStringLiteral(W2W_CLI_PATH), {"tag", "--library", q(lib), "--photo", "1", "summer"});
   ASSERT_TRUE(tag.waitForStarted());
-  QThread::msleep(500);
+  ASSERT_TRUE(waitUntilOpened(tag.processId(), lib)) << "the command never opened the library";
   tag.terminate();
   QThread::msleep(200);
   tag.terminate();
