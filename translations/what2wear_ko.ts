@@ -56,6 +56,26 @@
         <source>Untrained baseline: cosine of %1 embeddings (train a model for learned compatibility)</source>
         <translation>학습하지 않은 기준선: %1 임베딩의 코사인 유사도 (학습된 어울림을 쓰려면 모델을 학습하세요)</translation>
     </message>
+    <message>
+        <source>goes together</source>
+        <translation>어울림</translation>
+    </message>
+    <message>
+        <source>borderline</source>
+        <translation>애매함</translation>
+    </message>
+    <message>
+        <source>clashes</source>
+        <translation>안 어울림</translation>
+    </message>
+    <message>
+        <source>No verdict: the untrained baseline has no threshold. Train a model (Training view) to learn one.</source>
+        <translation>판정 없음: 학습하지 않은 기준 모델에는 임계값이 없습니다. 모델을 학습하면 (학습 보기) 임계값이 생깁니다.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s threshold is %1: scores above %2 go together, below %3 clash, in between is borderline.</source>
+        <translation>모델의 임계값은 %1입니다: %2 이상이면 어울림, %3 이하면 안 어울림, 그 사이는 애매함입니다.</translation>
+    </message>
 </context>
 <context>
     <name>w2w::CropCanvas</name>
@@ -478,39 +498,31 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>코디 %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Spatial map&lt;/b&gt;: item %1 compared with item %2 — computing…</source>
-        <translation>&lt;b&gt;공간 히트맵&lt;/b&gt;: 아이템 %1과 아이템 %2 비교 — 계산 중…</translation>
-    </message>
-    <message>
         <source>Similarity %1; the brightest regions lose the most similarity when hidden.</source>
         <translation>유사도 %1; 가장 밝은 영역을 가리면 유사도가 가장 많이 떨어집니다.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Spatial map&lt;/b&gt;: which regions of item %1 drive its similarity to item %2</source>
-        <translation>&lt;b&gt;공간 히트맵&lt;/b&gt;: 아이템 %1의 어느 영역이 아이템 %2와의 유사도를 좌우하는가</translation>
+        <source>&lt;b&gt;Outfit&lt;/b&gt;: nothing to show yet. Put pieces on the outfit board, or choose a saved outfit or a photo&apos;s outfit below.</source>
+        <translation>&lt;b&gt;코디&lt;/b&gt;: 아직 보여 줄 것이 없습니다. 코디 보드에 아이템을 놓거나, 아래에서 저장한 코디나 사진의 코디를 고르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spatial map&lt;/b&gt;: %1 compared with %2 — computing…</source>
+        <translation>&lt;b&gt;공간 맵&lt;/b&gt;: %1와(과) %2 비교 — 계산 중…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spatial map&lt;/b&gt;: which regions of %1 drive its similarity to %2</source>
+        <translation>&lt;b&gt;공간 맵&lt;/b&gt;: %1의 어느 부분이 %2와(과)의 유사도를 좌우하는지</translation>
     </message>
 </context>
 <context>
     <name>w2w::ItemSlot</name>
     <message>
-        <source>Drop a top here from the library</source>
-        <translation>라이브러리에서 상의를 여기에 끌어다 놓으세요</translation>
-    </message>
-    <message>
-        <source>Drop a bottom here from the library</source>
-        <translation>라이브러리에서 하의를 여기에 끌어다 놓으세요</translation>
-    </message>
-    <message>
-        <source>Drop shoes here from the library</source>
-        <translation>라이브러리에서 신발을 여기에 끌어다 놓으세요</translation>
+        <source>Double-click a piece in the wardrobe, or drag one here</source>
+        <translation>옷장에서 아이템을 두 번 클릭하거나 여기로 끌어 놓으세요</translation>
     </message>
 </context>
 <context>
     <name>w2w::LibraryController</name>
-    <message>
-        <source>%1 of photo %2</source>
-        <translation>사진 %2의 %1</translation>
-    </message>
     <message>
         <source>Importing photos</source>
         <translation>사진 가져오는 중</translation>
@@ -536,6 +548,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>
             <numerusform>사진 %n장 다시 크롭하는 중</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>item %1 (not in the library)</source>
+        <translation>아이템 %1 (라이브러리에 없음)</translation>
     </message>
 </context>
 <context>
@@ -646,10 +662,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>모든 태그</translation>
     </message>
     <message>
-        <source>Filter by name</source>
-        <translation>이름으로 거르기</translation>
-    </message>
-    <message>
         <source>Hide the import report</source>
         <translation>가져오기 보고서 숨기기</translation>
     </message>
@@ -684,22 +696,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Remove a tag from the selection…</source>
         <translation>선택 항목에서 태그 제거…</translation>
-    </message>
-    <message>
-        <source>Undo %1</source>
-        <translation>%1 실행 취소</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>실행 취소</translation>
-    </message>
-    <message>
-        <source>Redo %1</source>
-        <translation>%1 다시 실행</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>다시 실행</translation>
     </message>
     <message>
         <source>Select photos or items first.</source>
@@ -764,6 +760,42 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Run the crop pipeline again: automatic crops are replaced, edited ones kept</source>
         <translation>크롭 파이프라인을 다시 실행합니다: 자동 크롭은 바뀌고, 편집한 크롭은 유지됩니다</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or category</source>
+        <translation>이름, 태그, 종류로 거르기</translation>
+    </message>
+    <message>
+        <source>Put on the board</source>
+        <translation>보드에 놓기</translation>
+    </message>
+    <message>
+        <source>Put the selected pieces (a photo: its crops) on the outfit board (Enter on an item)</source>
+        <translation>선택한 아이템(사진이면 그 크롭)을 코디 보드에 놓습니다 (아이템에서 Enter)</translation>
+    </message>
+    <message>
+        <source>Complete the look from this</source>
+        <translation>이 아이템으로 룩 완성하기</translation>
+    </message>
+    <message>
+        <source>Show what goes with the selected pieces in the recommendations</source>
+        <translation>선택한 아이템과 어울리는 것을 추천 보기에서 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Edit the crops</source>
+        <translation>크롭 편집</translation>
+    </message>
+    <message>
+        <source>Open the photo in the crop editor (Enter on a photo)</source>
+        <translation>사진을 크롭 편집기에서 엽니다 (사진에서 Enter)</translation>
+    </message>
+    <message>
+        <source>This library is empty. Import outfit photos with File ▸ Import Photos (Ctrl+I) or Import Folder (Ctrl+Shift+I), or drop photos or folders on this window. Each photo is cropped into its top, bottom and shoes.</source>
+        <translation>라이브러리가 비어 있습니다. 파일 ▸ 사진 가져오기(Ctrl+I)나 폴더 가져오기(Ctrl+Shift+I)로 코디 사진을 가져오거나, 사진이나 폴더를 이 창에 끌어 놓으세요. 사진마다 상의, 하의, 신발이 크롭됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing matches the filters.</source>
+        <translation>필터에 맞는 항목이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1062,12 +1094,44 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>실행 %1 일시 정지됨. 재개(Ctrl+P)하면 마지막 체크포인트부터 이어서 학습합니다</translation>
     </message>
     <message>
+        <source>Put pieces from the library on the board</source>
+        <translation>라이브러리의 아이템을 보드에 놓기</translation>
+    </message>
+    <message>
         <source>What2Wear Studio — %1 (read-only)</source>
         <translation>What2Wear Studio — %1 (읽기 전용)</translation>
     </message>
     <message>
         <source>Encoding new crops…</source>
         <translation>새 크롭 인코딩 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Next View</source>
+        <translation>다음 보기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous View</source>
+        <translation>이전 보기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>실행 취소: %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>다시 실행: %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
         <source>Read-only (changes cannot be saved): </source>
@@ -1079,10 +1143,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Save Outfit</source>
         <translation>코디 저장</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>이름:</translation>
     </message>
     <message>
         <source>Cannot save the outfit</source>
@@ -1097,32 +1157,12 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>무작위로 바꾸기</translation>
     </message>
     <message>
-        <source>Replace two pieces, chosen at random, with pieces of other outfits: the seed&apos;s modified outfit (R)</source>
-        <translation>무작위로 고른 두 아이템을 다른 코디의 아이템으로 바꿉니다: 시드 문서의 변형 코디 (R)</translation>
-    </message>
-    <message>
         <source>Complete the look</source>
         <translation>룩 완성하기</translation>
     </message>
     <message>
-        <source>Fill the empty slots with the pieces that go best with the others (Ctrl+L)</source>
-        <translation>빈 자리를 나머지와 가장 잘 어울리는 아이템으로 채웁니다 (Ctrl+L)</translation>
-    </message>
-    <message>
         <source>Show recommendations</source>
         <translation>추천 보기</translation>
-    </message>
-    <message>
-        <source>Save outfit</source>
-        <translation>코디 저장</translation>
-    </message>
-    <message>
-        <source>Save the three pieces as an outfit in the library (Ctrl+S)</source>
-        <translation>세 아이템을 라이브러리에 코디로 저장합니다 (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>비우기</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1141,40 +1181,12 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>사진의 코디를 보드에 놓기</translation>
     </message>
     <message>
-        <source>item %1 (photo %2)</source>
-        <translation>아이템 %1 (사진 %2)</translation>
-    </message>
-    <message>
-        <source>item %1</source>
-        <translation>아이템 %1</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:15pt&apos;&gt;Drop a top, a bottom and shoes to see how well they go together&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;font-size:15pt&apos;&gt;상의, 하의, 신발을 놓으면 얼마나 어울리는지 보여 드립니다&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:30pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;outfit score (mean of the three pair similarities)</source>
-        <translation>&lt;span style=&apos;font-size:30pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;코디 점수 (세 쌍 유사도의 평균)</translation>
-    </message>
-    <message>
         <source>Preparing candidates…</source>
         <translation>후보 준비 중…</translation>
     </message>
     <message>
         <source>No candidates: %1</source>
         <translation>후보 없음: %1</translation>
-    </message>
-    <message>
-        <source>Click a slot, put pieces in the other slots, and the %1 that go best with them are listed here. Double-click one to swap it in.</source>
-        <translation>자리를 클릭하고 다른 자리에 아이템을 놓으면, 그와 가장 잘 어울리는 %1이(가) 여기에 나옵니다. 두 번 클릭하면 바꿔 넣습니다.</translation>
-    </message>
-    <message>
-        <source>Best %1 for the other pieces (double-click to swap):</source>
-        <translation>나머지 아이템에 가장 잘 맞는 %1 (두 번 클릭하면 교체):</translation>
-    </message>
-    <message>
-        <source>item %1 — score %2</source>
-        <translation>아이템 %1 — 점수 %2</translation>
     </message>
     <message>
         <source>%1–%2: %3</source>
@@ -1185,30 +1197,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>열린 라이브러리가 없습니다.</translation>
     </message>
     <message>
-        <source>An outfit needs a top, a bottom and shoes.</source>
-        <translation>코디에는 상의, 하의, 신발이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Cannot open the outfit</source>
-        <translation>코디를 열 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Cannot delete the outfit</source>
-        <translation>코디를 삭제할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Delete saved outfit</source>
-        <translation>저장한 코디 삭제</translation>
-    </message>
-    <message>
-        <source>Delete the saved outfit chosen on the left from the library (undoable)</source>
-        <translation>왼쪽에서 고른 저장 코디를 라이브러리에서 삭제합니다 (실행 취소 가능)</translation>
-    </message>
-    <message>
-        <source>Put an outfit saved in the library on the board</source>
-        <translation>라이브러리에 저장한 코디를 보드에 놓습니다</translation>
-    </message>
-    <message>
         <source>The outfit is no longer in the library.</source>
         <translation>이 코디는 더 이상 라이브러리에 없습니다.</translation>
     </message>
@@ -1217,12 +1205,164 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>%1 열기</translation>
     </message>
     <message>
-        <source>outfit %1</source>
+        <source>Outfit %1</source>
         <translation>코디 %1</translation>
     </message>
     <message>
-        <source>Saved outfits…</source>
-        <translation>저장한 코디…</translation>
+        <source>Clear the board</source>
+        <translation>보드 비우기</translation>
+    </message>
+    <message>
+        <source>Replace two pieces, chosen at random, with pieces of other outfits: the seed&apos;s modified outfit</source>
+        <translation>무작위로 고른 두 아이템을 다른 코디의 아이템으로 바꿉니다: 시드 방식의 변형 코디</translation>
+    </message>
+    <message>
+        <source>Fill the empty slots with the pieces that go best with the others</source>
+        <translation>빈 칸을 나머지와 가장 잘 어울리는 아이템으로 채웁니다</translation>
+    </message>
+    <message>
+        <source>Open the recommendations for these pieces: what completes the look, or alternatives for each</source>
+        <translation>이 아이템들의 추천을 엽니다: 룩을 완성할 아이템, 또는 각 아이템의 대안</translation>
+    </message>
+    <message>
+        <source>Save outfit…</source>
+        <translation>코디 저장…</translation>
+    </message>
+    <message>
+        <source>Save the pieces as an outfit in the library (listed under Saved outfits)</source>
+        <translation>아이템들을 라이브러리에 코디로 저장합니다 (저장한 코디에 나열됨)</translation>
+    </message>
+    <message>
+        <source>Remove piece</source>
+        <translation>아이템 빼기</translation>
+    </message>
+    <message>
+        <source>Empty the selected slot</source>
+        <translation>선택한 칸 비우기</translation>
+    </message>
+    <message>
+        <source>Empty every slot</source>
+        <translation>모든 칸 비우기</translation>
+    </message>
+    <message>
+        <source>Wardrobe</source>
+        <translation>옷장</translation>
+    </message>
+    <message>
+        <source>Best for this slot</source>
+        <translation>이 칸에 가장 잘 맞는 아이템</translation>
+    </message>
+    <message>
+        <source>Saved outfits</source>
+        <translation>저장한 코디</translation>
+    </message>
+    <message>
+        <source>Remove the %1</source>
+        <translation>%1 빼기</translation>
+    </message>
+    <message>
+        <source>The %1 slot is already empty.</source>
+        <translation>%1 칸은 이미 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 빼기</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Fill every slot to see how well the pieces go together&lt;/span&gt;&lt;br&gt;Empty: %1</source>
+        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;모든 칸을 채우면 아이템들이 얼마나 잘 어울리는지 보입니다&lt;/span&gt;&lt;br&gt;빈 칸: %1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;outfit score (the mean of the pair similarities)</source>
+        <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;코디 점수 (쌍 유사도의 평균)</translation>
+    </message>
+    <message>
+        <source>no verdict without a trained model</source>
+        <translation>학습한 모델이 없으면 판정도 없습니다</translation>
+    </message>
+    <message>
+        <source>Put pieces in the other slots: the %1 pieces that go best with them are listed here. Double-click one to swap it in.</source>
+        <translation>다른 칸에 아이템을 놓으면 그와 가장 잘 어울리는 %1 아이템이 여기에 나옵니다. 두 번 클릭하면 바꿔 넣습니다.</translation>
+    </message>
+    <message>
+        <source>The best %1 pieces for the others on the board (double-click to swap):</source>
+        <translation>보드의 나머지와 가장 잘 어울리는 %1 아이템 (두 번 클릭하면 바꿈):</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>점수 %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>점수 %1, %2</translation>
+    </message>
+    <message>
+        <source>Modify at random changes a complete outfit: fill every slot first.</source>
+        <translation>무작위로 바꾸기는 완성된 코디를 바꿉니다: 먼저 모든 칸을 채우세요.</translation>
+    </message>
+    <message>
+        <source>Modify at random takes pieces from other outfits, and the library has no outfit that shares no piece with this one. Import more outfit photos.</source>
+        <translation>무작위로 바꾸기는 다른 코디에서 아이템을 가져오는데, 라이브러리에 이 코디와 겹치는 아이템이 없는 코디가 없습니다. 코디 사진을 더 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Modified at random (the seed&apos;s modified outfit): new pieces from other outfits for %1.</source>
+        <translation>무작위로 바꿨습니다 (시드 방식의 변형 코디): %1에 다른 코디의 아이템을 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>Complete the look starts from the pieces on the board: put at least one there first.</source>
+        <translation>룩 완성하기는 보드 위의 아이템에서 시작합니다: 먼저 하나 이상 놓으세요.</translation>
+    </message>
+    <message>
+        <source>The board is full, so there is nothing to complete. To try other pieces, select a slot and press Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every piece.</source>
+        <translation>보드가 가득 차서 완성할 것이 없습니다. 다른 아이템을 시도하려면 칸을 골라 Delete로 비우거나, 추천 보기(Ctrl+R)로 모든 아이템의 대안을 보세요.</translation>
+    </message>
+    <message>
+        <source>The candidates are still being prepared; try again in a moment.</source>
+        <translation>후보를 아직 준비하는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot complete the look: %1</source>
+        <translation>룩을 완성할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not encoded yet: encode the library first (Embeddings view).</source>
+        <translation>%1은(는) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 보기).</translation>
+    </message>
+    <message>
+        <source>No piece in the library completes this look: the empty slots have no encoded candidates.</source>
+        <translation>이 룩을 완성할 아이템이 라이브러리에 없습니다: 빈 칸에 맞는 인코딩된 후보가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Completed the look with %1.</source>
+        <translation>%1(으)로 룩을 완성했습니다.</translation>
+    </message>
+    <message>
+        <source>Name of the outfit:</source>
+        <translation>코디 이름:</translation>
+    </message>
+    <message>
+        <source>An outfit needs a piece in every slot. Empty: %1.</source>
+        <translation>코디는 모든 칸에 아이템이 있어야 합니다. 빈 칸: %1.</translation>
+    </message>
+    <message>
+        <source>This outfit is already saved as “%1”.</source>
+        <translation>이 코디는 이미 “%1”(으)로 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in the library: it is listed under Saved outfits, and undo on the board does not remove it.</source>
+        <translation>라이브러리에 “%1”을(를) 저장했습니다: 저장한 코디에 나열되며, 보드에서 실행 취소해도 지워지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A piece of this outfit is no longer in the library.</source>
+        <translation>이 코디의 아이템 중 하나가 더 이상 라이브러리에 없습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is on the board.</source>
+        <translation>“%1”이(가) 보드에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Start here: double-click pieces in the wardrobe on the right (or drag them onto a slot). In the Library, right-click an item ▸ Put on the board, or press Enter on it.</source>
+        <translation>여기서 시작하세요: 오른쪽 옷장에서 아이템을 두 번 클릭하세요 (또는 칸으로 끌어 놓기). 라이브러리에서는 아이템을 오른쪽 클릭 ▸ 보드에 놓기, 또는 Enter를 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -1255,10 +1395,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>%1–%2 유사도 %3</translation>
     </message>
     <message>
-        <source>Suggestions per category:</source>
-        <translation>범주별 추천 수:</translation>
-    </message>
-    <message>
         <source>Diversity:</source>
         <translation>다양성:</translation>
     </message>
@@ -1287,14 +1423,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>전체 코디 (두 번 클릭하면 보드에 놓기)</translation>
     </message>
     <message>
-        <source>%1 that complete the look</source>
-        <translation>룩을 완성하는 %1</translation>
-    </message>
-    <message>
-        <source>item %1</source>
-        <translation>아이템 %1</translation>
-    </message>
-    <message>
         <source>Preparing candidates…</source>
         <translation>후보 준비 중…</translation>
     </message>
@@ -1303,22 +1431,40 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>추천 없음: %1</translation>
     </message>
     <message>
-        <source>Item %1 is not encoded yet: encode the library first (Embeddings view).</source>
-        <translation>아이템 %1이(가) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 화면).</translation>
-    </message>
-    <message>
-        <source>Drop one or two pieces above (or press &quot;Show recommendations&quot; on the outfit board). %1</source>
-        <translation>위에 아이템을 한두 개 놓으세요 (또는 코디 보드에서 &quot;추천 보기&quot;를 누르세요). %1</translation>
-    </message>
-    <message>
-        <source>item %1
-score %2</source>
-        <translation>아이템 %1
-점수 %2</translation>
-    </message>
-    <message>
         <source>score %1</source>
         <translation>점수 %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>점수 %1, %2</translation>
+    </message>
+    <message>
+        <source>Suggestions per slot:</source>
+        <translation>칸별 추천:</translation>
+    </message>
+    <message>
+        <source>Remove the piece</source>
+        <translation>아이템 빼기</translation>
+    </message>
+    <message>
+        <source>Other %1 pieces that suit the rest</source>
+        <translation>나머지와 어울리는 다른 %1 아이템</translation>
+    </message>
+    <message>
+        <source>%1 pieces that complete the look</source>
+        <translation>룩을 완성하는 %1 아이템</translation>
+    </message>
+    <message>
+        <source>Start with a piece: double-click one in the wardrobe on the right, or press &quot;Show recommendations&quot; on the outfit board. %1</source>
+        <translation>아이템 하나로 시작하세요: 오른쪽 옷장에서 두 번 클릭하거나, 코디 보드에서 &quot;추천 보기&quot;를 누르세요. %1</translation>
+    </message>
+    <message>
+        <source>%1 is not encoded yet: encode the library first (Embeddings view).</source>
+        <translation>%1은(는) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 보기).</translation>
+    </message>
+    <message>
+        <source>Every slot is filled: each list shows the pieces that could replace one, with the others kept. %1 %2</source>
+        <translation>모든 칸이 찼습니다: 각 목록은 나머지를 그대로 두고 그 칸을 대신할 수 있는 아이템입니다. %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1563,85 @@ score %2</source>
     <message>
         <source>Used for recommendations</source>
         <translation>추천에 사용 중</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::SavedOutfitsPanel</name>
+    <message>
+        <source>Outfit %1</source>
+        <translation>코디 %1</translation>
+    </message>
+    <message>
+        <source>Rename Outfit</source>
+        <translation>코디 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the outfit</source>
+        <translation>코디 이름을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot delete the outfit</source>
+        <translation>코디를 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Put on the board</source>
+        <translation>보드에 놓기</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete from the library…</source>
+        <translation>라이브러리에서 삭제…</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>점수 %1</translation>
+    </message>
+    <message>
+        <source>score %1, %2</source>
+        <translation>점수 %1, %2</translation>
+    </message>
+    <message>
+        <source>no score: %1</source>
+        <translation>점수 없음: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saved outfits&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;저장한 코디&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>Outfits saved on the board (Save outfit, Ctrl+S) appear here.</source>
+        <translation>보드에서 저장한 코디(코디 저장, Ctrl+S)가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Double-click an outfit to put it on the board; F2 renames it, Delete removes it from the library</source>
+        <translation>코디를 두 번 클릭하면 보드에 놓입니다. F2는 이름 바꾸기, Delete는 라이브러리에서 삭제입니다</translation>
+    </message>
+    <message>
+        <source>Choose a saved outfit first.</source>
+        <translation>먼저 저장한 코디를 고르세요.</translation>
+    </message>
+    <message>
+        <source>The outfit is no longer in the library.</source>
+        <translation>이 코디는 더 이상 라이브러리에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the saved outfit</source>
+        <translation>저장한 코디 삭제</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from the library? Its pieces stay in the library. This cannot be undone.</source>
+        <translation>라이브러리에서 “%1”을(를) 삭제할까요? 아이템들은 라이브러리에 남습니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>열린 라이브러리가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2305,45 @@ This cannot be undone.</source>
     <message>
         <source>The form holds the settings of %1: Start training (Ctrl+Return) trains a new run with them.</source>
         <translation>양식에 %1의 설정이 들어갔습니다: 학습 시작(Ctrl+Return)으로 이 설정의 새 실행을 학습합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::WardrobePanel</name>
+    <message>
+        <source>&lt;b&gt;Wardrobe&lt;/b&gt;</source>
+        <translation>&lt;b&gt;옷장&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>모든 종류</translation>
+    </message>
+    <message>
+        <source>Search by name, tag or category</source>
+        <translation>이름, 태그, 종류로 검색</translation>
+    </message>
+    <message>
+        <source>Double-click a piece (or press Enter) to take it, or drag it onto a slot</source>
+        <translation>아이템을 두 번 클릭하거나(또는 Enter) 칸으로 끌어 놓으세요</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No pieces yet. Import outfit photos (File ▸ Import Photos, Ctrl+I): their tops, bottoms and shoes appear here.</source>
+        <translation>아직 아이템이 없습니다. 코디 사진을 가져오면 (파일 ▸ 사진 가져오기, Ctrl+I) 상의, 하의, 신발이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>“%1”에 맞는 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No %1 pieces in the library.</source>
+        <translation>라이브러리에 %1 아이템이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No pieces in the library.</source>
+        <translation>라이브러리에 아이템이 없습니다.</translation>
     </message>
 </context>
 </TS>

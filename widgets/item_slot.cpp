@@ -2,6 +2,7 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFocusEvent>
 #include <QMimeData>
 #include <QPainter>
 
@@ -14,13 +15,15 @@ ItemSlot::ItemSlot(Category category, QWidget* parent) : QWidget(parent), catego
   setAcceptDrops(true);
   setMinimumSize(150, 150);
   setObjectName(QStringLiteral("slot_%1").arg(categoryName(category)));
-  setFocusPolicy(Qt::ClickFocus);
+  // Tab reaches every slot; the slot with the focus is the selected one.
+  setFocusPolicy(Qt::StrongFocus);
 }
 
 void ItemSlot::setItem(Id item, const QPixmap& picture, const QString& caption) {
   item_ = item;
   picture_ = picture;
   caption_ = caption;
+  setToolTip(caption);  // the caption is shortened to fit
   update();
 }
 
@@ -34,7 +37,11 @@ void ItemSlot::paintEvent(QPaintEvent*) {
   painter.setRenderHint(QPainter::Antialiasing);
   const QColor color = categoryColor(category_);
   const QRectF frame = QRectF(rect()).adjusted(3, 3, -3, -3);
-  painter.setPen(QPen(color, selected_ || hovering_ ? 3 : 1.5, item_ ? Qt::SolidLine : Qt::DashLine));
+  painter.setPen(QPen(color,
+                      hasFocus()               ? 4
+                      : selected_ || hovering_ ? 3
+                                               : 1.5,
+                      item_ ? Qt::SolidLine : Qt::DashLine));
   painter.setBrush(hovering_ ? color.lighter(185) : palette().base().color());
   painter.drawRoundedRect(frame, 10, 10);
 
@@ -56,10 +63,8 @@ void ItemSlot::paintEvent(QPaintEvent*) {
         scaled);
   } else {
     painter.setPen(palette().placeholderText().color());
-    const QString hint = category_ == Category::Top      ? tr("Drop a top here from the library")
-                         : category_ == Category::Bottom ? tr("Drop a bottom here from the library")
-                                                         : tr("Drop shoes here from the library");
-    painter.drawText(inner, Qt::AlignCenter | Qt::TextWordWrap, hint);
+    painter.drawText(inner, Qt::AlignCenter | Qt::TextWordWrap,
+                     tr("Double-click a piece in the wardrobe, or drag one here"));
   }
   painter.setPen(palette().text().color());
   painter.drawText(QRectF(frame.left(), frame.bottom() - labelHeight, frame.width(), labelHeight),
@@ -67,7 +72,21 @@ void ItemSlot::paintEvent(QPaintEvent*) {
                    fontMetrics().elidedText(caption_, Qt::ElideMiddle, static_cast<int>(frame.width()) - 8));
 }
 
-void ItemSlot::mousePressEvent(QMouseEvent*) { Q_EMIT clicked(); }
+void ItemSlot::mousePressEvent(QMouseEvent*) {
+  setFocus(Qt::MouseFocusReason);
+  Q_EMIT clicked();
+}
+
+void ItemSlot::focusInEvent(QFocusEvent* event) {
+  QWidget::focusInEvent(event);
+  update();
+  if (event->reason() != Qt::MouseFocusReason) Q_EMIT clicked();  // Tab selects the slot as a click does
+}
+
+void ItemSlot::focusOutEvent(QFocusEvent* event) {
+  QWidget::focusOutEvent(event);
+  update();
+}
 
 void ItemSlot::dragEnterEvent(QDragEnterEvent* event) {
   const DraggedEntries dragged = draggedEntries(event->mimeData());

@@ -1,6 +1,7 @@
-// ItemSlot: one place of the outfit board (top, bottom or shoes). Shows the
-// item's crop, takes items (and photos) dropped from the library, and is
-// selected by a click so that its candidates can be listed.
+// ItemSlot: one place of the outfit board, for one category. Shows the
+// item's crop and its name, takes items (and photos) dragged onto it, and is
+// selected by a click or by the keyboard focus (Tab) so that pieces for it
+// can be listed.
 #pragma once
 
 #include <QPixmap>
@@ -27,11 +28,13 @@ class ItemSlot : public QWidget {
  Q_SIGNALS:
   void itemDropped(Id item);
   void photoDropped(Id photo);  // a whole outfit photo: the board takes its three crops
-  void clicked();
+  void clicked();               // by the mouse, or the keyboard focus arrived
 
  protected:
   void paintEvent(QPaintEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
+  void focusInEvent(QFocusEvent* event) override;
+  void focusOutEvent(QFocusEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dragLeaveEvent(QDragLeaveEvent* event) override;
   void dropEvent(QDropEvent* event) override;

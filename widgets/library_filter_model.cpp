@@ -1,5 +1,7 @@
 #include "library_filter_model.h"
 
+#include "category_style.h"
+
 namespace w2w {
 namespace {
 
@@ -18,6 +20,16 @@ bool stateMatches(const GridEntry& e, LibraryFilter::State state) {
     case State::NotEncoded: return !photo && !e.encoded;
   }
   return true;
+}
+
+// The search field finds a name, a tag, or (for items) a category.
+bool textMatches(const GridEntry& e, const QString& text) {
+  if (e.title.contains(text, Qt::CaseInsensitive)) return true;
+  for (const QString& tag : e.tags)
+    if (tag.contains(text, Qt::CaseInsensitive)) return true;
+  return e.kind == GridEntry::Kind::Item &&
+         (categoryLabel(e.category).contains(text, Qt::CaseInsensitive) ||
+          QString::fromUtf8(categoryName(e.category)).contains(text, Qt::CaseInsensitive));
 }
 
 }  // namespace
@@ -40,7 +52,7 @@ bool LibraryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) con
   if (!stateMatches(e, filter_.state)) return false;
   if (photo && filter_.photoIds && !filter_.photoIds->contains(e.id)) return false;
   if (!photo && filter_.itemIds && !filter_.itemIds->contains(e.id)) return false;
-  if (!filter_.text.isEmpty() && !e.title.contains(filter_.text, Qt::CaseInsensitive)) return false;
+  if (!filter_.text.isEmpty() && !textMatches(e, filter_.text)) return false;
   return true;
 }
 

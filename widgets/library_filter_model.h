@@ -1,5 +1,6 @@
 // LibraryFilterModel: which photos and items the library grid shows — by
-// kind, category, state and tag, and by a piece of the file name.
+// kind, category, state and tag, and by a piece of the file name, a tag or
+// the category's name.
 #pragma once
 
 #include <QSet>
@@ -19,7 +20,7 @@ struct LibraryFilter {
   State state = State::Any;
   std::optional<QSet<qint64>> photoIds;  // only these photos (e.g. those with a tag)
   std::optional<QSet<qint64>> itemIds;   // only these items
-  QString text;                          // part of the title, case-insensitive
+  QString text;                          // part of the title, a tag or the category, case-insensitive
 };
 
 class LibraryFilterModel : public QSortFilterProxyModel {

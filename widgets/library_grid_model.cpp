@@ -32,7 +32,12 @@ QVariant LibraryGridModel::data(const QModelIndex& index, int role) const {
   const GridEntry& e = entries_.at(index.row());
   switch (role) {
     case Qt::DisplayRole: return e.title;
-    case Qt::ToolTipRole: return e.error.isEmpty() ? e.title : QStringLiteral("%1\n%2").arg(e.title, e.error);
+    case Qt::ToolTipRole: {
+      QStringList lines = {e.title};
+      if (!e.tags.isEmpty()) lines << e.tags.join(QStringLiteral(", "));
+      if (!e.error.isEmpty()) lines << e.error;
+      return lines.join('\n');
+    }
     case Qt::DecorationRole: {
       const QPixmap hit = thumbnails_->cached(e.thumbKey);
       if (!hit.isNull() || thumbnails_->isPending(e.thumbKey) || thumbnails_->hasFailed(e.thumbKey)) {

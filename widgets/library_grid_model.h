@@ -15,7 +15,8 @@ struct GridEntry {
   enum class Kind { Photo, Item };
   Kind kind = Kind::Photo;
   Id id = 0;
-  QString title;      // file name
+  QString title;      // file name (of the photo, for its crops)
+  QStringList tags;   // items: their tags (searchable)
   QString imagePath;  // photo or standalone item file (absolute)
   QString thumbKey;   // content hash of what the thumbnail shows
   PhotoStatus photoStatus = PhotoStatus::Imported;

@@ -100,4 +100,18 @@ LibraryGridView::LibraryGridView(int thumbnailSize, QWidget* parent) : QListView
   setDragDropMode(QAbstractItemView::DragOnly);
 }
 
+void LibraryGridView::setEmptyText(const QString& text) {
+  emptyText_ = text;
+  viewport()->update();
+}
+
+void LibraryGridView::paintEvent(QPaintEvent* event) {
+  QListView::paintEvent(event);
+  if (emptyText_.isEmpty() || (model() && model()->rowCount(rootIndex()) > 0)) return;
+  QPainter painter(viewport());
+  painter.setPen(palette().placeholderText().color());
+  const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
+  painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, emptyText_);
+}
+
 }  // namespace w2w

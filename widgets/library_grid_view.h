@@ -23,6 +23,17 @@ class LibraryGridView : public QListView {
 
  public:
   explicit LibraryGridView(int thumbnailSize = 160, QWidget* parent = nullptr);
+
+  // Shown in the middle while the grid has no rows: where to begin, or why
+  // nothing is shown.
+  void setEmptyText(const QString& text);
+  QString emptyText() const { return emptyText_; }
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  QString emptyText_;
 };
 
 }  // namespace w2w

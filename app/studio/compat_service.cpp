@@ -4,8 +4,10 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
+#include "board_pieces.h"
 #include "compat/compat_model.h"
 #include "encoder_service.h"
 #include "library/library.h"
@@ -23,12 +25,6 @@ void normalize(float* v, std::int64_t n) {
   if (norm > 0) {
     for (std::int64_t i = 0; i < n; ++i) v[i] = static_cast<float>(v[i] / norm);
   }
-}
-
-double dot(const std::vector<float>& a, const std::vector<float>& b) {
-  double s = 0;
-  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) s += static_cast<double>(a[i]) * b[i];
-  return s;
 }
 
 }  // namespace
@@ -119,19 +115,60 @@ Result<double> CompatService::similarity(Id a, Id b) {
   if (!va) return va.error();
   auto vb = vectorOf(b);
   if (!vb) return vb.error();
-  return dot(*va, *vb);
+  return pairSimilarity(va->data(), vb->data(), static_cast<int>(std::min(va->size(), vb->size())));
 }
 
-Result<OutfitScore> CompatService::score(Id top, Id bottom, Id shoes) {
-  const std::array<std::array<Id, 2>, 3> pairs = {{{top, bottom}, {bottom, shoes}, {top, shoes}}};
-  OutfitScore out;
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    auto s = similarity(pairs[i][0], pairs[i][1]);
-    if (!s) return s.error();
-    out.pairs[i] = *s;
+Result<OutfitScore> CompatService::score(const BoardPieces& pieces) {
+  if (!pieces.isComplete()) return makeError("the outfit is not complete");
+  std::array<std::vector<float>, 3> v;
+  const std::array<Category, 3> order = {Category::Top, Category::Bottom, Category::Shoes};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    auto vector = vectorOf(pieces[order[i]]);
+    if (!vector) return vector.error();
+    v[i] = std::move(*vector);
   }
-  out.score = (out.pairs[0] + out.pairs[1] + out.pairs[2]) / 3.0;
+  OutfitScore out;
+  out.score = outfitScore(v[0].data(), v[1].data(), v[2].data(), static_cast<int>(v[0].size()), &out.pairs);
   return out;
+}
+
+std::optional<double> CompatService::threshold() const {
+  if (!model_) return std::nullopt;
+  return model_->info().config.loss.threshold;
+}
+
+std::optional<compat::Verdict> CompatService::judge(double score) const {
+  const auto limit = threshold();
+  if (!limit) return std::nullopt;
+  return compat::verdictOf(score, *limit);
+}
+
+QString CompatService::verdictText(compat::Verdict verdict) {
+  switch (verdict) {
+    case compat::Verdict::GoesTogether: return tr("goes together");
+    case compat::Verdict::Borderline: return tr("borderline");
+    case compat::Verdict::Clashes: return tr("clashes");
+  }
+  return {};
+}
+
+QString CompatService::verdict(double score) const {
+  const auto judged = judge(score);
+  return judged ? verdictText(*judged) : QString();
+}
+
+QString CompatService::verdictRule() const {
+  const auto limit = threshold();
+  if (!limit) {
+    return tr(
+        "No verdict: the untrained baseline has no threshold. Train a model (Training view) to "
+        "learn one.");
+  }
+  return tr("The model's threshold is %1: scores above %2 go together, below %3 clash, in between "
+            "is borderline.")
+      .arg(*limit, 0, 'f', 2)
+      .arg(*limit + compat::kBorderlineBand, 0, 'f', 2)
+      .arg(*limit - compat::kBorderlineBand, 0, 'f', 2);
 }
 
 namespace {

@@ -13,10 +13,12 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 #include "common/result.h"
+#include "compat/verdict.h"
 #include "library/types.h"
 #include "recommend/latent_catalog.h"
 #include "recommend/recommender.h"
@@ -31,9 +33,12 @@ class EncoderService;
 class LibraryController;
 class StudioSettings;
 
+class BoardPieces;
+
+// An outfit's score as the core computes it (recommend/recommender.h).
 struct OutfitScore {
-  double score = 0.0;                       // mean of the three pair similarities
-  std::array<double, 3> pairs = {0, 0, 0};  // top-bottom, bottom-shoes, top-shoes
+  double score = 0.0;                 // the mean of the pair similarities
+  std::vector<PairSimilarity> pairs;  // the pair similarities behind it
 };
 
 class CompatService : public QObject {
@@ -60,7 +65,21 @@ class CompatService : public QObject {
   // The item's unit vector in the space, or why there is none (not encoded).
   Result<std::vector<float>> vectorOf(Id item);
   Result<double> similarity(Id a, Id b);
-  Result<OutfitScore> score(Id top, Id bottom, Id shoes);
+  // The score of a complete outfit (every board slot filled).
+  Result<OutfitScore> score(const BoardPieces& pieces);
+
+  // The threshold the trained model learned with (its checkpoint's), against
+  // which verdicts are given; none for the untrained baseline.
+  std::optional<double> threshold() const;
+  // The model's verdict on an outfit score (compat/verdict.h); none without
+  // a threshold.
+  std::optional<compat::Verdict> judge(double score) const;
+  // "goes together", "borderline" or "clashes" (translated); verdict() is
+  // empty without a threshold.
+  static QString verdictText(compat::Verdict verdict);
+  QString verdict(double score) const;
+  // One line on how verdicts are given (or why there are none).
+  QString verdictRule() const;
   // The recommendation engine over every encoded item of the library, built
   // in the background whenever the space or the library changes: null while
   // it is being built (recommenderReady follows) or when it failed.

@@ -113,15 +113,11 @@ CropReviewView::CropReviewView(CropSession* session, StudioSettings* settings, Q
   whiteBackground_ = action("actionWhiteBackground", {QKeySequence(Qt::Key_W)}, [this] { refreshImage(); });
   whiteBackground_->setCheckable(true);
   toolbar_->addSeparator();
+  // Buttons only: Ctrl+Z and Ctrl+Shift+Z are the window's Edit menu, which
+  // undoes on this view's stack while the view is on screen.
   undoAction_ = session_->undoStack()->createUndoAction(this);
-  undoAction_->setShortcuts(QKeySequence::Undo);
   redoAction_ = session_->undoStack()->createRedoAction(this);
-  redoAction_->setShortcuts(QKeySequence::Redo);
-  for (QAction* a : {undoAction_, redoAction_}) {
-    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(a);
-    toolbar_->addAction(a);
-  }
+  for (QAction* a : {undoAction_, redoAction_}) toolbar_->addAction(a);
   // 1, 2, ...: one key per category, in the legend's order.
   for (Category c : kCategories) {
     const int index = categoryIndex(c);

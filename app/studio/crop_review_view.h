@@ -7,7 +7,7 @@
 // box), D draws the chosen category's box anew, Delete deletes it, V marks the
 // garment not visible (again: visible), A or Enter accept, F flag, N or Page
 // Down next, P or Page Up previous, W original / white background, Ctrl+Z /
-// Ctrl+Shift+Z undo and redo; on the photo: arrows nudge, + / - / 0 zoom.
+// Ctrl+Shift+Z undo and redo (Edit menu); on the photo: arrows nudge, + / - / 0 zoom.
 #pragma once
 
 #include <QWidget>

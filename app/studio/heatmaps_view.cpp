@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPointer>
@@ -22,18 +23,13 @@
 #include "io/image_decoder.h"
 #include "library/library.h"
 #include "library_controller.h"
+#include "piece_pictures.h"
 #include "similarity_matrix.h"
 
 namespace w2w {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-QPixmap pictureOf(LibraryController* library, Id item) {
-  QPixmap picture;
-  if (item) picture.loadFromData(library->cropPng(item));
-  return picture;
-}
 
 // The encoder followed by the trained head: occlusion then measures the
 // similarity the model actually uses, not the raw encoder's.
@@ -72,6 +68,7 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
   itemMatrix_->setObjectName("itemHeatmap");
   overlay_ = new HeatmapOverlay(this);
   outfitLabel_ = new QLabel(this);
+  outfitLabel_->setWordWrap(true);
   itemsLabel_ = new QLabel(this);
   itemsLabel_->setWordWrap(true);
   overlayLabel_ = new QLabel(this);
@@ -101,7 +98,8 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
   });
   connect(outfitMatrix_, &SimilarityMatrix::cellClicked, this, [this](int row, int column) {
     const QList<QVariant> ids = outfitChoice_->currentData().toList();
-    if (row != column && ids.size() == 3) explain(ids[row].toLongLong(), ids[column].toLongLong());
+    if (row != column && row < ids.size() && column < ids.size())
+      explain(ids[row].toLongLong(), ids[column].toLongLong());
   });
   connect(compat_, &CompatService::changed, this, [this] {
     refreshOutfit();
@@ -132,7 +130,6 @@ bool HeatmapsView::busy() const {
 }
 
 void HeatmapsView::retranslate() {
-  outfitLabel_->setText(tr("<b>Outfit</b>: pair similarities (click a cell for its spatial map)"));
   itemsLabel_->setText(items_.empty()
                            ? tr("<b>Items</b>: select crops or photos in the library and press Ctrl+K to "
                                 "compare them here")
@@ -157,18 +154,23 @@ void HeatmapsView::reloadOutfits() {
   const int keep = outfitChoice_->currentIndex();
   QSignalBlocker block(outfitChoice_);
   outfitChoice_->clear();
-  outfitChoice_->addItem(tr("The outfit board"),
-                         QList<QVariant>{static_cast<qlonglong>(board_[0]), static_cast<qlonglong>(board_[1]),
-                                         static_cast<qlonglong>(board_[2])});
+  const auto ids = [](const auto& pieceOf) {
+    QList<QVariant> out;
+    for (Category c : kBoardSlots) out << static_cast<qlonglong>(pieceOf(c));
+    return out;
+  };
+  outfitChoice_->addItem(tr("The outfit board"), ids([this](Category c) { return board_[c]; }));
   if (Library* library = library_->library()) {
     if (auto outfits = library->outfits()) {
       for (const Outfit& o : *outfits) {
-        const QString name = !o.name.empty() ? QString::fromStdString(o.name)
-                             : o.photoId     ? tr("Photo %1").arg(*o.photoId)
-                                             : tr("Outfit %1").arg(o.id);
-        outfitChoice_->addItem(
-            name, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                  static_cast<qlonglong>(o.shoes)});
+        QString name = tr("Outfit %1").arg(o.id);
+        if (!o.name.empty()) {
+          name = QString::fromStdString(o.name);
+        } else if (o.photoId) {
+          if (auto photo = library->photo(*o.photoId); photo && *photo)
+            name = tr("Photo %1").arg(QFileInfo(QString::fromStdString((*photo)->path)).fileName());
+        }
+        outfitChoice_->addItem(name, ids([&](Category c) { return o.member(c); }));
       }
     }
   }
@@ -177,14 +179,25 @@ void HeatmapsView::reloadOutfits() {
 }
 
 void HeatmapsView::refreshOutfit() {
-  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom),
-                             categoryLabel(Category::Shoes)};
   const QList<QVariant> ids = outfitChoice_->currentData().toList();
-  QVector<QVector<double>> matrix(3, QVector<double>(3, kNaN));
+  const int n = static_cast<int>(kBoardSlots.size());
+  QStringList names;
+  QStringList pieces;
+  for (int a = 0; a < n; ++a) {
+    names << categoryLabel(kBoardSlots[static_cast<std::size_t>(a)]);
+    const Id item = ids.value(a).toLongLong();
+    if (item) pieces << library_->itemName(item).text();
+  }
+  outfitMatrix_->setToolTip(pieces.join('\n'));
+  outfitLabel_->setText(pieces.isEmpty()
+                            ? tr("<b>Outfit</b>: nothing to show yet. Put pieces on the outfit board, or "
+                                 "choose a saved outfit or a photo's outfit below.")
+                            : tr("<b>Outfit</b>: pair similarities (click a cell for its spatial map)"));
+  QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
   QVector<QPixmap> pictures;
-  for (int a = 0; a < 3 && ids.size() == 3; ++a) {
-    pictures << pictureOf(library_, ids[a].toLongLong());
-    for (int b = 0; b < 3; ++b) {
+  for (int a = 0; a < n && ids.size() == n; ++a) {
+    pictures << piecePicture(library_, ids[a].toLongLong());
+    for (int b = 0; b < n; ++b) {
       if (a == b || !ids[a].toLongLong() || !ids[b].toLongLong()) continue;
       if (auto s = compat_->similarity(ids[a].toLongLong(), ids[b].toLongLong())) matrix[a][b] = *s;
     }
@@ -204,11 +217,14 @@ void HeatmapsView::refreshItems() {
   const int n = static_cast<int>(items_.size());
   QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
   QStringList labels;
+  QStringList names;
   QVector<QPixmap> pictures;
   QString problem;
   for (int a = 0; a < n; ++a) {
-    labels << QString::number(items_[static_cast<std::size_t>(a)]);
-    pictures << pictureOf(library_, items_[static_cast<std::size_t>(a)]);
+    const ItemName name = library_->itemName(items_[static_cast<std::size_t>(a)]);
+    labels << name.shortText();
+    names << QStringLiteral("%1. %2").arg(a + 1).arg(name.text());
+    pictures << piecePicture(library_, items_[static_cast<std::size_t>(a)]);
     for (int b = 0; b < n; ++b) {
       auto s = compat_->similarity(items_[static_cast<std::size_t>(a)], items_[static_cast<std::size_t>(b)]);
       if (s)
@@ -218,6 +234,7 @@ void HeatmapsView::refreshItems() {
     }
   }
   itemMatrix_->setMatrix(matrix, labels, labels);
+  itemMatrix_->setToolTip(names.join('\n'));
   itemMatrix_->setRowPictures(pictures);
   itemMatrix_->setColumnPictures(pictures);
   if (!problem.isEmpty()) itemsLabel_->setText(problem);
@@ -241,8 +258,9 @@ void HeatmapsView::explain(Id row, Id column) {
   if (!decoded) return;
   overlay_->setImage(toQImage(decoded->image));
   overlay_->clearHeat();
-  overlayLabel_->setText(
-      tr("<b>Spatial map</b>: item %1 compared with item %2 — computing…").arg(row).arg(column));
+  const QString rowName = library_->itemName(row).text().toHtmlEscaped();
+  const QString columnName = library_->itemName(column).text().toHtmlEscaped();
+  overlayLabel_->setText(tr("<b>Spatial map</b>: %1 compared with %2 — computing…").arg(rowName, columnName));
 
   const int request = ++request_;
   const Category category = (*item)->category;
@@ -269,7 +287,7 @@ void HeatmapsView::explain(Id row, Id column) {
     });
     QMetaObject::invokeMethod(
         self.data(),
-        [self, request, map, done, row, column] {
+        [self, request, map, done, rowName, columnName] {
           if (!self || request != self->request_) return;
           if (!done) {
             self->overlayLabel_->setText(QString::fromStdString(done.message()));
@@ -279,10 +297,8 @@ void HeatmapsView::explain(Id row, Id column) {
                                                      "similarity when hidden.")
                                         .arg(map.baseline, 0, 'f', 3));
             self->overlayLabel_->setText(
-                HeatmapsView::tr("<b>Spatial map</b>: which regions of item %1 drive its "
-                                 "similarity to item %2")
-                    .arg(row)
-                    .arg(column));
+                HeatmapsView::tr("<b>Spatial map</b>: which regions of %1 drive its similarity to %2")
+                    .arg(rowName, columnName));
           }
           Q_EMIT self->explained();
         },

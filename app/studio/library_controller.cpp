@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "background_task.h"
+#include "category_style.h"
 #include "pipeline/default_analyzer.h"
 #include "pipeline/demo_library.h"
 #include "pipeline/item_importer.h"
@@ -118,6 +119,17 @@ QVector<GridEntry> LibraryController::gridEntries(const std::string& modelId) co
     e.error = QString::fromStdString(p.error);
     entries.push_back(e);
   }
+  QHash<Id, QString> photoFiles;
+  for (const GridEntry& e : entries) photoFiles.insert(e.id, e.title);
+  // Tags per item, one query per tag (a library has few tags, many items).
+  QHash<Id, QStringList> itemTags;
+  if (auto tags = library_->tags()) {
+    for (const Tag& tag : *tags) {
+      if (auto tagged = library_->items(ItemQuery().withTag(tag.name))) {
+        for (const Item& item : *tagged) itemTags[item.id] << QString::fromStdString(tag.name);
+      }
+    }
+  }
   for (const Item& item : *items) {
     GridEntry e;
     e.kind = GridEntry::Kind::Item;
@@ -127,10 +139,10 @@ QVector<GridEntry> LibraryController::gridEntries(const std::string& modelId) co
     e.flagged = item.flagged;
     e.encoded = !modelId.empty() && !notEncoded.contains(item.id);
     e.thumbKey = QString::fromStdString(item.cropHash);
-    e.title =
-        item.photoId
-            ? tr("%1 of photo %2").arg(QString::fromUtf8(categoryName(item.category))).arg(*item.photoId)
-            : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
+    // The file it comes from; the badge names the category.
+    e.title = item.photoId ? photoFiles.value(*item.photoId)
+                           : QFileInfo(QString::fromStdString(item.imagePath)).fileName();
+    e.tags = itemTags.value(item.id);
     entries.push_back(e);
   }
   return entries;
@@ -142,6 +154,34 @@ QByteArray LibraryController::cropPng(Id itemId) const {
   if (!crop) return {};
   return QByteArray(reinterpret_cast<const char*>(crop->png.data()),
                     static_cast<qsizetype>(crop->png.size()));
+}
+
+QString ItemName::text() const {
+  if (!found) return LibraryController::tr("item %1 (not in the library)").arg(id);
+  QString out = QStringLiteral("%1 · %2").arg(file, categoryLabel(category));
+  if (!tags.isEmpty()) out += QStringLiteral(" · ") + tags.join(QStringLiteral(", "));
+  return out;
+}
+
+QString ItemName::shortText() const { return found ? file : text(); }
+
+ItemName LibraryController::itemName(Id itemId) const {
+  ItemName name;
+  name.id = itemId;
+  if (!library_) return name;
+  auto item = library_->item(itemId);
+  if (!item || !*item) return name;
+  name.found = true;
+  name.category = (*item)->category;
+  std::string file = (*item)->imagePath;
+  if ((*item)->photoId) {
+    if (auto photo = library_->photo(*(*item)->photoId); photo && *photo) file = (*photo)->path;
+  }
+  name.file = QFileInfo(QString::fromStdString(file)).fileName();
+  if (auto tags = library_->itemTags(itemId)) {
+    for (const std::string& t : *tags) name.tags << QString::fromStdString(t);
+  }
+  return name;
 }
 
 namespace {
@@ -208,6 +248,14 @@ QString LibraryController::addOutfit(Outfit& outfit) {
   if (!id) return QString::fromStdString(id.message());
   outfit.id = *id;
   rememberState(kOutfits);
+  Q_EMIT outfitsChanged();
+  return {};
+}
+
+QString LibraryController::updateOutfit(const Outfit& outfit) {
+  if (!library_) return tr("No library is open.");
+  const Status updated = library_->updateOutfit(outfit);
+  if (!updated) return QString::fromStdString(updated.message());
   Q_EMIT outfitsChanged();
   return {};
 }

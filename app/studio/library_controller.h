@@ -32,6 +32,22 @@ namespace w2w {
 
 class BackgroundTask;
 
+// How the studio names an item wherever it shows one (board, recommendations,
+// heatmaps, saved outfits): the file it comes from (a crop's photo, a single
+// item's own file), its category and its tags.
+struct ItemName {
+  bool found = false;  // false: the item is not (or no longer) in the library
+  Id id = 0;
+  QString file;
+  Category category = Category::Top;
+  QStringList tags;
+
+  // "street-07.jpg · Top · summer, work"
+  QString text() const;
+  // The file alone, for tight places (matrix labels); text() belongs in its tool tip.
+  QString shortText() const;
+};
+
 class LibraryController : public QObject {
   Q_OBJECT
 
@@ -57,6 +73,7 @@ class LibraryController : public QObject {
   // encoded with `modelId` are marked so.
   QVector<GridEntry> gridEntries(const std::string& modelId = {}) const;
   QByteArray cropPng(Id itemId) const;
+  ItemName itemName(Id itemId) const;
 
   // Adds `tag` to (or removes it from) photos and items, in one transaction.
   // `changed` receives the entries that did not have it (had it, when
@@ -72,6 +89,7 @@ class LibraryController : public QObject {
   // Saved outfits: adds one (its id is set) or removes one; outfitsChanged()
   // follows a success. Return the error, or "" on success.
   QString addOutfit(Outfit& outfit);
+  QString updateOutfit(const Outfit& outfit);  // its name and pieces
   QString removeOutfit(Id outfitId);
 
   // Of `items`, those no longer in the library (after a removal).

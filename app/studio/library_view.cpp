@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSet>
+#include <QSplitter>
 #include <QStyle>
 #include <QToolButton>
 #include <QUndoStack>
@@ -74,10 +75,14 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   reportLayout->addWidget(report_);
   reportPanel_->hide();
 
+  splitter_ = new QSplitter(this);
+  splitter_->setChildrenCollapsible(false);
+  splitter_->addWidget(grid_);
+  splitter_->setStretchFactor(0, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addLayout(bar);
-  layout->addWidget(grid_, 1);
+  layout->addWidget(splitter_, 1);
   layout->addWidget(reportPanel_);
 
   for (QComboBox* box : {kind_, category_, state_, tag_}) {
@@ -85,9 +90,16 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   }
   connect(search_, &QLineEdit::textChanged, this, &LibraryView::applyFilter);
   connect(closeReport_, &QToolButton::clicked, reportPanel_, &QWidget::hide);
+  // Enter and double-click: an item goes on the board (with the other items
+  // selected with it); a photo opens in the crop editor.
   connect(grid_, &QListView::activated, this, [this](const QModelIndex& index) {
     const GridEntry& e = filterModel_->entry(index);
-    if (e.kind == GridEntry::Kind::Photo) Q_EMIT photoActivated(e.id);
+    if (e.kind == GridEntry::Kind::Photo) {
+      Q_EMIT photoActivated(e.id);
+      return;
+    }
+    const bool inSelection = grid_->selectionModel()->isSelected(index);
+    Q_EMIT putOnBoardRequested(inSelection ? selectedPieces() : std::vector<Id>{e.id});
   });
 
   // Tags: actions on the selection, in the grid's context menu and as
@@ -96,9 +108,27 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   const auto action = [this](const char* name, QKeySequence key) { return addViewAction(this, name, {key}); };
   addTag_ = action("actionAddTag", QKeySequence(Qt::CTRL | Qt::Key_T));
   removeTag_ = action("actionRemoveTag", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-  undoAction_ = action("actionUndoTag", QKeySequence::Undo);
-  redoAction_ = action("actionRedoTag", QKeySequence::Redo);
-  removeEntries_ = action("actionRemoveFromLibrary", QKeySequence::Delete);
+  putOnBoard_ = action("actionPutOnBoard", QKeySequence(Qt::CTRL | Qt::Key_B));
+  connect(putOnBoard_, &QAction::triggered, this, [this] {
+    const std::vector<Id> pieces = selectedPieces();
+    if (!pieces.empty()) Q_EMIT putOnBoardRequested(pieces);
+  });
+  completeLook_ = action("actionCompleteLookFrom", QKeySequence(Qt::CTRL | Qt::Key_L));
+  connect(completeLook_, &QAction::triggered, this, [this] {
+    const std::vector<Id> pieces = selectedPieces();
+    if (!pieces.empty()) Q_EMIT completeLookRequested(pieces);
+  });
+  editCrops_ = action("actionEditCrops", QKeySequence());
+  connect(editCrops_, &QAction::triggered, this, [this] {
+    for (const GridEntry& e : selectedEntries()) {
+      if (e.kind == GridEntry::Kind::Photo) {
+        Q_EMIT photoActivated(e.id);
+        return;
+      }
+    }
+  });
+  // Delete works in the grid only (a side panel may delete its own things).
+  removeEntries_ = addViewAction(grid_, "actionRemoveFromLibrary", {QKeySequence::Delete});
   connect(removeEntries_, &QAction::triggered, this, [this] {
     const QString error = removeSelection(true);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot remove"), error);
@@ -112,17 +142,18 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   });
   connect(addTag_, &QAction::triggered, this, [this] { askTag(true); });
   connect(removeTag_, &QAction::triggered, this, [this] { askTag(false); });
-  connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
-  connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
-  connect(undo_, &QUndoStack::indexChanged, this, &LibraryView::updateUndoActions);
-  connect(undo_, &QUndoStack::cleanChanged, this, &LibraryView::updateUndoActions);
   grid_->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* separator = new QAction(this);
   separator->setSeparator(true);
   auto* separator2 = new QAction(this);
   separator2->setSeparator(true);
-  grid_->addActions(
-      {addTag_, removeTag_, undoAction_, redoAction_, separator, cropAgain_, separator2, removeEntries_});
+  auto* separator3 = new QAction(this);
+  separator3->setSeparator(true);
+  grid_->addActions({putOnBoard_, completeLook_, editCrops_, separator3, addTag_, removeTag_, separator,
+                     cropAgain_, separator2, removeEntries_});
+  connect(grid_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &LibraryView::updateSelectionActions);
+  connect(filterModel_, &QAbstractItemModel::modelReset, this, &LibraryView::updateSelectionActions);
   connect(library_, &LibraryController::tagsChanged, this, [this] {
     reloadTags();
     applyFilter();
@@ -153,22 +184,21 @@ void LibraryView::retranslate() {
   for (int i = 0; i < states.size(); ++i) state_->setItemText(i, states[i]);
   if (tag_->count() == 0) tag_->addItem(QString());
   tag_->setItemText(0, tr("Any tag"));
-  search_->setPlaceholderText(tr("Filter by name"));
+  search_->setPlaceholderText(tr("Filter by name, tag or category"));
   addTag_->setText(tr("Add a tag to the selection…"));
   removeTag_->setText(tr("Remove a tag from the selection…"));
   removeEntries_->setText(tr("Remove from the library…"));
+  putOnBoard_->setText(tr("Put on the board"));
+  putOnBoard_->setToolTip(
+      tr("Put the selected pieces (a photo: its crops) on the outfit board (Enter on an item)"));
+  completeLook_->setText(tr("Complete the look from this"));
+  completeLook_->setToolTip(tr("Show what goes with the selected pieces in the recommendations"));
+  editCrops_->setText(tr("Edit the crops"));
+  editCrops_->setToolTip(tr("Open the photo in the crop editor (Enter on a photo)"));
   cropAgain_->setText(tr("Crop the selected photos again"));
   cropAgain_->setToolTip(tr("Run the crop pipeline again: automatic crops are replaced, edited ones kept"));
-  updateUndoActions();
   closeReport_->setToolTip(tr("Hide the import report"));
   applyFilter();
-}
-
-void LibraryView::updateUndoActions() {
-  undoAction_->setEnabled(undo_->canUndo());
-  redoAction_->setEnabled(undo_->canRedo());
-  undoAction_->setText(undo_->canUndo() ? tr("Undo %1").arg(undo_->undoText()) : tr("Undo"));
-  redoAction_->setText(undo_->canRedo() ? tr("Redo %1").arg(undo_->redoText()) : tr("Redo"));
 }
 
 void LibraryView::changeEvent(QEvent* event) {
@@ -234,6 +264,40 @@ void LibraryView::applyFilter() {
   filter.text = search_->text();
   filterModel_->setFilter(filter);
   count_->setText(tr("%1 of %2 shown").arg(filterModel_->rowCount()).arg(model_->rowCount()));
+  grid_->setEmptyText(model_->rowCount() == 0
+                          ? tr("This library is empty. Import outfit photos with File ▸ Import Photos "
+                               "(Ctrl+I) or Import Folder (Ctrl+Shift+I), or drop photos or folders on "
+                               "this window. Each photo is cropped into its top, bottom and shoes.")
+                          : tr("Nothing matches the filters."));
+  updateSelectionActions();
+}
+
+std::vector<Id> LibraryView::selectedPieces() const {
+  std::vector<Id> pieces;
+  for (const GridEntry& e : selectedEntries()) {
+    if (e.kind == GridEntry::Kind::Item) {
+      pieces.push_back(e.id);
+    } else if (library_->library()) {
+      if (auto crops = library_->library()->items(ItemQuery().fromPhoto(e.id))) {
+        for (const Item& crop : *crops) pieces.push_back(crop.id);  // a photo brings its crops
+      }
+    }
+  }
+  return pieces;
+}
+
+void LibraryView::updateSelectionActions() {
+  bool items = false, photos = false;
+  for (const GridEntry& e : selectedEntries()) (e.kind == GridEntry::Kind::Photo ? photos : items) = true;
+  putOnBoard_->setEnabled(items || photos);
+  completeLook_->setEnabled(items || photos);
+  editCrops_->setEnabled(photos);
+}
+
+void LibraryView::addSidePanel(QWidget* panel) {
+  splitter_->addWidget(panel);
+  splitter_->setStretchFactor(splitter_->indexOf(panel), 0);
+  splitter_->setSizes({800, 260});
 }
 
 std::vector<GridEntry> LibraryView::selectedEntries() const {

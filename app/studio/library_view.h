@@ -1,8 +1,10 @@
 // LibraryView: the library as a thumbnail grid, with a filter bar (photos or
 // items, category, state, tag, name) and, after an import, a report of every
-// file: added, already there, or why it failed. The selection can be tagged
-// and untagged (context menu, Ctrl+T / Ctrl+Shift+T), undoably (Ctrl+Z), or
-// removed from the library (Delete, after a confirmation).
+// file: added, already there, or why it failed. The selection can be put on
+// the outfit board (Ctrl+B; Enter or double-click on an item), completed in
+// the recommendations (Ctrl+L), tagged and untagged (Ctrl+T / Ctrl+Shift+T),
+// undoably (Edit ▸ Undo), or removed from the library (Delete, after a
+// confirmation); Enter or double-click on a photo opens its crops.
 #pragma once
 
 #include <QWidget>
@@ -18,6 +20,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QSplitter;
 class QToolButton;
 class QUndoStack;
 
@@ -41,6 +44,10 @@ class LibraryView : public QWidget {
   LibraryGridModel* model() const { return model_; }
   LibraryFilterModel* filterModel() const { return filterModel_; }
   std::vector<GridEntry> selectedEntries() const;
+  // The selected items, and the crops of the selected photos.
+  std::vector<Id> selectedPieces() const;
+  // A panel beside the grid (the saved outfits).
+  void addSidePanel(QWidget* panel);
   void select(GridEntry::Kind kind, Id id);
   void showImportReport(const QString& title, const ImportReport& report);
   QListWidget* importReport() const { return report_; }
@@ -54,7 +61,9 @@ class LibraryView : public QWidget {
   QString removeSelection(bool confirm);
 
  Q_SIGNALS:
-  void photoActivated(Id photoId);
+  void photoActivated(Id photoId);  // open it in the crop editor
+  void putOnBoardRequested(const std::vector<w2w::Id>& items);
+  void completeLookRequested(const std::vector<w2w::Id>& items);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -64,12 +73,13 @@ class LibraryView : public QWidget {
   void applyFilter();
   void reloadTags();
   void askTag(bool add);  // the dialogs behind the tag actions
-  void updateUndoActions();
+  void updateSelectionActions();
 
   LibraryController* library_;
   LibraryGridModel* model_;
   LibraryFilterModel* filterModel_;
   LibraryGridView* grid_;
+  QSplitter* splitter_;
   QComboBox* kind_;
   QComboBox* category_;
   QComboBox* state_;
@@ -85,8 +95,9 @@ class LibraryView : public QWidget {
   QAction* removeTag_;
   QAction* removeEntries_;
   QAction* cropAgain_;
-  QAction* undoAction_;
-  QAction* redoAction_;
+  QAction* putOnBoard_;
+  QAction* completeLook_;
+  QAction* editCrops_;
 };
 
 }  // namespace w2w

@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
   parser.addOption({"checkpoint", "Use this trained compatibility model.", "DIR"});
   parser.addOption({"language", "Show the studio in this language (en, ko) for this run.", "CODE"});
   parser.addOption(
-      {"board", "Put these items on the outfit board (and in the recommendations).", "TOP,BOTTOM,SHOES"});
+      {"board",
+       "Put these items on the outfit board (and in the recommendations), each in the slot of its category.",
+       "ID,ID,..."});
   parser.addOption({"train",
                     "Start training on the open library with the Training view's settings "
                     "(with --screenshot: waits until it ends)."});
@@ -110,10 +112,10 @@ int main(int argc, char** argv) {
     }
   }
   if (parser.isSet("board")) {
-    w2w::BoardPieces pieces{};
-    const QStringList ids = parser.value("board").split(',');
-    for (int i = 0; i < 3 && i < ids.size(); ++i) pieces[static_cast<std::size_t>(i)] = ids[i].toLongLong();
-    window.putOnBoard(pieces);
+    std::vector<w2w::Id> items;
+    for (const QString& id : parser.value("board").split(',', Qt::SkipEmptyParts))
+      items.push_back(id.toLongLong());
+    window.putOnBoard(items);
   }
   if (parser.isSet("compare")) {
     std::vector<w2w::Id> items;

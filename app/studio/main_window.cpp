@@ -10,12 +10,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 #include "background_encoder.h"
@@ -34,13 +36,16 @@
 #include "outfit_board_view.h"
 #include "pipeline/demo_library.h"
 #include "recommendations_view.h"
+#include "saved_outfits_panel.h"
 #include "settings_dialog.h"
 #include "studio_settings.h"
+#include "tab_drag_switcher.h"
 #include "task_status_widget.h"
 #include "thumbnail_cache.h"
 #include "training_controller.h"
 #include "training_view.h"
 #include "translation_manager.h"
+#include "view_action.h"
 
 namespace w2w {
 
@@ -101,39 +106,54 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
           tr("Run %1 paused; Resume (Ctrl+P) trains on from its last checkpoint").arg(runId), 8000);
   });
   compat_ = new CompatService(library_, encoders_, settings_, this);
-  board_ = new OutfitBoardView(library_, compat_, this);
-  recommendations_ = new RecommendationsView(library_, compat_, this);
+  board_ = new OutfitBoardView(library_, compat_, libraryView_->model(), settings_, this);
+  recommendations_ = new RecommendationsView(library_, compat_, libraryView_->model(), this);
   connect(board_, &OutfitBoardView::completeRequested, this, [this](const BoardPieces& pieces) {
     recommendations_->setPieces(pieces);
-    views_->setCurrentWidget(recommendations_);
+    goToView(views_->indexOf(recommendations_));
+  });
+  connect(libraryView_, &LibraryView::putOnBoardRequested, this, [this](const std::vector<Id>& items) {
+    board_->putItems(items, tr("Put pieces from the library on the board"));
+    goToView(views_->indexOf(board_));
+  });
+  connect(libraryView_, &LibraryView::completeLookRequested, this, [this](const std::vector<Id>& items) {
+    recommendations_->setPieces(piecesOf(items));
+    goToView(views_->indexOf(recommendations_));
+  });
+  auto* savedOutfits = new SavedOutfitsPanel(library_, compat_, libraryView_);
+  libraryView_->addSidePanel(savedOutfits);
+  connect(savedOutfits, &SavedOutfitsPanel::openRequested, this, [this](Id outfit) {
+    const QString error = board_->openSavedOutfit(outfit);
+    if (!error.isEmpty()) {
+      statusBar()->showMessage(error, 8000);
+      return;
+    }
+    goToView(views_->indexOf(board_));
   });
   connect(trainingView_, &TrainingView::checkpointChosen, this, [this](const QString& folder) {
     const QString error = compat_->setCheckpoint(folder);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot use this model"), error);
   });
   heatmaps_ = new HeatmapsView(library_, compat_, encoders_, this);
-  connect(board_->undoStack(), &QUndoStack::indexChanged, heatmaps_,
-          [this] { heatmaps_->setBoard(board_->pieces()); });
+  connect(board_, &OutfitBoardView::piecesChanged, heatmaps_, &HeatmapsView::setBoard);
+  heatmaps_->setBoard(board_->pieces());
   connect(recommendations_, &RecommendationsView::putOnBoard, this, [this](const BoardPieces& pieces) {
     board_->setPieces(pieces, tr("Take a recommendation"));
-    views_->setCurrentWidget(board_);
+    goToView(views_->indexOf(board_));
   });
 
   views_ = new QTabWidget(this);
   views_->setDocumentMode(true);
-  views_->addTab(libraryView_, QString());
-  views_->addTab(cropView_, QString());
-  views_->addTab(embeddingsView_, QString());
-  views_->addTab(trainingView_, QString());
-  views_->addTab(board_, QString());
-  views_->addTab(recommendations_, QString());
-  views_->addTab(heatmaps_, QString());
-  connect(views_, &QTabWidget::currentChanged, this, [this] {
-    if (views_->currentWidget() == libraryView_ && gridStale_) {
-      gridStale_ = false;
-      libraryView_->refresh(encoders_->modelId());
-    }
-  });
+  tabs_ = {{libraryView_, QT_TR_NOOP("Library")},       {cropView_, QT_TR_NOOP("Crops")},
+           {embeddingsView_, QT_TR_NOOP("Embeddings")}, {trainingView_, QT_TR_NOOP("Training")},
+           {board_, QT_TR_NOOP("Outfit board")},        {recommendations_, QT_TR_NOOP("Recommendations")},
+           {heatmaps_, QT_TR_NOOP("Heatmaps")}};
+  for (const ViewTab& tab : tabs_) views_->addTab(tab.view, QString());
+  new TabDragSwitcher(views_->tabBar());  // a piece dragged onto a tab opens that view
+  undoGroup_ = new QUndoGroup(this);
+  for (QUndoStack* stack : {libraryView_->undoStack(), cropSession_->undoStack(), board_->undoStack()})
+    undoGroup_->addStack(stack);
+  connect(views_, &QTabWidget::currentChanged, this, &MainWindow::viewChanged);
   setCentralWidget(views_);
 
   libraryLabel_ = new QLabel(this);
@@ -156,8 +176,8 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   connect(library_, &LibraryController::taskStarted, this, &MainWindow::watchTask);
   // A read-only library can be browsed, not changed: nothing offers to import into it.
   connect(library_, &LibraryController::writableChanged, this, [this](bool writable) {
-    for (const char* name : {"actionImportPhotos", "actionImportFolder", "actionImportItems"})
-      if (auto* action = findChild<QAction*>(name)) action->setEnabled(writable);
+    for (QAction* action : {importPhotosAction_, importFolderAction_, importItemsAction_})
+      action->setEnabled(writable);
     cropView_->setEditable(writable);
     retranslate();
     if (!writable) statusBar()->showMessage(library_->readOnlyReason(), 15000);
@@ -166,53 +186,86 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
 
   restoreGeometry(settings_->windowGeometry());
   restoreState(settings_->windowState());
+  viewChanged();
+  // Sees every key before the widget with the focus does (see eventFilter).
+  qApp->installEventFilter(this);
 }
 
 // The views go first: they use the services (compatibility, encoders, crop
 // session) that are children of the window too, and would otherwise outlive them.
 MainWindow::~MainWindow() {
-  // The board's undo stack goes with the board and signals as it goes: the
-  // heatmaps must not read a board that is being destroyed.
-  QObject::disconnect(board_->undoStack(), nullptr, heatmaps_, nullptr);
+  // The heatmaps must not hear from a board that is being destroyed.
+  QObject::disconnect(board_, nullptr, heatmaps_, nullptr);
+  QObject::disconnect(undoGroup_, nullptr, this, nullptr);
+  qApp->removeEventFilter(this);
   delete views_;
   delete backgroundEncoder_;  // its worker uses the encoder service
 }
 
 void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu(QString());
-  file->setObjectName("menuFile");
-  auto add = [this](QMenu* menu, const char* name, QKeySequence shortcut, auto slot) {
+  auto add = [this](QMenu* menu, const char* name, QList<QKeySequence> shortcuts, auto slot) {
     QAction* action = menu->addAction(QString());
-    action->setObjectName(name);
-    action->setShortcut(shortcut);
+    action->setObjectName(name);  // for tests and style sheets; the window keeps its own pointers
+    action->setShortcuts(shortcuts);
     connect(action, &QAction::triggered, this, slot);
     return action;
   };
-  add(file, "actionNewLibrary", QKeySequence::New, &MainWindow::newLibrary);
-  add(file, "actionOpenLibrary", QKeySequence::Open, &MainWindow::chooseLibrary);
-  recentMenu_ = file->addMenu(QString());
+  fileMenu_ = menuBar()->addMenu(QString());
+  fileMenu_->setObjectName("menuFile");
+  newLibraryAction_ = add(fileMenu_, "actionNewLibrary", {QKeySequence::New}, &MainWindow::newLibrary);
+  openLibraryAction_ = add(fileMenu_, "actionOpenLibrary", {QKeySequence::Open}, &MainWindow::chooseLibrary);
+  recentMenu_ = fileMenu_->addMenu(QString());
   recentMenu_->setObjectName("menuRecent");
-  add(file, "actionOpenDemo", QKeySequence(), &MainWindow::openDemoLibrary);
-  file->addSeparator();
-  add(file, "actionImportPhotos", QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importPhotosDialog(false); });
-  add(file, "actionImportFolder", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
-      [this] { importPhotosDialog(true); });
-  add(file, "actionImportItems", QKeySequence(), &MainWindow::importItemsDialog);
-  file->addSeparator();
-  add(file, "actionSettings", QKeySequence::Preferences, &MainWindow::openSettings);
-  file->addSeparator();
-  add(file, "actionQuit", QKeySequence::Quit, &QWidget::close);
+  openDemoAction_ = add(fileMenu_, "actionOpenDemo", {}, &MainWindow::openDemoLibrary);
+  fileMenu_->addSeparator();
+  importPhotosAction_ = add(fileMenu_, "actionImportPhotos", {QKeySequence(Qt::CTRL | Qt::Key_I)},
+                            [this] { importPhotosDialog(false); });
+  importFolderAction_ = add(fileMenu_, "actionImportFolder", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+                            [this] { importPhotosDialog(true); });
+  importItemsAction_ = add(fileMenu_, "actionImportItems", {}, &MainWindow::importItemsDialog);
+  fileMenu_->addSeparator();
+  settingsAction_ = add(fileMenu_, "actionSettings", {QKeySequence::Preferences}, &MainWindow::openSettings);
+  fileMenu_->addSeparator();
+  quitAction_ = add(fileMenu_, "actionQuit", {QKeySequence::Quit}, &QWidget::close);
 
-  QMenu* model = menuBar()->addMenu(QString());
-  model->setObjectName("menuModel");
-  add(model, "actionUseCheckpoint", QKeySequence(), &MainWindow::chooseCheckpoint);
-  add(model, "actionUseBaseline", QKeySequence(), [this] { compat_->setCheckpoint(QString()); });
+  // One Undo and one Redo for the whole window, on the stack of the view on
+  // screen; the views have no undo shortcuts of their own.
+  editMenu_ = menuBar()->addMenu(QString());
+  editMenu_->setObjectName("menuEdit");
+  undoAction_ = add(editMenu_, "actionUndo", QKeySequence::keyBindings(QKeySequence::Undo),
+                    [this] { undoGroup_->undo(); });
+  redoAction_ = add(editMenu_, "actionRedo", QKeySequence::keyBindings(QKeySequence::Redo),
+                    [this] { undoGroup_->redo(); });
+  connect(undoGroup_, &QUndoGroup::indexChanged, this, &MainWindow::updateUndoActions);
+  connect(undoGroup_, &QUndoGroup::activeStackChanged, this, &MainWindow::updateUndoActions);
+  connect(undoGroup_, &QUndoGroup::undoTextChanged, this, &MainWindow::updateUndoActions);
+  connect(undoGroup_, &QUndoGroup::redoTextChanged, this, &MainWindow::updateUndoActions);
 
-  QMenu* view = menuBar()->addMenu(QString());
-  view->setObjectName("menuView");
-  add(view, "actionCompare", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareSelection);
-  view->addSeparator();
-  languageMenu_ = view->addMenu(QString());
+  modelMenu_ = menuBar()->addMenu(QString());
+  modelMenu_->setObjectName("menuModel");
+  useCheckpointAction_ = add(modelMenu_, "actionUseCheckpoint", {}, &MainWindow::chooseCheckpoint);
+  useBaselineAction_ =
+      add(modelMenu_, "actionUseBaseline", {}, [this] { compat_->setCheckpoint(QString()); });
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  viewMenu_->setObjectName("menuView");
+  nextViewAction_ = add(viewMenu_, "actionNextView",
+                        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+                        [this] { goToView((views_->currentIndex() + 1) % views_->count()); });
+  previousViewAction_ =
+      add(viewMenu_, "actionPreviousView",
+          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+          [this] { goToView((views_->currentIndex() + views_->count() - 1) % views_->count()); });
+  for (int i = 0; i < static_cast<int>(tabs_.size()); ++i) {
+    const QKeySequence key(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i));
+    goToViewActions_.push_back(add(viewMenu_, qPrintable(QStringLiteral("actionGoToView_%1").arg(i + 1)),
+                                   {key}, [this, i] { goToView(i); }));
+  }
+  viewMenu_->addSeparator();
+  compareAction_ =
+      add(viewMenu_, "actionCompare", {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::compareSelection);
+  viewMenu_->addSeparator();
+  languageMenu_ = viewMenu_->addMenu(QString());
   languageMenu_->setObjectName("menuLanguage");
   auto* languages = new QActionGroup(this);
   auto addLanguage = [&](const QString& code, const char* name) {
@@ -227,14 +280,15 @@ void MainWindow::buildMenus() {
       settings_->setLanguage(code);
       translations_->apply(code);
     });
+    return action;
   };
-  addLanguage(QString(), "actionLanguageSystem");
+  followSystemLanguageAction_ = addLanguage(QString(), "actionLanguageSystem");
   for (const QString& code : TranslationManager::languages())
     addLanguage(code, qPrintable("actionLanguage_" + code));
 
-  QMenu* help = menuBar()->addMenu(QString());
-  help->setObjectName("menuHelp");
-  add(help, "actionAbout", QKeySequence::HelpContents, &MainWindow::showAbout);
+  helpMenu_ = menuBar()->addMenu(QString());
+  helpMenu_->setObjectName("menuHelp");
+  aboutAction_ = add(helpMenu_, "actionAbout", {QKeySequence::HelpContents}, &MainWindow::showAbout);
   refreshRecentMenu();
 }
 
@@ -243,37 +297,105 @@ void MainWindow::retranslate() {
   setWindowTitle(!library_->hasLibrary()  ? tr("What2Wear Studio")
                  : library_->isReadOnly() ? tr("What2Wear Studio — %1 (read-only)").arg(file)
                                           : tr("What2Wear Studio — %1").arg(file));
-  views_->setTabText(views_->indexOf(libraryView_), tr("Library"));
-  views_->setTabText(views_->indexOf(cropView_), tr("Crops"));
-  views_->setTabText(views_->indexOf(embeddingsView_), tr("Embeddings"));
-  views_->setTabText(views_->indexOf(trainingView_), tr("Training"));
-  views_->setTabText(views_->indexOf(board_), tr("Outfit board"));
-  views_->setTabText(views_->indexOf(recommendations_), tr("Recommendations"));
-  views_->setTabText(views_->indexOf(heatmaps_), tr("Heatmaps"));
-  auto text = [this](const char* name, const QString& value) {
-    if (auto* action = findChild<QAction*>(name)) action->setText(value);
-  };
-  text("actionCompare", tr("&Compare Selected in Heatmaps"));
-  if (auto* menu = findChild<QMenu*>("menuFile")) menu->setTitle(tr("&File"));
-  if (auto* menu = findChild<QMenu*>("menuHelp")) menu->setTitle(tr("&Help"));
-  if (auto* menu = findChild<QMenu*>("menuView")) menu->setTitle(tr("&View"));
-  if (auto* menu = findChild<QMenu*>("menuModel")) menu->setTitle(tr("&Model"));
-  text("actionUseCheckpoint", tr("Use a &Trained Model…"));
-  text("actionUseBaseline", tr("Use the &Untrained Baseline"));
-  languageMenu_->setTitle(tr("&Language"));
-  text("actionLanguageSystem", tr("Follow the system"));
+  for (std::size_t i = 0; i < tabs_.size(); ++i) {
+    const QString title = tr(tabs_[i].title);
+    views_->setTabText(static_cast<int>(i), title);
+    views_->setTabToolTip(static_cast<int>(i), withShortcut(title, goToViewActions_[i]->shortcut()));
+    goToViewActions_[i]->setText(title);
+  }
+  fileMenu_->setTitle(tr("&File"));
+  editMenu_->setTitle(tr("&Edit"));
+  modelMenu_->setTitle(tr("&Model"));
+  viewMenu_->setTitle(tr("&View"));
+  helpMenu_->setTitle(tr("&Help"));
+  newLibraryAction_->setText(tr("&New Library…"));
+  openLibraryAction_->setText(tr("&Open Library…"));
   recentMenu_->setTitle(tr("Open &Recent"));
-  text("actionNewLibrary", tr("&New Library…"));
-  text("actionOpenLibrary", tr("&Open Library…"));
-  text("actionOpenDemo", tr("Open &Demo Library"));
-  text("actionImportPhotos", tr("&Import Photos…"));
-  text("actionImportFolder", tr("Import &Folder…"));
-  text("actionImportItems", tr("Import Single &Items…"));
-  text("actionQuit", tr("&Quit"));
-  text("actionSettings", tr("&Settings…"));
-  text("actionAbout", tr("&About What2Wear Studio"));
+  openDemoAction_->setText(tr("Open &Demo Library"));
+  importPhotosAction_->setText(tr("&Import Photos…"));
+  importFolderAction_->setText(tr("Import &Folder…"));
+  importItemsAction_->setText(tr("Import Single &Items…"));
+  settingsAction_->setText(tr("&Settings…"));
+  quitAction_->setText(tr("&Quit"));
+  updateUndoActions();
+  useCheckpointAction_->setText(tr("Use a &Trained Model…"));
+  useBaselineAction_->setText(tr("Use the &Untrained Baseline"));
+  nextViewAction_->setText(tr("&Next View"));
+  previousViewAction_->setText(tr("&Previous View"));
+  compareAction_->setText(tr("&Compare Selected in Heatmaps"));
+  languageMenu_->setTitle(tr("&Language"));
+  followSystemLanguageAction_->setText(tr("Follow the system"));
+  aboutAction_->setText(tr("&About What2Wear Studio"));
   encodingLabel_->setText(tr("Encoding new crops…"));
   refreshContent();
+}
+
+void MainWindow::updateUndoActions() {
+  undoAction_->setEnabled(undoGroup_->canUndo());
+  redoAction_->setEnabled(undoGroup_->canRedo());
+  undoAction_->setText(undoGroup_->canUndo() ? tr("&Undo %1").arg(undoGroup_->undoText()) : tr("&Undo"));
+  redoAction_->setText(undoGroup_->canRedo() ? tr("&Redo %1").arg(undoGroup_->redoText()) : tr("&Redo"));
+}
+
+QUndoStack* MainWindow::undoStackOf(QWidget* view) const {
+  if (view == libraryView_) return libraryView_->undoStack();
+  if (view == cropView_) return cropSession_->undoStack();
+  if (view == board_) return board_->undoStack();
+  return nullptr;  // a view without undoable edits: Undo is disabled there
+}
+
+void MainWindow::viewChanged() {
+  QWidget* view = views_->currentWidget();
+  undoGroup_->setActiveStack(undoStackOf(view));
+  if (view == libraryView_ && gridStale_) {
+    gridStale_ = false;
+    libraryView_->refresh(encoders_->modelId());
+  }
+}
+
+void MainWindow::goToView(int index) {
+  views_->setCurrentIndex(index);
+  // The view's own shortcuts work while the focus is inside it: give it the
+  // widget it last had focused, else its first one that takes the focus.
+  QWidget* view = views_->currentWidget();
+  QWidget* focused = QApplication::focusWidget();
+  if (focused && view->isAncestorOf(focused)) return;
+  if (QWidget* last = view->focusWidget(); last && last->isVisible()) {
+    last->setFocus(Qt::ShortcutFocusReason);
+    return;
+  }
+  for (QWidget* w = view->nextInFocusChain(); w && w != view; w = w->nextInFocusChain()) {
+    if (view->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+      w->setFocus(Qt::ShortcutFocusReason);
+      return;
+    }
+  }
+  view->setFocus(Qt::ShortcutFocusReason);
+}
+
+// View switching belongs to the window: a child (a text field, the crop
+// canvas, a table) would otherwise claim Ctrl+Tab, Ctrl+PageDown or Alt+N
+// through a ShortcutOverride and keep a keyboard user in one view. Refusing
+// the override here lets the window's shortcuts run.
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() != QEvent::ShortcutOverride) return false;
+  auto* widget = qobject_cast<QWidget*>(watched);
+  if (!widget || widget->window() != this) return false;
+  auto* key = static_cast<QKeyEvent*>(event);
+  QKeyCombination combination = key->keyCombination();
+  if (combination.key() == Qt::Key_Backtab)
+    combination = QKeyCombination(combination.keyboardModifiers(), Qt::Key_Tab);
+  const QKeySequence pressed(combination);
+  std::vector<QAction*> windowKeys = goToViewActions_;
+  windowKeys.push_back(nextViewAction_);
+  windowKeys.push_back(previousViewAction_);
+  for (QAction* action : windowKeys) {
+    if (action->shortcuts().contains(pressed)) {
+      event->ignore();
+      return true;
+    }
+  }
+  return false;
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -452,7 +574,7 @@ QStringList MainWindow::viewNames() const {
 bool MainWindow::showView(const QString& name) {
   for (int i = 0; i < views_->count(); ++i) {
     if (views_->widget(i)->objectName() == name) {
-      views_->setCurrentIndex(i);
+      goToView(i);
       return true;
     }
   }
@@ -464,12 +586,20 @@ void MainWindow::editCrops(qint64 photoId) {
   views_->setCurrentWidget(cropView_);
 }
 
-void MainWindow::putOnBoard(const std::array<Id, 3>& pieces) {
-  const BoardPieces board = {pieces[0], pieces[1], pieces[2]};
-  board_->setPieces(board, tr("Put pieces on the board"));
-  BoardPieces partial = board;
-  partial[2] = 0;  // the recommendations complete the look from the other pieces
-  recommendations_->setPieces(partial);
+BoardPieces MainWindow::piecesOf(const std::vector<Id>& items) const {
+  BoardPieces pieces;
+  if (Library* library = library_->library()) {
+    for (Id id : items) {
+      auto item = library->item(id);
+      if (item && *item && !pieces[(*item)->category]) pieces.set((*item)->category, id);
+    }
+  }
+  return pieces;
+}
+
+void MainWindow::putOnBoard(const std::vector<Id>& items) {
+  board_->putItems(items, tr("Put pieces on the board"));
+  recommendations_->setPieces(piecesOf(items));
 }
 
 bool MainWindow::busy() const {

@@ -1,30 +1,37 @@
 #include "outfit_board_view.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include <QAction>
-#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QUndoCommand>
 #include <QVBoxLayout>
 
-#include <cmath>
-#include <limits>
-
 #include "category_style.h"
+#include "compat/modified_sampler.h"
+#include "compat/rng.h"
 #include "compat_service.h"
 #include "item_slot.h"
 #include "library/library.h"
 #include "library_controller.h"
-#include "saved_outfit_command.h"
+#include "piece_pictures.h"
+#include "saved_outfits_panel.h"
 #include "similarity_matrix.h"
+#include "studio_settings.h"
+#include "tab_drag_switcher.h"
 #include "view_action.h"
+#include "wardrobe_panel.h"
 
 namespace w2w {
 namespace {
@@ -45,75 +52,81 @@ class SetPiecesCommand : public QUndoCommand {
   BoardPieces before_, after_;
 };
 
-QPixmap pictureOf(LibraryController* library, Id item) {
-  QPixmap picture;
-  if (item) picture.loadFromData(library->cropPng(item));
-  return picture;
+BoardPieces piecesOf(const Outfit& outfit) {
+  BoardPieces pieces;
+  for (Category c : kBoardSlots) pieces.set(c, outfit.member(c));
+  return pieces;
+}
+
+QString outfitTitle(const Outfit& outfit) {
+  return outfit.name.empty() ? OutfitBoardView::tr("Outfit %1").arg(outfit.id)
+                             : QString::fromStdString(outfit.name);
+}
+
+// "Top, Shoes": the slots' names, for messages.
+QString slotNames(const std::vector<Category>& slots) {
+  QStringList names;
+  for (Category c : slots) names << categoryLabel(c);
+  return names.join(QStringLiteral(", "));
+}
+
+// The verdict in its colour, for rich-text labels.
+QString verdictHtml(compat::Verdict verdict) {
+  const char* color = verdict == compat::Verdict::GoesTogether ? "#2e7d32"
+                      : verdict == compat::Verdict::Borderline ? "#ef6c00"
+                                                               : "#c62828";
+  return QStringLiteral("<span style='font-size:15pt; font-weight:bold; color:%1'>%2</span>")
+      .arg(QLatin1String(color), CompatService::verdictText(verdict).toHtmlEscaped());
 }
 
 }  // namespace
 
-OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* compat, QWidget* parent)
-    : QWidget(parent), library_(library), compat_(compat), score_(kNaN) {
+OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* compat,
+                                 LibraryGridModel* wardrobe, StudioSettings* settings, QWidget* parent)
+    : QWidget(parent), library_(library), compat_(compat), settings_(settings), score_(kNaN) {
   setObjectName("board");
   toolbar_ = new QToolBar(this);
   toolbar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  auto action = [this](const char* name, QList<QKeySequence> keys, auto slot) {
-    QAction* a = addViewAction(this, name, keys, toolbar_);
+  slotPanel_ = new QWidget(this);
+  slotPanel_->setObjectName("boardSlots");
+  auto action = [this](QWidget* scope, const char* name, QList<QKeySequence> keys, auto slot) {
+    QAction* a = addViewAction(scope, name, keys, toolbar_);
     connect(a, &QAction::triggered, this, slot);
     return a;
   };
-  randomAction_ = action("actionModifyAtRandom", {QKeySequence(Qt::Key_R)}, [this] { modifyAtRandom(); });
+  randomAction_ =
+      action(this, "actionModifyAtRandom", {QKeySequence(Qt::Key_R)}, [this] { modifyAtRandom(); });
   completeAction_ =
-      action("actionCompleteLook", {QKeySequence(Qt::CTRL | Qt::Key_L)}, [this] { completeTheLook(); });
-  recommendAction_ = action("actionShowRecommendations", {}, [this] { Q_EMIT completeRequested(pieces_); });
-  saveAction_ = action("actionSaveOutfit", {QKeySequence::Save}, [this] {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Save Outfit"), tr("Name:"), QLineEdit::Normal, QString(), &ok);
-    if (!ok) return;
-    const QString error = saveOutfit(name);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot save the outfit"), error);
-  });
-  clearAction_ = action("actionClearBoard", {QKeySequence::Delete}, [this] {
-    setPieces({0, 0, 0}, tr("Clear board"));
-  });
-  toolbar_->addSeparator();
-  savedChoice_ = new QComboBox(this);
-  savedChoice_->setObjectName("savedOutfits");
-  savedChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-  toolbar_->addWidget(savedChoice_);
-  connect(savedChoice_, &QComboBox::activated, this, [this](int index) {
-    if (index <= 0) return;
-    const QString error = openSavedOutfit(savedChoice_->itemData(index).toLongLong());
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot open the outfit"), error);
-  });
-  deleteSavedAction_ = action("actionDeleteSavedOutfit", {}, [this] {
-    const Id id = savedChoice_->currentData().toLongLong();
-    if (id == 0) return;
-    const QString error = deleteSavedOutfit(id);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot delete the outfit"), error);
-  });
-  connect(savedChoice_, &QComboBox::currentIndexChanged, this,
-          [this](int index) { deleteSavedAction_->setEnabled(index > 0 && !library_->isReadOnly()); });
-  deleteSavedAction_->setEnabled(false);
-  // Outfits are saved in the library: not in a read-only one.
+      action(this, "actionCompleteLook", {QKeySequence(Qt::CTRL | Qt::Key_L)}, [this] { completeTheLook(); });
+  recommendAction_ = action(this, "actionShowRecommendations", {QKeySequence(Qt::CTRL | Qt::Key_R)},
+                            [this] { Q_EMIT completeRequested(pieces_); });
+  saveAction_ = action(this, "actionSaveOutfit", {QKeySequence::Save}, [this] { askAndSave(); });
+  // Outfits are saved in the library: not in a read-only one (the board itself is in the settings).
   connect(library_, &LibraryController::writableChanged, saveAction_, &QAction::setEnabled);
   toolbar_->addSeparator();
+  // Delete acts on the slots only: in the saved outfits list it deletes an outfit.
+  removeAction_ =
+      action(slotPanel_, "actionRemovePiece", {QKeySequence::Delete}, [this] { removePiece(selected_); });
+  clearAction_ = action(this, "actionClearBoard", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)},
+                        [this] { setPieces({}, tr("Clear the board")); });
+  toolbar_->addSeparator();
+  // Buttons only: Ctrl+Z and Ctrl+Shift+Z are the window's Edit menu.
   undoAction_ = undo_.createUndoAction(this);
-  undoAction_->setShortcuts(QKeySequence::Undo);
   redoAction_ = undo_.createRedoAction(this);
-  redoAction_->setShortcuts(QKeySequence::Redo);
-  for (QAction* a : {undoAction_, redoAction_}) {
-    a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(a);
-    toolbar_->addAction(a);
-  }
+  for (QAction* a : {undoAction_, redoAction_}) toolbar_->addAction(a);
 
-  auto* slotColumn = new QVBoxLayout;
-  for (Category c : kCategories) {
-    auto* slot = new ItemSlot(c, this);
-    slots_[static_cast<std::size_t>(categoryIndex(c))] = slot;
+  notice_ = new QLabel(this);
+  notice_->setObjectName("boardNotice");
+  notice_->setWordWrap(true);
+  notice_->setTextFormat(Qt::PlainText);
+  notice_->setStyleSheet("QLabel { background: palette(alternate-base); padding: 4px; border-radius: 4px; }");
+
+  auto* slotColumn = new QVBoxLayout(slotPanel_);
+  slotColumn->setContentsMargins(0, 0, 0, 0);
+  for (Category c : kBoardSlots) {
+    auto* slot = new ItemSlot(c, slotPanel_);
+    slot->setMinimumSize(140, 120);
+    slots_.push_back(slot);
     slotColumn->addWidget(slot, 1);
     connect(slot, &ItemSlot::itemDropped, this, [this, c](Id item) { setPiece(c, item); });
     connect(slot, &ItemSlot::photoDropped, this, &OutfitBoardView::takePhoto);
@@ -124,70 +137,107 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   scoreLabel_->setObjectName("scoreLabel");
   scoreLabel_->setAlignment(Qt::AlignCenter);
   scoreLabel_->setWordWrap(true);
+  ruleLabel_ = new QLabel(this);
+  ruleLabel_->setObjectName("verdictRule");
+  ruleLabel_->setWordWrap(true);
   spaceLabel_ = new QLabel(this);
   spaceLabel_->setWordWrap(true);
   pairs_ = new SimilarityMatrix(this);
   pairs_->setObjectName("pairMatrix");
-  auto* scoreColumn = new QVBoxLayout;
+  pairs_->setMinimumSize(200, 160);
+  auto* scorePanel = new QWidget(this);
+  auto* scoreColumn = new QVBoxLayout(scorePanel);
+  scoreColumn->setContentsMargins(0, 0, 0, 0);
   scoreColumn->addWidget(scoreLabel_);
+  scoreColumn->addWidget(ruleLabel_);
   scoreColumn->addWidget(pairs_, 1);
   scoreColumn->addWidget(spaceLabel_);
 
+  wardrobe_ = new WardrobePanel(wardrobe, this);
+  connect(wardrobe_, &WardrobePanel::itemChosen, this, [this](Id item) { setPiece(selected_, item); });
   candidatesLabel_ = new QLabel(this);
   candidatesLabel_->setWordWrap(true);
   candidates_ = new QListWidget(this);
   candidates_->setObjectName("slotCandidates");
   candidates_->setIconSize(QSize(56, 56));
+  candidates_->setWordWrap(true);
   connect(candidates_, &QListWidget::itemActivated, this,
           [this](QListWidgetItem* row) { setPiece(selected_, row->data(Qt::UserRole).toLongLong()); });
-  auto* candidateColumn = new QVBoxLayout;
+  auto* candidatePanel = new QWidget(this);
+  auto* candidateColumn = new QVBoxLayout(candidatePanel);
+  candidateColumn->setContentsMargins(0, 0, 0, 0);
   candidateColumn->addWidget(candidatesLabel_);
   candidateColumn->addWidget(candidates_, 1);
+  saved_ = new SavedOutfitsPanel(library_, compat_, this);
+  connect(saved_, &SavedOutfitsPanel::openRequested, this, [this](Id id) {
+    const QString error = openSavedOutfit(id);
+    if (!error.isEmpty()) say(error);
+  });
+  side_ = new QTabWidget(this);
+  side_->setObjectName("boardSide");
+  side_->setDocumentMode(true);
+  side_->addTab(wardrobe_, QString());
+  side_->addTab(candidatePanel, QString());
+  side_->addTab(saved_, QString());
+  new TabDragSwitcher(side_->tabBar());
 
-  auto* body = new QHBoxLayout;
-  body->addLayout(slotColumn, 2);
-  body->addLayout(scoreColumn, 3);
-  body->addLayout(candidateColumn, 2);
+  auto* body = new QSplitter(this);
+  body->setChildrenCollapsible(false);
+  body->addWidget(slotPanel_);
+  body->addWidget(scorePanel);
+  body->addWidget(side_);
+  body->setStretchFactor(0, 2);
+  body->setStretchFactor(1, 3);
+  body->setStretchFactor(2, 3);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(toolbar_);
-  layout->addLayout(body, 1);
+  layout->addWidget(notice_);
+  layout->addWidget(body, 1);
 
   connect(compat_, &CompatService::changed, this, [this] {
-    applyPieces(pieces_);  // pictures and scores may have changed
+    // Scores and verdicts may have changed; the pieces have not.
+    refreshSlots();
+    refreshScore();
+    refreshCandidates();
   });
   connect(compat_, &CompatService::recommenderReady, this, &OutfitBoardView::refreshCandidates);
-  connect(library_, &LibraryController::libraryOpened, this, [this] {
-    undo_.clear();
-    applyPieces({0, 0, 0});
-  });
-  connect(library_, &LibraryController::outfitsChanged, this, &OutfitBoardView::reloadSavedOutfits);
-  connect(library_, &LibraryController::contentChanged, this, &OutfitBoardView::reloadSavedOutfits);
+  connect(library_, &LibraryController::libraryOpened, this, &OutfitBoardView::restoreForLibrary);
   connect(library_, &LibraryController::contentChanged, this, &OutfitBoardView::dropRemovedPieces);
-  selectSlot(Category::Top);
+  connect(library_, &LibraryController::tagsChanged, this, [this] {
+    refreshSlots();  // the names show the tags
+    refreshCandidates();
+  });
   retranslate();
+  selectSlot(kBoardSlots.front());
+  if (library_->hasLibrary()) restoreForLibrary();
 }
 
 void OutfitBoardView::retranslate() {
   randomAction_->setText(tr("Modify at random"));
-  randomAction_->setToolTip(
-      tr("Replace two pieces, chosen at random, with pieces of other outfits: the seed's "
-         "modified outfit (R)"));
+  randomAction_->setToolTip(withShortcut(
+      tr("Replace two pieces, chosen at random, with pieces of other outfits: the seed's modified outfit"),
+      randomAction_->shortcut()));
   completeAction_->setText(tr("Complete the look"));
-  completeAction_->setToolTip(
-      tr("Fill the empty slots with the pieces that go best with the others (Ctrl+L)"));
+  completeAction_->setToolTip(withShortcut(
+      tr("Fill the empty slots with the pieces that go best with the others"), completeAction_->shortcut()));
   recommendAction_->setText(tr("Show recommendations"));
-  saveAction_->setText(tr("Save outfit"));
-  saveAction_->setToolTip(tr("Save the three pieces as an outfit in the library (Ctrl+S)"));
-  clearAction_->setText(tr("Clear"));
-  deleteSavedAction_->setText(tr("Delete saved outfit"));
-  deleteSavedAction_->setToolTip(
-      tr("Delete the saved outfit chosen on the left from the library (undoable)"));
-  savedChoice_->setToolTip(tr("Put an outfit saved in the library on the board"));
-  reloadSavedOutfits();
+  recommendAction_->setToolTip(withShortcut(
+      tr("Open the recommendations for these pieces: what completes the look, or alternatives for each"),
+      recommendAction_->shortcut()));
+  saveAction_->setText(tr("Save outfit…"));
+  saveAction_->setToolTip(
+      withShortcut(tr("Save the pieces as an outfit in the library (listed under Saved outfits)"),
+                   saveAction_->shortcut()));
+  removeAction_->setText(tr("Remove piece"));
+  removeAction_->setToolTip(withShortcut(tr("Empty the selected slot"), removeAction_->shortcut()));
+  clearAction_->setText(tr("Clear board"));
+  clearAction_->setToolTip(withShortcut(tr("Empty every slot"), clearAction_->shortcut()));
   undoAction_->setText(tr("Undo"));
   redoAction_->setText(tr("Redo"));
-  refreshScore();
-  refreshCandidates();
+  side_->setTabText(0, tr("Wardrobe"));
+  side_->setTabText(1, tr("Best for this slot"));
+  side_->setTabText(2, tr("Saved outfits"));
+  refresh();
 }
 
 void OutfitBoardView::changeEvent(QEvent* event) {
@@ -195,10 +245,35 @@ void OutfitBoardView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
+ItemSlot* OutfitBoardView::slotOf(Category category) const {
+  for (ItemSlot* slot : slots_)
+    if (slot->category() == category) return slot;
+  return nullptr;
+}
+
 void OutfitBoardView::selectSlot(Category category) {
   selected_ = category;
   for (ItemSlot* slot : slots_) slot->setSelected(slot->category() == category);
+  wardrobe_->setCategory(category);
   refreshCandidates();
+}
+
+Category OutfitBoardView::nextEmptySlot(Category after) const {
+  const auto start = std::find(kBoardSlots.begin(), kBoardSlots.end(), after);
+  const std::size_t n = kBoardSlots.size();
+  const std::size_t from = static_cast<std::size_t>(start - kBoardSlots.begin());
+  for (std::size_t step = 1; step <= n; ++step) {
+    const Category c = kBoardSlots[(from + step) % n];
+    if (!pieces_[c]) return c;
+  }
+  return after;
+}
+
+QString OutfitBoardView::notice() const { return notice_->isHidden() ? QString() : notice_->text(); }
+
+void OutfitBoardView::say(const QString& message) {
+  notice_->setText(message);
+  notice_->setVisible(!message.isEmpty());
 }
 
 void OutfitBoardView::setPiece(Category category, Id item) {
@@ -208,9 +283,24 @@ void OutfitBoardView::setPiece(Category category, Id item) {
     if (!found || !*found) return;
     category = (*found)->category;  // an item always goes to its own slot
   }
+  if (std::find(kBoardSlots.begin(), kBoardSlots.end(), category) == kBoardSlots.end()) return;
   BoardPieces after = pieces_;
-  after[static_cast<std::size_t>(categoryIndex(category))] = item;
-  setPieces(after, tr("Put %1 on the board").arg(categoryLabel(category).toLower()));
+  after.set(category, item);
+  const QString name = library_->itemName(item).text();
+  setPieces(after,
+            item ? tr("Put %1 on the board").arg(name) : tr("Remove the %1").arg(categoryLabel(category)));
+  // Filling the slot being chosen for moves on to the next empty one.
+  if (item && category == selected_ && pieces_ == after) selectSlot(nextEmptySlot(category));
+}
+
+void OutfitBoardView::removePiece(Category category) {
+  if (!pieces_[category]) {
+    say(tr("The %1 slot is already empty.").arg(categoryLabel(category)));
+    return;
+  }
+  BoardPieces after = pieces_;
+  after.set(category, 0);
+  setPieces(after, tr("Remove %1").arg(library_->itemName(pieces_[category]).text()));
 }
 
 void OutfitBoardView::setPieces(const BoardPieces& pieces, const QString& what) {
@@ -218,109 +308,133 @@ void OutfitBoardView::setPieces(const BoardPieces& pieces, const QString& what) 
   undo_.push(new SetPiecesCommand(this, pieces_, pieces, what));
 }
 
+void OutfitBoardView::putItems(const std::vector<Id>& items, const QString& what) {
+  Library* library = library_->library();
+  if (!library) return;
+  BoardPieces after = pieces_;
+  for (Id id : items) {
+    auto item = library->item(id);
+    if (item && *item) after.set((*item)->category, id);
+  }
+  setPieces(after, what);
+}
+
 void OutfitBoardView::takePhoto(Id photoId) {
   Library* library = library_->library();
   if (!library) return;
   auto crops = library->items(ItemQuery().fromPhoto(photoId));
   if (!crops) return;
-  BoardPieces after = pieces_;
-  for (const Item& item : *crops) after[static_cast<std::size_t>(categoryIndex(item.category))] = item.id;
-  setPieces(after, tr("Put a photo's outfit on the board"));
+  std::vector<Id> ids;
+  for (const Item& item : *crops) ids.push_back(item.id);
+  putItems(ids, tr("Put a photo's outfit on the board"));
 }
 
 void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    QString caption;
-    if (item && library_->library()) {
-      if (auto found = library_->library()->item(item); found && *found) {
-        caption = (*found)->photoId ? tr("item %1 (photo %2)").arg(item).arg(*(*found)->photoId)
-                                    : tr("item %1").arg(item);
-      }
-    }
-    slots_[static_cast<std::size_t>(categoryIndex(c))]->setItem(item, pictureOf(library_, item), caption);
-  }
+  refresh();
+  if (settings_ && library_->hasLibrary()) settings_->setBoard(library_->path(), pieces_.toText());
+  Q_EMIT piecesChanged(pieces_);
+}
+
+void OutfitBoardView::refresh() {
+  refreshSlots();
+  say(pieces_.isEmpty()
+          ? tr("Start here: double-click pieces in the wardrobe on the right (or drag them onto a slot). "
+               "In the Library, right-click an item ▸ Put on the board, or press Enter on it.")
+          : QString());
   refreshScore();
   refreshCandidates();
 }
 
+void OutfitBoardView::refreshSlots() {
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const Id item = pieces_[kBoardSlots[i]];
+    slots_[i]->setItem(item, piecePicture(library_, item),
+                       item ? library_->itemName(item).text() : QString());
+  }
+}
+
 void OutfitBoardView::refreshScore() {
   score_ = kNaN;
-  const QStringList names = {categoryLabel(Category::Top), categoryLabel(Category::Bottom),
-                             categoryLabel(Category::Shoes)};
-  QVector<QVector<double>> matrix(3, QVector<double>(3, kNaN));
+  QStringList names;
+  for (Category c : kBoardSlots) names << categoryLabel(c);
+  const int n = static_cast<int>(kBoardSlots.size());
+  QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
+  QVector<QPixmap> pictures;
+  for (Category c : kBoardSlots) pictures << piecePicture(library_, pieces_[c]);
   spaceLabel_->setText(compat_->description());
-  if (std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end()) {
-    scoreLabel_->setText(
-        tr("<span style='font-size:15pt'>Drop a top, a bottom and shoes to see how well they go "
-           "together</span>"));
-    // Pairs that are already complete still show.
-    for (int a = 0; a < 3; ++a) {
-      for (int b = 0; b < 3; ++b) {
-        if (a == b || !pieces_[a] || !pieces_[b]) continue;
-        if (auto s = compat_->similarity(pieces_[a], pieces_[b])) matrix[a][b] = *s;
-      }
+  ruleLabel_->setText(compat_->verdictRule());
+  // Pairs that are complete show even on an incomplete board.
+  for (int a = 0; a < n; ++a) {
+    for (int b = 0; b < n; ++b) {
+      const Id x = pieces_[kBoardSlots[static_cast<std::size_t>(a)]];
+      const Id y = pieces_[kBoardSlots[static_cast<std::size_t>(b)]];
+      if (a == b || !x || !y) continue;
+      if (auto s = compat_->similarity(x, y)) matrix[a][b] = *s;
     }
-    pairs_->setMatrix(matrix, names, names);
+  }
+  pairs_->setMatrix(matrix, names, names);
+  pairs_->setRowPictures(pictures);
+  if (!pieces_.isComplete()) {
+    scoreLabel_->setText(tr("<span style='font-size:14pt'>Fill every slot to see how well the pieces go "
+                            "together</span><br>Empty: %1")
+                             .arg(slotNames(pieces_.emptySlots())));
     return;
   }
-  auto score = compat_->score(pieces_[0], pieces_[1], pieces_[2]);
+  auto score = compat_->score(pieces_);
   if (!score) {
     scoreLabel_->setText(QStringLiteral("<span style='font-size:13pt'>%1</span>")
                              .arg(QString::fromStdString(score.message()).toHtmlEscaped()));
-    pairs_->setMatrix(matrix, names, names);
     return;
   }
   score_ = score->score;
-  // Pair order of OutfitScore: top-bottom, bottom-shoes, top-shoes.
-  matrix[0][1] = matrix[1][0] = score->pairs[0];
-  matrix[1][2] = matrix[2][1] = score->pairs[1];
-  matrix[0][2] = matrix[2][0] = score->pairs[2];
-  pairs_->setMatrix(matrix, names, names);
-  scoreLabel_->setText(
-      tr("<span style='font-size:30pt; font-weight:bold'>%1</span><br>outfit score (mean of the "
-         "three pair similarities)")
-          .arg(score_, 0, 'f', 3));
+  const auto verdict = compat_->judge(score_);
+  scoreLabel_->setText(tr("<span style='font-size:28pt; font-weight:bold'>%1</span><br>%2<br>outfit score "
+                          "(the mean of the pair "
+                          "similarities)")
+                           .arg(score_, 0, 'f', 3)
+                           .arg(verdict ? verdictHtml(*verdict) : tr("no verdict without a trained model")));
 }
 
 void OutfitBoardView::refreshCandidates() {
   candidates_->clear();
-  const QString slotName = categoryLabel(selected_).toLower();
+  const QString slotName = categoryLabel(selected_);
   std::vector<GivenPiece> given;
   auto engine = compat_->recommender();
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    if (c == selected_ || !item || !engine) continue;
-    if (auto piece = engine->piece(item)) given.push_back(*piece);
-  }
   if (!engine) {
     candidatesLabel_->setText(compat_->recommenderBuilding()
                                   ? tr("Preparing candidates…")
                                   : tr("No candidates: %1").arg(compat_->recommenderError()));
     return;
   }
+  for (Category c : kBoardSlots) {
+    const Id item = pieces_[c];
+    if (c == selected_ || !item) continue;
+    if (auto piece = engine->piece(item)) given.push_back(*piece);
+  }
   if (given.empty()) {
     candidatesLabel_->setText(
-        tr("Click a slot, put pieces in the other slots, and the %1 that go best with them "
-           "are listed here. Double-click one to swap it in.")
+        tr("Put pieces in the other slots: the %1 pieces that go best with them are listed here. "
+           "Double-click one to swap it in.")
             .arg(slotName));
     return;
   }
   RecommendOptions options;
   options.k = 12;
-  options.excluded.insert(
-      pieces_[static_cast<std::size_t>(categoryIndex(selected_))]);  // already on the board
+  options.excluded.insert(pieces_[selected_]);  // already on the board
   auto ranked = engine->rank(given, selected_, options);
   if (!ranked) {
     candidatesLabel_->setText(QString::fromStdString(ranked.message()));
     return;
   }
-  candidatesLabel_->setText(tr("Best %1 for the other pieces (double-click to swap):").arg(slotName));
+  candidatesLabel_->setText(
+      tr("The best %1 pieces for the others on the board (double-click to swap):").arg(slotName));
   for (const Suggestion& s : *ranked) {
-    auto* row =
-        new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
-                            tr("item %1 — score %2").arg(s.itemId).arg(s.score, 0, 'f', 3), candidates_);
+    const QString verdict = compat_->verdict(s.score);
+    const QString line = verdict.isEmpty() ? tr("score %1").arg(s.score, 0, 'f', 3)
+                                           : tr("score %1, %2").arg(s.score, 0, 'f', 3).arg(verdict);
+    auto* row = new QListWidgetItem(QIcon(piecePicture(library_, s.itemId)),
+                                    library_->itemName(s.itemId).text() + '\n' + line, candidates_);
     row->setData(Qt::UserRole, static_cast<qlonglong>(s.itemId));
     QStringList why;
     for (const PairSimilarity& p : s.why) {
@@ -332,67 +446,136 @@ void OutfitBoardView::refreshCandidates() {
 
 void OutfitBoardView::modifyAtRandom() {
   Library* library = library_->library();
-  if (!library || std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end()) return;
-  // The seed's modified outfit: two of the three categories, the pair chosen
-  // uniformly, each replaced by the same category of another outfit.
-  static const std::array<std::array<int, 2>, 3> kPairs = {{{0, 1}, {1, 2}, {0, 2}}};
-  const auto& pair = kPairs[std::uniform_int_distribution<int>(0, 2)(random_)];
-  BoardPieces after = pieces_;
-  for (int slot : pair) {
-    auto others = library->items(ItemQuery().inCategory(static_cast<Category>(slot)));
-    if (!others) return;
-    std::vector<Id> choices;
-    for (const Item& item : *others) {
-      if (item.id != pieces_[static_cast<std::size_t>(slot)]) choices.push_back(item.id);
-    }
-    if (choices.empty()) return;
-    after[static_cast<std::size_t>(slot)] =
-        choices[std::uniform_int_distribution<std::size_t>(0, choices.size() - 1)(random_)];
+  if (!library) return;
+  if (!pieces_.isComplete()) {
+    say(tr("Modify at random changes a complete outfit: fill every slot first."));
+    return;
+  }
+  auto outfits = library->outfits();
+  if (!outfits) {
+    say(QString::fromStdString(outfits.message()));
+    return;
+  }
+  // The seed's modified outfit, drawn by the core's sampler: the board is
+  // outfit 0, the library's outfits the others. Outfits sharing a piece with
+  // the board are left out, so every replaced piece changes.
+  std::vector<BoardPieces> sources = {pieces_};
+  for (const Outfit& o : *outfits) {
+    const BoardPieces p = piecesOf(o);
+    const std::vector<Id> items = p.items();
+    if (p.isComplete() &&
+        std::none_of(items.begin(), items.end(), [&](Id id) { return pieces_.contains(id); }))
+      sources.push_back(p);
+  }
+  if (sources.size() < 2) {
+    say(
+        tr("Modify at random takes pieces from other outfits, and the library has no outfit that shares no "
+           "piece with this one. Import more outfit photos."));
+    return;
+  }
+  compat::Rng rng(random_());
+  const compat::ModifiedOutfit modified =
+      compat::sampleModified(static_cast<int>(sources.size()), rng).front();
+  BoardPieces after;
+  std::vector<Category> replaced;
+  for (Category c : kBoardSlots) {
+    after.set(
+        c, sources[static_cast<std::size_t>(modified.source[static_cast<std::size_t>(categoryIndex(c))])][c]);
+    if (after[c] != pieces_[c]) replaced.push_back(c);
   }
   setPieces(after, tr("Modify at random"));
+  say(tr("Modified at random (the seed's modified outfit): new pieces from other outfits for %1.")
+          .arg(slotNames(replaced)));
 }
 
 void OutfitBoardView::completeTheLook() {
+  if (pieces_.isEmpty()) {
+    say(tr("Complete the look starts from the pieces on the board: put at least one there first."));
+    return;
+  }
+  if (pieces_.isComplete()) {
+    say(
+        tr("The board is full, so there is nothing to complete. To try other pieces, select a slot and press "
+           "Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every piece."));
+    return;
+  }
   auto engine = compat_->recommender();
-  if (!engine) return;
+  if (!engine) {
+    say(compat_->recommenderBuilding() ? tr("The candidates are still being prepared; try again in a moment.")
+                                       : tr("Cannot complete the look: %1").arg(compat_->recommenderError()));
+    return;
+  }
   std::vector<GivenPiece> given;
-  for (Id item : pieces_) {
-    if (!item) continue;
-    if (auto piece = engine->piece(item)) given.push_back(*piece);
+  for (Id item : pieces_.items()) {
+    auto piece = engine->piece(item);
+    if (!piece) {
+      say(tr("%1 is not encoded yet: encode the library first (Embeddings view).")
+              .arg(library_->itemName(item).text()));
+      return;
+    }
+    given.push_back(*piece);
   }
   BoardPieces after = pieces_;
-  if (given.size() == 1) {
-    auto outfits = engine->complete(given[0], {});
-    if (!outfits || outfits->empty()) return;
-    after = {outfits->front().top, outfits->front().bottom, outfits->front().shoes};
-  } else if (given.size() == 2) {
-    for (Category c : kCategories) {
-      if (after[static_cast<std::size_t>(categoryIndex(c))]) continue;
+  const std::vector<Category> empty = pieces_.emptySlots();
+  if (given.size() == 1 && empty.size() == 2) {
+    // One piece: the best whole outfits around it, the pair chosen together.
+    auto outfits = engine->complete(given.front(), {});
+    if (outfits && !outfits->empty()) {
+      const OutfitSuggestion& best = outfits->front();
+      for (Category c : empty)
+        after.set(c, c == Category::Top ? best.top : c == Category::Bottom ? best.bottom : best.shoes);
+    }
+  } else {
+    for (Category c : empty) {
       auto ranked = engine->rank(given, c, {});
-      if (ranked && !ranked->empty())
-        after[static_cast<std::size_t>(categoryIndex(c))] = ranked->front().itemId;
+      if (ranked && !ranked->empty()) after.set(c, ranked->front().itemId);
     }
   }
+  QStringList added;
+  for (Category c : empty)
+    if (after[c]) added << library_->itemName(after[c]).text();
+  if (added.isEmpty()) {
+    say(tr("No piece in the library completes this look: the empty slots have no encoded candidates."));
+    return;
+  }
   setPieces(after, tr("Complete the look"));
+  say(tr("Completed the look with %1.").arg(added.join(QStringLiteral("; "))));
+}
+
+void OutfitBoardView::askAndSave() {
+  if (!pieces_.isComplete()) {
+    say(saveOutfit(QString()));
+    return;
+  }
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Save Outfit"), tr("Name of the outfit:"),
+                                             QLineEdit::Normal, QString(), &ok);
+  if (!ok) return;
+  const QString error = saveOutfit(name);
+  if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot save the outfit"), error);
 }
 
 QString OutfitBoardView::saveOutfit(const QString& name) {
-  if (!library_->library()) return tr("No library is open.");
-  if (std::find(pieces_.begin(), pieces_.end(), 0) != pieces_.end())
-    return tr("An outfit needs a top, a bottom and shoes.");
-  Outfit outfit;
-  outfit.name = name.toStdString();
-  outfit.top = pieces_[0];
-  outfit.bottom = pieces_[1];
-  outfit.shoes = pieces_[2];
-  outfit.origin = OutfitOrigin::User;
-  auto* command = new SavedOutfitCommand(library_, outfit, true, tr("Save outfit"));
-  command->redo();  // applied and checked now; pushing it does not repeat it
-  if (const QString error = command->error(); !error.isEmpty()) {
-    delete command;
-    return error;
+  Library* library = library_->library();
+  if (!library) return tr("No library is open.");
+  if (!pieces_.isComplete())
+    return tr("An outfit needs a piece in every slot. Empty: %1.").arg(slotNames(pieces_.emptySlots()));
+  if (auto saved = library->outfits(OutfitOrigin::User)) {
+    for (const Outfit& o : *saved) {
+      if (piecesOf(o) == pieces_) {
+        say(tr("This outfit is already saved as “%1”.").arg(outfitTitle(o)));
+        return {};
+      }
+    }
   }
-  undo_.push(command);
+  Outfit outfit;
+  outfit.name = name.trimmed().toStdString();
+  for (Category c : kBoardSlots) outfit.setMember(c, pieces_[c]);
+  outfit.origin = OutfitOrigin::User;
+  if (const QString error = library_->addOutfit(outfit); !error.isEmpty()) return error;
+  say(tr("Saved “%1” in the library: it is listed under Saved outfits, and undo on the board does not remove "
+         "it.")
+          .arg(outfitTitle(outfit)));
   return {};
 }
 
@@ -402,53 +585,28 @@ QString OutfitBoardView::openSavedOutfit(Id outfitId) {
   auto outfit = library->outfit(outfitId);
   if (!outfit) return QString::fromStdString(outfit.message());
   if (!*outfit) return tr("The outfit is no longer in the library.");
-  const QString name = QString::fromStdString((*outfit)->name);
-  setPieces({(*outfit)->top, (*outfit)->bottom, (*outfit)->shoes},
-            tr("Open %1").arg(name.isEmpty() ? tr("outfit %1").arg(outfitId) : name));
+  const BoardPieces pieces = piecesOf(**outfit);
+  if (const std::vector<Id> gone = library_->missingItems(pieces.items()); !gone.empty())
+    return tr("A piece of this outfit is no longer in the library.");
+  setPieces(pieces, tr("Open %1").arg(outfitTitle(**outfit)));
+  say(tr("“%1” is on the board.").arg(outfitTitle(**outfit)));
   return {};
 }
 
-QString OutfitBoardView::deleteSavedOutfit(Id outfitId) {
-  Library* library = library_->library();
-  if (!library) return tr("No library is open.");
-  auto outfit = library->outfit(outfitId);
-  if (!outfit) return QString::fromStdString(outfit.message());
-  if (!*outfit) return tr("The outfit is no longer in the library.");
-  auto* command = new SavedOutfitCommand(library_, **outfit, false, tr("Delete saved outfit"));
-  command->redo();
-  if (const QString error = command->error(); !error.isEmpty()) {
-    delete command;
-    return error;
-  }
-  undo_.push(command);
-  return {};
+void OutfitBoardView::restoreForLibrary() {
+  undo_.clear();
+  BoardPieces kept = settings_ && library_->hasLibrary()
+                         ? BoardPieces::fromText(settings_->board(library_->path()))
+                         : BoardPieces();
+  kept.drop(library_->missingItems(kept.items()));
+  applyPieces(kept);
 }
 
 void OutfitBoardView::dropRemovedPieces() {
-  const std::vector<Id> gone = library_->missingItems({pieces_.begin(), pieces_.end()});
-  if (gone.empty()) return;
   BoardPieces kept = pieces_;
-  for (Id& id : kept)
-    if (std::find(gone.begin(), gone.end(), id) != gone.end()) id = 0;
+  if (!kept.drop(library_->missingItems(pieces_.items()))) return;
   applyPieces(kept);
   undo_.clear();  // earlier steps would put the removed items back
-}
-
-void OutfitBoardView::reloadSavedOutfits() {
-  const Id current = savedChoice_->currentData().toLongLong();
-  QSignalBlocker block(savedChoice_);
-  savedChoice_->clear();
-  savedChoice_->addItem(tr("Saved outfits…"), qint64{0});
-  if (Library* library = library_->library()) {
-    if (auto saved = library->outfits(OutfitOrigin::User)) {
-      for (const Outfit& o : *saved) {
-        const QString name = QString::fromStdString(o.name);
-        savedChoice_->addItem(name.isEmpty() ? tr("outfit %1").arg(o.id) : name, static_cast<qint64>(o.id));
-      }
-    }
-  }
-  savedChoice_->setCurrentIndex(std::max(0, savedChoice_->findData(static_cast<qint64>(current))));
-  deleteSavedAction_->setEnabled(savedChoice_->currentIndex() > 0 && !library_->isReadOnly());
 }
 
 }  // namespace w2w

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -9,9 +10,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QSlider>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 #include "category_style.h"
@@ -19,28 +20,12 @@
 #include "item_slot.h"
 #include "library/library.h"
 #include "library_controller.h"
+#include "piece_pictures.h"
+#include "view_action.h"
+#include "wardrobe_panel.h"
 
 namespace w2w {
 namespace {
-
-QPixmap pictureOf(LibraryController* library, Id item) {
-  QPixmap picture;
-  if (item) picture.loadFromData(library->cropPng(item));
-  return picture;
-}
-
-// The three crops of an outfit side by side, for the whole-outfit list.
-QPixmap outfitPicture(LibraryController* library, const std::array<Id, 3>& items, int side) {
-  QPixmap strip(side * 3 + 8, side);
-  strip.fill(Qt::transparent);
-  QPainter painter(&strip);
-  for (int i = 0; i < 3; ++i) {
-    const QPixmap p =
-        pictureOf(library, items[i]).scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    painter.drawPixmap(i * (side + 4), 0, p);
-  }
-  return strip;
-}
 
 QString whyText(const std::vector<PairSimilarity>& why) {
   QStringList lines;
@@ -52,31 +37,42 @@ QString whyText(const std::vector<PairSimilarity>& why) {
   return lines.join('\n');
 }
 
+// "score 0.412, goes together" (no verdict without a trained model).
+QString scoreLine(const CompatService* compat, double score) {
+  const QString verdict = compat->verdict(score);
+  return verdict.isEmpty() ? RecommendationsView::tr("score %1").arg(score, 0, 'f', 3)
+                           : RecommendationsView::tr("score %1, %2").arg(score, 0, 'f', 3).arg(verdict);
+}
+
 }  // namespace
 
-RecommendationsView::RecommendationsView(LibraryController* library, CompatService* compat, QWidget* parent)
+RecommendationsView::RecommendationsView(LibraryController* library, CompatService* compat,
+                                         LibraryGridModel* wardrobe, QWidget* parent)
     : QWidget(parent), library_(library), compat_(compat) {
   setObjectName("recommend");
-  auto* given = new QHBoxLayout;
-  for (Category c : kCategories) {
-    auto* slot = new ItemSlot(c, this);
-    slot->setMinimumSize(120, 120);
-    slot->setMaximumHeight(160);
-    slots_[static_cast<std::size_t>(categoryIndex(c))] = slot;
+  slotPanel_ = new QWidget(this);
+  slotPanel_->setObjectName("recommendSlots");
+  auto* given = new QHBoxLayout(slotPanel_);
+  given->setContentsMargins(0, 0, 0, 0);
+  for (Category c : kBoardSlots) {
+    auto* slot = new ItemSlot(c, slotPanel_);
+    slot->setMinimumSize(110, 110);
+    slot->setMaximumHeight(150);
+    slots_.push_back(slot);
     given->addWidget(slot);
-    connect(slot, &ItemSlot::itemDropped, this, [this, c](Id item) {
+    connect(slot, &ItemSlot::itemDropped, this, [this](Id item) {
       BoardPieces p = pieces_;
-      if (auto found = library_->library()->item(item); found && *found) {
-        p[static_cast<std::size_t>(categoryIndex((*found)->category))] = item;
-      }
+      if (auto found = library_->library()->item(item); found && *found) p.set((*found)->category, item);
       setPieces(p);
     });
-    connect(slot, &ItemSlot::clicked, this, [this, c] {  // a click takes the piece out
-      BoardPieces p = pieces_;
-      p[static_cast<std::size_t>(categoryIndex(c))] = 0;
-      setPieces(p);
-    });
+    connect(slot, &ItemSlot::clicked, this, [this, c] { selectSlot(c); });
   }
+  removeAction_ = addViewAction(slotPanel_, "actionRemoveGivenPiece", {QKeySequence::Delete});
+  connect(removeAction_, &QAction::triggered, this, [this] {
+    BoardPieces p = pieces_;
+    p.set(selected_, 0);
+    setPieces(p);
+  });
 
   k_ = new QSpinBox(this);
   k_->setRange(1, 50);
@@ -99,54 +95,81 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   options->addWidget(tag_, 2, 1);
   options->addWidget(samePhoto_, 3, 0, 1, 2);
   options->addWidget(excludeSaved_, 4, 0, 1, 2);
-  given->addLayout(options);
+  auto* top = new QHBoxLayout;
+  top->addWidget(slotPanel_, 3);
+  top->addLayout(options, 2);
 
   status_ = new QLabel(this);
+  status_->setObjectName("recommendStatus");
   status_->setWordWrap(true);
-  auto* results = new QHBoxLayout;
-  for (Category c : kCategories) {
-    auto* columnWidget = new QWidget(this);
+  auto* resultsPanel = new QWidget(this);
+  auto* results = new QHBoxLayout(resultsPanel);
+  results->setContentsMargins(0, 0, 0, 0);
+  for (Category c : kBoardSlots) {
+    auto* columnWidget = new QWidget(resultsPanel);
     auto* column = new QVBoxLayout(columnWidget);
     column->setContentsMargins(0, 0, 0, 0);
-    listColumns_[static_cast<std::size_t>(categoryIndex(c))] = columnWidget;
-    auto* label = new QLabel(this);
-    auto* list = new QListWidget(this);
+    auto* label = new QLabel(columnWidget);
+    label->setWordWrap(true);
+    auto* list = new QListWidget(columnWidget);
     list->setObjectName(QStringLiteral("suggestions_%1").arg(categoryName(c)));
-    list->setIconSize(QSize(64, 64));
-    listLabels_[static_cast<std::size_t>(categoryIndex(c))] = label;
-    lists_[static_cast<std::size_t>(categoryIndex(c))] = list;
+    list->setIconSize(QSize(56, 56));
+    list->setWordWrap(true);
+    listColumns_.push_back(columnWidget);
+    listLabels_.push_back(label);
+    lists_.push_back(list);
     column->addWidget(label);
     column->addWidget(list, 1);
     results->addWidget(columnWidget, 1);
     connect(list, &QListWidget::itemActivated, this, [this, c](QListWidgetItem* row) {
       BoardPieces p = pieces_;
-      p[static_cast<std::size_t>(categoryIndex(c))] = row->data(Qt::UserRole).toLongLong();
+      p.set(c, row->data(Qt::UserRole).toLongLong());
       Q_EMIT putOnBoard(p);
     });
   }
-  outfitsLabel_ = new QLabel(this);
-  outfits_ = new QListWidget(this);
+  outfitsLabel_ = new QLabel(resultsPanel);
+  outfitsLabel_->setWordWrap(true);
+  outfits_ = new QListWidget(resultsPanel);
   outfits_->setObjectName("wholeOutfits");
-  outfits_->setIconSize(QSize(3 * 56 + 8, 56));
+  outfits_->setIconSize(QSize(3 * 48 + 8, 48));
+  outfits_->setWordWrap(true);
   connect(outfits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* row) {
     const QList<QVariant> ids = row->data(Qt::UserRole).toList();
-    Q_EMIT putOnBoard({ids.value(0).toLongLong(), ids.value(1).toLongLong(), ids.value(2).toLongLong()});
+    BoardPieces p;
+    for (std::size_t i = 0; i < kBoardSlots.size() && i < static_cast<std::size_t>(ids.size()); ++i)
+      p.set(kBoardSlots[i], ids[static_cast<qsizetype>(i)].toLongLong());
+    Q_EMIT putOnBoard(p);
   });
-  outfitColumn_ = new QWidget(this);
+  outfitColumn_ = new QWidget(resultsPanel);
   auto* outfitColumn = new QVBoxLayout(outfitColumn_);
   outfitColumn->setContentsMargins(0, 0, 0, 0);
   outfitColumn->addWidget(outfitsLabel_);
   outfitColumn->addWidget(outfits_, 1);
   results->addWidget(outfitColumn_, 2);
 
+  wardrobe_ = new WardrobePanel(wardrobe, this);
+  connect(wardrobe_, &WardrobePanel::itemChosen, this, [this](Id item) {
+    BoardPieces p = pieces_;
+    if (auto found = library_->library()->item(item); found && *found) p.set((*found)->category, item);
+    setPieces(p);
+  });
+  auto* left = new QWidget(this);
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addLayout(top);
+  leftLayout->addWidget(status_);
+  leftLayout->addWidget(resultsPanel, 1);
+  auto* splitter = new QSplitter(this);
+  splitter->setChildrenCollapsible(false);
+  splitter->addWidget(left);
+  splitter->addWidget(wardrobe_);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addLayout(given);
-  layout->addWidget(status_);
-  layout->addLayout(results, 1);
+  layout->addWidget(splitter);
 
-  for (auto* w : {static_cast<QObject*>(samePhoto_), static_cast<QObject*>(excludeSaved_)}) {
-    connect(qobject_cast<QCheckBox*>(w), &QCheckBox::toggled, this, &RecommendationsView::refresh);
-  }
+  for (QCheckBox* box : {samePhoto_, excludeSaved_})
+    connect(box, &QCheckBox::toggled, this, &RecommendationsView::refresh);
   connect(k_, &QSpinBox::valueChanged, this, &RecommendationsView::refresh);
   connect(diversity_, &QSlider::valueChanged, this, &RecommendationsView::refresh);
   connect(tag_, &QComboBox::currentIndexChanged, this, &RecommendationsView::refresh);
@@ -158,32 +181,38 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   connect(library_, &LibraryController::tagsChanged, this, &RecommendationsView::reloadTags);
   connect(library_, &LibraryController::contentChanged, this, [this] {
     // Pieces removed from the library are no longer given.
-    const std::vector<Id> gone = library_->missingItems({pieces_.begin(), pieces_.end()});
-    if (gone.empty()) return;
     BoardPieces kept = pieces_;
-    for (Id& id : kept)
-      if (std::find(gone.begin(), gone.end(), id) != gone.end()) id = 0;
-    setPieces(kept);
+    if (kept.drop(library_->missingItems(pieces_.items()))) setPieces(kept);
   });
-  connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces({0, 0, 0}); });
+  connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces({}); });
+  selectSlot(kBoardSlots.front());
   retranslate();
 }
 
+std::size_t RecommendationsView::slotIndex(Category category) const {
+  return static_cast<std::size_t>(std::find(kBoardSlots.begin(), kBoardSlots.end(), category) -
+                                  kBoardSlots.begin());
+}
+
+QListWidget* RecommendationsView::list(Category category) const {
+  const std::size_t i = slotIndex(category);
+  return i < lists_.size() ? lists_[i] : nullptr;
+}
+
+QString RecommendationsView::status() const { return status_->text(); }
+
 void RecommendationsView::retranslate() {
-  kLabel_->setText(tr("Suggestions per category:"));
+  kLabel_->setText(tr("Suggestions per slot:"));
   diversityLabel_->setText(tr("Diversity:"));
   diversity_->setToolTip(tr("Left: rank by score alone. Right: prefer suggestions unlike each other."));
   tagLabel_->setText(tr("Only items tagged:"));
   samePhoto_->setText(tr("Leave out crops of the same photo"));
   excludeSaved_->setText(tr("Leave out items already in saved outfits"));
+  removeAction_->setText(tr("Remove the piece"));
   const int keep = tag_->currentIndex();
   if (tag_->count() > 0) tag_->setItemText(0, tr("(any tag)"));
   tag_->setCurrentIndex(keep);
   outfitsLabel_->setText(tr("Whole outfits (double-click to put one on the board)"));
-  for (Category c : kCategories) {
-    listLabels_[static_cast<std::size_t>(categoryIndex(c))]->setText(
-        tr("%1 that complete the look").arg(categoryLabel(c)));
-  }
   refresh();
 }
 
@@ -206,27 +235,37 @@ void RecommendationsView::reloadTags() {
   tag_->setCurrentIndex(std::max(0, tag_->findData(current)));
 }
 
+void RecommendationsView::selectSlot(Category category) {
+  selected_ = category;
+  for (ItemSlot* slot : slots_) slot->setSelected(slot->category() == category);
+  wardrobe_->setCategory(category);
+}
+
 void RecommendationsView::setPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    slots_[static_cast<std::size_t>(categoryIndex(c))]->setItem(item, pictureOf(library_, item),
-                                                                item ? tr("item %1").arg(item) : QString());
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const Id item = pieces_[kBoardSlots[i]];
+    slots_[i]->setItem(item, piecePicture(library_, item),
+                       item ? library_->itemName(item).text() : QString());
   }
+  // The wardrobe offers what is still missing.
+  if (pieces_[selected_] && !pieces_.isComplete()) selectSlot(pieces_.emptySlots().front());
   refresh();
 }
 
 void RecommendationsView::refresh() {
   for (QListWidget* list : lists_) list->clear();
   outfits_->clear();
-  // Only the missing categories have suggestions; whole outfits need one piece.
-  int givenCount = 0;
-  for (Category c : kCategories) {
-    const bool missing = !pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    listColumns_[static_cast<std::size_t>(categoryIndex(c))]->setVisible(missing);
-    givenCount += !missing;
+  // Empty slots get what completes the look; with every slot filled, each
+  // slot gets the alternatives that suit the other pieces.
+  const bool alternatives = pieces_.isComplete();
+  for (std::size_t i = 0; i < kBoardSlots.size(); ++i) {
+    const Category c = kBoardSlots[i];
+    listColumns_[i]->setVisible(alternatives || !pieces_[c]);
+    listLabels_[i]->setText(alternatives ? tr("Other %1 pieces that suit the rest").arg(categoryLabel(c))
+                                         : tr("%1 pieces that complete the look").arg(categoryLabel(c)));
   }
-  outfitColumn_->setVisible(givenCount <= 1);
+  outfitColumn_->setVisible(pieces_.count() <= 1);
   auto engine = compat_->recommender();
   if (!engine) {
     status_->setText(compat_->recommenderBuilding()
@@ -234,22 +273,21 @@ void RecommendationsView::refresh() {
                          : tr("No recommendations: %1").arg(compat_->recommenderError()));
     return;
   }
+  if (pieces_.isEmpty()) {
+    status_->setText(tr("Start with a piece: double-click one in the wardrobe on the right, or press "
+                        "\"Show recommendations\" on the outfit board. %1")
+                         .arg(compat_->description()));
+    return;
+  }
   std::vector<GivenPiece> given;
-  for (Id item : pieces_) {
-    if (!item) continue;
+  for (Id item : pieces_.items()) {
     auto piece = engine->piece(item);
     if (!piece) {
-      status_->setText(
-          tr("Item %1 is not encoded yet: encode the library first (Embeddings view).").arg(item));
+      status_->setText(tr("%1 is not encoded yet: encode the library first (Embeddings view).")
+                           .arg(library_->itemName(item).text()));
       return;
     }
     given.push_back(*piece);
-  }
-  if (given.empty() || given.size() == 3) {
-    status_->setText(
-        tr("Drop one or two pieces above (or press \"Show recommendations\" on the outfit board). %1")
-            .arg(compat_->description()));
-    return;
   }
   RecommendOptions options;
   options.k = k_->value();
@@ -267,15 +305,24 @@ void RecommendationsView::refresh() {
       for (const Item& item : *tagged) options.allowed->insert(item.id);
     }
   }
-  status_->setText(compat_->description());
-  for (Category target : kCategories) {
-    if (pieces_[static_cast<std::size_t>(categoryIndex(target))]) continue;
-    auto ranked = engine->rank(given, target, options);
+  status_->setText(alternatives
+                       ? tr("Every slot is filled: each list shows the pieces that could replace "
+                            "one, with the others kept. %1 %2")
+                             .arg(compat_->verdictRule(), compat_->description())
+                       : QStringLiteral("%1 %2").arg(compat_->verdictRule(), compat_->description()));
+  for (Category target : kBoardSlots) {
+    if (pieces_[target] && !alternatives) continue;
+    std::vector<GivenPiece> others;
+    for (const GivenPiece& g : given)
+      if (g.category != target) others.push_back(g);
+    RecommendOptions slotOptions = options;
+    if (pieces_[target]) slotOptions.excluded.insert(pieces_[target]);  // the piece being replaced
+    auto ranked = engine->rank(others, target, slotOptions);
     if (!ranked) continue;
     for (const Suggestion& s : *ranked) {
-      auto* row =
-          new QListWidgetItem(QIcon(pictureOf(library_, s.itemId)),
-                              tr("item %1\nscore %2").arg(s.itemId).arg(s.score, 0, 'f', 3), list(target));
+      auto* row = new QListWidgetItem(
+          QIcon(piecePicture(library_, s.itemId)),
+          library_->itemName(s.itemId).text() + '\n' + scoreLine(compat_, s.score), list(target));
       row->setData(Qt::UserRole, static_cast<qlonglong>(s.itemId));
       row->setToolTip(whyText(s.why));
     }
@@ -284,12 +331,15 @@ void RecommendationsView::refresh() {
     auto whole = engine->complete(given[0], options);
     if (!whole) return;
     for (const OutfitSuggestion& o : *whole) {
-      auto* row = new QListWidgetItem(QIcon(outfitPicture(library_, {o.top, o.bottom, o.shoes}, 56)),
-                                      tr("score %1").arg(o.score, 0, 'f', 3), outfits_);
+      const std::vector<Id> ids = {o.top, o.bottom, o.shoes};
+      QStringList names;
+      for (Id id : ids) names << library_->itemName(id).text();
+      auto* row =
+          new QListWidgetItem(QIcon(outfitStrip(library_, ids, 48)), scoreLine(compat_, o.score), outfits_);
       row->setData(Qt::UserRole,
                    QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
                                    static_cast<qlonglong>(o.shoes)});
-      row->setToolTip(whyText(o.why));
+      row->setToolTip(names.join('\n') + "\n\n" + whyText(o.why));
     }
   }
 }

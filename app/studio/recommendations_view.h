@@ -1,18 +1,22 @@
-// RecommendationsView: "complete the look". One or two pieces (from the board,
-// or dropped from the library) and, for every missing category, the library's
-// items ranked by how well the whole outfit would go together, each with its
-// score and the per-pair "why"; from a single piece, whole outfits (the best
-// pairs scored together). Options: how many, diversity, leave out crops of the
-// same photo or items already in saved outfits, only items with a tag.
+// RecommendationsView: "complete the look". The given pieces (from the board,
+// or taken from the wardrobe panel beside them) and, for every empty slot,
+// the library's items ranked by how well the whole outfit would go together,
+// each with its score, the model's verdict and the per-pair "why"; from a
+// single piece, whole outfits (the best pairs scored together); with every
+// slot filled, the alternatives to each piece that suit the others. Options:
+// how many, diversity, leave out crops of the same photo or items already in
+// saved outfits, only items with a tag. Double-click a suggestion to put it
+// on the board.
 #pragma once
 
 #include <QWidget>
 
-#include <array>
+#include <vector>
 
+#include "board_pieces.h"
 #include "library/types.h"
-#include "outfit_board_view.h"
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -25,21 +29,24 @@ namespace w2w {
 class CompatService;
 class ItemSlot;
 class LibraryController;
+class LibraryGridModel;
+class WardrobePanel;
 
 class RecommendationsView : public QWidget {
   Q_OBJECT
 
  public:
-  RecommendationsView(LibraryController* library, CompatService* compat, QWidget* parent = nullptr);
+  // `wardrobe`: the library's grid model, shown by the wardrobe panel.
+  RecommendationsView(LibraryController* library, CompatService* compat, LibraryGridModel* wardrobe,
+                      QWidget* parent = nullptr);
 
   void setPieces(const BoardPieces& pieces);
   const BoardPieces& pieces() const { return pieces_; }
   void refresh();
-  // Results shown, for tests: one list per category, and the whole outfits.
-  QListWidget* list(Category category) const {
-    return lists_[static_cast<std::size_t>(categoryIndex(category))];
-  }
+  // Results shown, for tests: one list per slot, and the whole outfits.
+  QListWidget* list(Category category) const;
   QListWidget* outfits() const { return outfits_; }
+  QString status() const;
 
  Q_SIGNALS:
   void putOnBoard(const w2w::BoardPieces& pieces);
@@ -50,14 +57,21 @@ class RecommendationsView : public QWidget {
  private:
   void retranslate();
   void reloadTags();
+  void selectSlot(Category category);
+  std::size_t slotIndex(Category category) const;
 
   LibraryController* library_;
   CompatService* compat_;
-  BoardPieces pieces_{};
-  std::array<ItemSlot*, kCategoryCount> slots_{};
-  std::array<QListWidget*, kCategoryCount> lists_{};
-  std::array<QLabel*, kCategoryCount> listLabels_{};
-  std::array<QWidget*, kCategoryCount> listColumns_{};
+  BoardPieces pieces_;
+  Category selected_ = kBoardSlots.front();
+  // One of each per slot, in kBoardSlots order.
+  std::vector<ItemSlot*> slots_;
+  std::vector<QListWidget*> lists_;
+  std::vector<QLabel*> listLabels_;
+  std::vector<QWidget*> listColumns_;
+  QWidget* slotPanel_;
+  QAction* removeAction_;
+  WardrobePanel* wardrobe_;
   QWidget* outfitColumn_;
   QListWidget* outfits_;
   QLabel* outfitsLabel_;

@@ -98,6 +98,14 @@ void StudioSettings::setReviewPhoto(const QString& library, qint64 photoId) {
   settings_.setValue(libraryKey("review/photo", library), photoId);
 }
 
+QString StudioSettings::board(const QString& library) const {
+  return settings_.value(libraryKey("board", library)).toString();
+}
+
+void StudioSettings::setBoard(const QString& library, const QString& pieces) {
+  settings_.setValue(libraryKey("board", library), pieces);
+}
+
 QString StudioSettings::libraryFolder() const {
   return settings_
       .value("library/folder", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))

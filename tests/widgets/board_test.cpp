@@ -1,198 +1,377 @@
 // The outfit board and the recommendations: swapping a piece changes the
-// score, undo restores it, random modification changes two pieces, saving
-// stores an outfit, and the recommendations complete a look.
+// score, undo restores it, random modification follows the seed, a slot is
+// emptied alone, saving is never undone, the board outlives a restart, and
+// the recommendations complete a look or offer alternatives to every piece.
 #include <gtest/gtest.h>
 
-#include <QComboBox>
-
 #include <QApplication>
-#include <QElapsedTimer>
+#include <QLabel>
 #include <QListWidget>
+#include <QTest>
 
 #include <cmath>
-#include <random>
 
+#include "compat/trainer.h"
+#include "compat/verdict.h"
 #include "compat_service.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
+#include "item_slot.h"
 #include "library_controller.h"
+#include "library_grid_model.h"
 #include "outfit_board_view.h"
 #include "recommendations_view.h"
+#include "saved_outfits_panel.h"
 #include "studio_settings.h"
+#include "synthetic_outfits.h"
 #include "test_support.h"
+#include "thumbnail_cache.h"
 #include "vision/crop_renderer.h"
 
 namespace w2w {
 namespace {
 
-// Six items per category with random unit "basic-v1" embeddings.
+constexpr int kOutfits = 8;
+constexpr int kDim = 16;
+
+// Eight outfits of standalone items whose "basic-v1" embeddings carry a
+// planted style (so a trained head has something to learn), one user outfit
+// per row of items.
 struct BoardFixture {
   test::TempDir dir;
   StudioSettings settings;
   LibraryController library;
   EncoderService encoders{&settings};
   CompatService compat{&library, &encoders, &settings};
-  std::array<std::vector<Id>, 3> items;
+  ThumbnailCache thumbnails{64, QString::fromStdString(dir.path("cache"))};
+  LibraryGridModel wardrobe{&thumbnails};
+  std::array<std::vector<Id>, kCategoryCount> items;
+  std::string path;
 
-  BoardFixture() {
+  explicit BoardFixture(bool withOutfits = true) {
     settings.setEncoder("basic");
-    const std::string path = dir.path("w.w2w");
+    path = dir.path("w.w2w");
     auto created = Library::create(path);
-    EXPECT_TRUE((*created)->registerModel({BasicEncoder::kModelId, "Basic", "basic", 8, "", ""}).ok());
-    std::mt19937 rng(1);
-    std::normal_distribution<float> normal;
-    int n = 0;
-    for (Category c : kCategories) {
-      for (int i = 0; i < 6; ++i, ++n) {
+    EXPECT_TRUE((*created)->registerModel({BasicEncoder::kModelId, "Basic", "basic", kDim, "", ""}).ok());
+    const compat::OutfitSet planted = compat::synth::plantedOutfits(kOutfits, kDim, 4, 0.3, 1, 2);
+    for (int o = 0; o < kOutfits; ++o) {
+      Outfit outfit;
+      outfit.name = "look " + std::to_string(o);
+      for (Category c : kCategories) {
+        const int n = o * kCategoryCount + categoryIndex(c);
         const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(30, 40, n), nullptr, 48));
-        const Id id =
-            (*created)
-                ->addStandaloneItem(c, {dir.path("i" + std::to_string(n)), crop.hash, 1, 30, 40}, crop)
-                .value();
-        std::vector<float> v(8);
-        for (float& x : v) x = normal(rng);
-        EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, v).ok());
+        const std::string file = dir.path(std::string(categoryName(c)) + std::to_string(o) + ".jpg");
+        const Id id = (*created)->addStandaloneItem(c, {file, crop.hash, 1, 30, 40}, crop).value();
+        const float* v = planted.vector(o, categoryIndex(c));
+        EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, {v, v + kDim}).ok());
         items[static_cast<std::size_t>(categoryIndex(c))].push_back(id);
+        outfit.setMember(c, id);
+      }
+      if (withOutfits) {
+        EXPECT_TRUE((*created)->addOutfit(outfit).ok());
       }
     }
     created->reset();
-    EXPECT_TRUE(library.openLibrary(QString::fromStdString(path)).isEmpty());
-    QElapsedTimer timer;
-    timer.start();
-    while (!compat.recommender() && timer.elapsed() < 20000)
-      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    open();
   }
-  Id item(Category c, int i) {
+  void open() {
+    EXPECT_TRUE(library.openLibrary(QString::fromStdString(path)).isEmpty());
+    wardrobe.setEntries(library.gridEntries());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return compat.recommender() != nullptr; }, 20000));
+  }
+  Id item(Category c, int i) const {
     return items[static_cast<std::size_t>(categoryIndex(c))][static_cast<std::size_t>(i)];
   }
+  BoardPieces outfit(int top, int bottom, int shoes) const {
+    BoardPieces p;
+    p.set(Category::Top, item(Category::Top, top));
+    p.set(Category::Bottom, item(Category::Bottom, bottom));
+    p.set(Category::Shoes, item(Category::Shoes, shoes));
+    return p;
+  }
+  int outfitOf(Id id) const {  // which planted outfit an item belongs to
+    for (const auto& column : items) {
+      for (std::size_t i = 0; i < column.size(); ++i)
+        if (column[i] == id) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  std::vector<Outfit> saved() { return library.library()->outfits(OutfitOrigin::User).value(); }
 };
 
 TEST(OutfitBoard, SwappingAPieceChangesTheScoreAndUndoRestoresIt) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
   EXPECT_TRUE(std::isnan(board.score())) << "empty board: no score";
-  board.setPieces({f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0)},
-                  "test");
+  board.setPieces(f.outfit(0, 0, 0), "test");
   const double first = board.score();
   ASSERT_FALSE(std::isnan(first));
-  auto expected =
-      f.compat.score(f.item(Category::Top, 0), f.item(Category::Bottom, 0), f.item(Category::Shoes, 0));
-  EXPECT_NEAR(first, expected->score, 1e-9);
+  EXPECT_NEAR(first, f.compat.score(f.outfit(0, 0, 0))->score, 1e-9);
 
   board.setPiece(Category::Shoes, f.item(Category::Shoes, 3));
-  EXPECT_EQ(board.pieces()[2], f.item(Category::Shoes, 3));
+  EXPECT_EQ(board.pieces()[Category::Shoes], f.item(Category::Shoes, 3));
   EXPECT_NE(board.score(), first) << "a different pair of shoes scores differently";
   board.undoStack()->undo();
-  EXPECT_EQ(board.pieces()[2], f.item(Category::Shoes, 0));
+  EXPECT_EQ(board.pieces()[Category::Shoes], f.item(Category::Shoes, 0));
   EXPECT_DOUBLE_EQ(board.score(), first);
 }
 
-TEST(OutfitBoard, AnItemAlwaysGoesToItsOwnSlot) {
+TEST(OutfitBoard, AnItemAlwaysGoesToItsOwnSlotAndIsNamedByItsFile) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
   board.setPiece(Category::Top, f.item(Category::Shoes, 2));  // dropped on the wrong slot
-  EXPECT_EQ(board.pieces()[0], 0);
-  EXPECT_EQ(board.pieces()[2], f.item(Category::Shoes, 2));
+  EXPECT_EQ(board.pieces()[Category::Top], 0);
+  EXPECT_EQ(board.pieces()[Category::Shoes], f.item(Category::Shoes, 2));
+  auto* slot = board.findChild<ItemSlot*>("slot_shoes");
+  ASSERT_NE(slot, nullptr);
+  EXPECT_EQ(slot->toolTip(), "shoes2.jpg · Shoes");
+  EXPECT_EQ(board.undoStack()->undoText(), "Put shoes2.jpg · Shoes on the board");
+  ASSERT_TRUE(f.library.library()->tagItem(f.item(Category::Shoes, 2), "summer").ok());
+  EXPECT_EQ(f.library.itemName(f.item(Category::Shoes, 2)).text(), "shoes2.jpg · Shoes · summer");
 }
 
-TEST(OutfitBoard, ModifyAtRandomReplacesExactlyTwoPieces) {
+// The seed's modified outfit, drawn by the core's sampler from the library's
+// outfits: exactly two pieces change, taken from two different outfits, none
+// of which shares a piece with the board.
+TEST(OutfitBoard, ModifyAtRandomTakesTwoPiecesFromTwoOtherOutfits) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
-  const BoardPieces start = {f.item(Category::Top, 1), f.item(Category::Bottom, 1),
-                             f.item(Category::Shoes, 1)};
-  for (int round = 0; round < 10; ++round) {
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  const BoardPieces start = f.outfit(1, 1, 1);
+  for (int round = 0; round < 20; ++round) {
     board.setPieces(start, "reset");
     board.modifyAtRandom();
-    int changed = 0;
-    for (int c = 0; c < 3; ++c)
-      changed += board.pieces()[static_cast<std::size_t>(c)] != start[static_cast<std::size_t>(c)];
-    EXPECT_EQ(changed, 2);
+    std::vector<int> sources;
+    for (Category c : kBoardSlots) {
+      if (board.pieces()[c] == start[c]) continue;
+      sources.push_back(f.outfitOf(board.pieces()[c]));
+      EXPECT_NE(sources.back(), 1);
+    }
+    ASSERT_EQ(sources.size(), 2u);
+    EXPECT_NE(sources[0], sources[1]) << "the two replacements come from two different outfits";
   }
+  BoardPieces incomplete = start;
+  incomplete.set(Category::Shoes, 0);
+  board.setPieces(incomplete, "incomplete");
+  board.modifyAtRandom();
+  EXPECT_EQ(board.pieces(), incomplete);
+  EXPECT_TRUE(board.notice().contains("fill every slot")) << board.notice().toStdString();
 }
 
-TEST(OutfitBoard, SavesTheOutfitToTheLibrary) {
+TEST(OutfitBoard, ModifyAtRandomWithoutOtherOutfitsSaysWhy) {
+  BoardFixture f(false);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  board.setPieces(f.outfit(1, 2, 3), "test");
+  board.modifyAtRandom();
+  EXPECT_EQ(board.pieces(), f.outfit(1, 2, 3));
+  EXPECT_TRUE(board.notice().contains("other outfits")) << board.notice().toStdString();
+}
+
+TEST(OutfitBoard, DeleteOnASlotEmptiesThatSlotOnly) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  board.show();
+  QApplication::setActiveWindow(&board);
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&board));
+  board.setPieces(f.outfit(2, 3, 4), "test");
+  auto* slot = board.findChild<ItemSlot*>("slot_bottom");
+  QTest::mouseClick(slot, Qt::LeftButton);
+  EXPECT_EQ(board.selectedSlot(), Category::Bottom);
+  QTest::keyClick(slot, Qt::Key_Delete);
+  EXPECT_EQ(board.pieces()[Category::Bottom], 0);
+  EXPECT_EQ(board.pieces()[Category::Top], f.item(Category::Top, 2));
+  EXPECT_EQ(board.pieces()[Category::Shoes], f.item(Category::Shoes, 4));
+  QTest::keyClick(slot, Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
+  EXPECT_TRUE(board.pieces().isEmpty()) << "Ctrl+Shift+Delete clears the board";
+}
+
+// Saving is final: no step of the board's undo stack removes the outfit.
+TEST(OutfitBoard, SavingIsNotABoardStepAndUndoNeverRemovesASavedOutfit) {
+  BoardFixture f(false);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
   EXPECT_FALSE(board.saveOutfit("x").isEmpty()) << "incomplete outfits are refused";
-  board.setPieces({f.item(Category::Top, 2), f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)},
-                  "test");
+  board.setPieces(f.outfit(2, 4, 5), "test");
+  const int steps = board.undoStack()->count();
   EXPECT_TRUE(board.saveOutfit("Friday").isEmpty());
-  auto saved = f.library.library()->outfits(OutfitOrigin::User);
-  ASSERT_EQ(saved->size(), 1u);
-  EXPECT_EQ((*saved)[0].name, "Friday");
-  EXPECT_EQ((*saved)[0].bottom, f.item(Category::Bottom, 4));
+  EXPECT_EQ(board.undoStack()->count(), steps);
+  ASSERT_EQ(f.saved().size(), 1u);
+  EXPECT_EQ(f.saved()[0].name, "Friday");
+  EXPECT_EQ(f.saved()[0].bottom, f.item(Category::Bottom, 4));
+  EXPECT_TRUE(board.notice().contains("Friday"));
+  while (board.undoStack()->canUndo()) board.undoStack()->undo();
+  EXPECT_TRUE(board.pieces().isEmpty());
+  EXPECT_EQ(f.saved().size(), 1u) << "undoing past the save keeps the saved outfit";
+  board.setPieces(f.outfit(2, 4, 5), "again");
+  EXPECT_TRUE(board.saveOutfit("Twice").isEmpty());
+  EXPECT_EQ(f.saved().size(), 1u) << "the same pieces are not saved twice";
+  EXPECT_TRUE(board.notice().contains("already saved as “Friday”")) << board.notice().toStdString();
 }
 
-// Saved outfits come back to the board from the toolbar's list; deleting one
-// is undoable, as saving is.
-TEST(OutfitBoard, OpensAndDeletesSavedOutfitsUndoably) {
-  BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
-  const BoardPieces friday{f.item(Category::Top, 2), f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)};
+TEST(OutfitBoard, SavedOutfitsAreListedWithScoresOpenedAndDeletedForGood) {
+  BoardFixture f(false);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  SavedOutfitsPanel panel(&f.library, &f.compat);
+  const BoardPieces friday = f.outfit(2, 4, 5);
   board.setPieces(friday, "test");
   ASSERT_TRUE(board.saveOutfit("Friday").isEmpty());
-  QComboBox* saved = board.savedOutfits();
-  ASSERT_EQ(saved->count(), 2) << "the prompt and Friday";
-  EXPECT_EQ(saved->itemText(1), "Friday");
-  const Id id = saved->itemData(1).toLongLong();
+  ASSERT_EQ(panel.list()->count(), 1);
+  const QString text = panel.list()->item(0)->text();
+  EXPECT_TRUE(text.startsWith("Friday\nscore ")) << text.toStdString();
+  EXPECT_TRUE(panel.list()->item(0)->toolTip().contains("top2.jpg · Top"));
+  const Id id = panel.list()->item(0)->data(Qt::UserRole).toLongLong();
 
-  board.setPieces({0, 0, 0}, "clear");
+  board.setPieces({}, "clear");
   ASSERT_TRUE(board.openSavedOutfit(id).isEmpty());
   EXPECT_EQ(board.pieces(), friday);
-
-  ASSERT_TRUE(board.deleteSavedOutfit(id).isEmpty());
-  EXPECT_EQ(saved->count(), 1);
-  EXPECT_TRUE(f.library.library()->outfits(OutfitOrigin::User)->empty());
-  board.undoStack()->undo();  // the deletion
-  ASSERT_EQ(saved->count(), 2);
-  EXPECT_EQ(f.library.library()->outfits(OutfitOrigin::User)->front().name, "Friday");
-  EXPECT_EQ(board.pieces(), friday) << "undoing a deletion leaves the board as it was";
   EXPECT_FALSE(board.openSavedOutfit(987654).isEmpty()) << "an outfit that is not there";
 
-  board.undoStack()->undo();  // opening it
-  board.undoStack()->undo();  // clearing the board
-  board.undoStack()->undo();  // saving it
-  EXPECT_TRUE(f.library.library()->outfits(OutfitOrigin::User)->empty());
+  ASSERT_TRUE(panel.renameOutfit(id, " Saturday ").isEmpty());
+  EXPECT_TRUE(panel.list()->item(0)->text().startsWith("Saturday\n"));
+  ASSERT_TRUE(panel.deleteOutfit(id, false).isEmpty());
+  EXPECT_EQ(panel.list()->count(), 0);
+  while (board.undoStack()->canUndo()) board.undoStack()->undo();
+  EXPECT_TRUE(f.saved().empty()) << "board undo never brings a deleted outfit back";
 }
 
 // A piece removed from the library leaves the board, and no undo step can
 // put it back.
 TEST(OutfitBoard, RemovedItemsLeaveTheBoard) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
   const Id top = f.item(Category::Top, 2);
-  board.setPieces({top, f.item(Category::Bottom, 4), f.item(Category::Shoes, 5)}, "test");
+  board.setPieces(f.outfit(2, 4, 5), "test");
   GridEntry entry;
   entry.kind = GridEntry::Kind::Item;
   entry.id = top;
   ASSERT_EQ(f.library.removeEntries({entry}), QString());
-  EXPECT_EQ(board.pieces()[0], 0);
-  EXPECT_EQ(board.pieces()[1], f.item(Category::Bottom, 4));
+  EXPECT_EQ(board.pieces()[Category::Top], 0);
+  EXPECT_EQ(board.pieces()[Category::Bottom], f.item(Category::Bottom, 4));
   EXPECT_FALSE(board.undoStack()->canUndo());
   EXPECT_FALSE(f.library.library()->item(top)->has_value());
 }
 
-TEST(OutfitBoard, CompleteTheLookFillsTheEmptySlots) {
+TEST(OutfitBoard, CompleteTheLookFillsTheEmptySlotsOrSaysWhyNot) {
   BoardFixture f;
-  OutfitBoardView board(&f.library, &f.compat);
-  ASSERT_NE(f.compat.recommender(), nullptr);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  board.completeTheLook();
+  EXPECT_TRUE(board.pieces().isEmpty());
+  EXPECT_TRUE(board.notice().contains("put at least one")) << board.notice().toStdString();
   board.setPiece(Category::Top, f.item(Category::Top, 0));
   board.completeTheLook();
-  EXPECT_NE(board.pieces()[1], 0);
-  EXPECT_NE(board.pieces()[2], 0);
+  EXPECT_TRUE(board.pieces().isComplete());
   EXPECT_FALSE(std::isnan(board.score()));
+  EXPECT_TRUE(board.notice().startsWith("Completed the look with ")) << board.notice().toStdString();
+  EXPECT_TRUE(board.notice().contains(" · Bottom")) << "names what it added";
+
+  const BoardPieces full = board.pieces();
+  board.completeTheLook();
+  EXPECT_EQ(board.pieces(), full);
+  EXPECT_TRUE(board.notice().contains("The board is full")) << board.notice().toStdString();
 }
 
-TEST(Recommendations, ListsCandidatesForTheMissingCategories) {
+// The board of each library comes back after a restart, without pieces that
+// have left the library meanwhile.
+TEST(OutfitBoard, IsKeptAcrossRestartsPerLibrary) {
   BoardFixture f;
-  RecommendationsView view(&f.library, &f.compat);
-  view.setPieces({f.item(Category::Top, 0), f.item(Category::Bottom, 0), 0});
-  EXPECT_EQ(view.list(Category::Shoes)->count(), 6);
+  {
+    OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, &f.settings);
+    board.setPieces(f.outfit(3, 5, 6), "test");
+  }
+  {
+    LibraryController library;
+    EXPECT_TRUE(library.openLibrary(QString::fromStdString(f.path)).isEmpty());
+    CompatService compat(&library, &f.encoders, &f.settings);
+    OutfitBoardView board(&library, &compat, &f.wardrobe, &f.settings);
+    EXPECT_EQ(board.pieces(), f.outfit(3, 5, 6));
+    EXPECT_FALSE(board.undoStack()->canUndo()) << "a restored board has no history";
+    GridEntry shoes;
+    shoes.kind = GridEntry::Kind::Item;
+    shoes.id = f.item(Category::Shoes, 6);
+    ASSERT_EQ(library.removeEntries({shoes}), QString());
+  }
+  LibraryController library;
+  CompatService compat(&library, &f.encoders, &f.settings);
+  OutfitBoardView board(&library, &compat, &f.wardrobe, &f.settings);
+  EXPECT_TRUE(board.pieces().isEmpty()) << "no library open yet";
+  EXPECT_TRUE(library.openLibrary(QString::fromStdString(f.path)).isEmpty());
+  EXPECT_EQ(board.pieces()[Category::Top], f.item(Category::Top, 3));
+  EXPECT_EQ(board.pieces()[Category::Shoes], 0);
+  f.settings.setBoard(QString::fromStdString(f.path), QString());
+}
+
+// With a trained model the score comes with a verdict against the model's
+// threshold; the untrained baseline gives none and says why.
+TEST(OutfitBoard, TheScoreComesWithTheTrainedModelsVerdict) {
+  BoardFixture f;
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  board.setPieces(f.outfit(0, 0, 0), "test");
+  auto* score = board.findChild<QLabel*>("scoreLabel");
+  auto* rule = board.findChild<QLabel*>("verdictRule");
+  EXPECT_TRUE(score->text().contains("no verdict")) << score->text().toStdString();
+  EXPECT_TRUE(rule->text().contains("untrained baseline has no threshold"));
+
+  compat::TrainRequest request;
+  auto outfits = f.library.library()->outfits(OutfitOrigin::User);
+  request.outfits.encoderId = BasicEncoder::kModelId;
+  request.outfits.dim = kDim;
+  for (const Outfit& o : *outfits) {
+    std::array<std::vector<float>, 3> v;
+    for (Category c : kCategories)
+      v[static_cast<std::size_t>(categoryIndex(c))] = *f.compat.vectorOf(o.member(c));
+    request.outfits.add(std::to_string(o.id),
+                        {std::to_string(o.top), std::to_string(o.bottom), std::to_string(o.shoes)},
+                        v[0].data(), v[1].data(), v[2].data());
+  }
+  request.config.head.hiddenDim = 32;
+  request.config.head.outputDim = 16;
+  request.config.head.ensemble = 1;
+  request.config.epochs = 2;
+  request.config.batchSize = 4;
+  request.config.loss.threshold = 0.2;
+  request.checkpointDir = f.dir.path("model");
+  ASSERT_TRUE(compat::trainCompat(request).ok());
+  ASSERT_EQ(f.compat.setCheckpoint(QString::fromStdString(request.checkpointDir)), QString());
+
+  ASSERT_FALSE(std::isnan(board.score()));
+  const QString expected = CompatService::verdictText(compat::verdictOf(board.score(), 0.2));
+  EXPECT_TRUE(score->text().contains(expected)) << score->text().toStdString();
+  EXPECT_TRUE(rule->text().contains("threshold is 0.20")) << rule->text().toStdString();
+  EXPECT_EQ(f.compat.verdict(0.26), "goes together");
+  EXPECT_EQ(f.compat.verdict(0.21), "borderline");
+  EXPECT_EQ(f.compat.verdict(0.14), "clashes");
+}
+
+TEST(Recommendations, ListsCandidatesForTheEmptySlots) {
+  BoardFixture f;
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  BoardPieces two;
+  two.set(Category::Top, f.item(Category::Top, 0));
+  two.set(Category::Bottom, f.item(Category::Bottom, 0));
+  view.setPieces(two);
+  EXPECT_EQ(view.list(Category::Shoes)->count(), kOutfits);
+  EXPECT_TRUE(view.list(Category::Shoes)->item(0)->text().contains(" · Shoes\nscore "));
   EXPECT_EQ(view.list(Category::Top)->count(), 0);
   EXPECT_EQ(view.outfits()->count(), 0) << "two pieces given: no whole outfits";
-  view.setPieces({f.item(Category::Top, 0), 0, 0});
+  BoardPieces one;
+  one.set(Category::Top, f.item(Category::Top, 0));
+  view.setPieces(one);
   EXPECT_GT(view.outfits()->count(), 0);
   EXPECT_GT(view.list(Category::Bottom)->count(), 0);
+}
+
+// Every slot filled: each list offers the pieces that could replace one.
+TEST(Recommendations, WithEverySlotFilledOffersAlternativesForEachPiece) {
+  BoardFixture f;
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  const BoardPieces full = f.outfit(1, 2, 3);
+  view.setPieces(full);
+  for (Category c : kBoardSlots) {
+    QListWidget* list = view.list(c);
+    ASSERT_GT(list->count(), 0) << categoryName(c);
+    for (int row = 0; row < list->count(); ++row)
+      EXPECT_NE(list->item(row)->data(Qt::UserRole).toLongLong(), full[c])
+          << "the piece itself is not offered";
+  }
+  EXPECT_TRUE(view.status().contains("Every slot is filled")) << view.status().toStdString();
 }
 
 }  // namespace

@@ -56,8 +56,12 @@ TEST(Heatmaps, ItemMatrixAndSpatialMapUseTheEncoderInUse) {
   EXPECT_NEAR(view.itemMatrix()->value(0, 1), view.itemMatrix()->value(1, 0), 1e-9) << "symmetric";
   EXPECT_LT(view.itemMatrix()->value(0, 1), 0.9999);
 
-  view.setBoard({ids[0], ids[1], ids[2]});
+  BoardPieces board;
+  for (Id id : ids) board.set(library.library()->item(id)->value().category, id);
+  view.setBoard(board);
   EXPECT_FALSE(std::isnan(view.outfitMatrix()->value(0, 1)));
+  // Pieces are named by their file and category, not by ids.
+  EXPECT_TRUE(view.itemMatrix()->toolTip().contains(" · Top")) << view.itemMatrix()->toolTip().toStdString();
   EXPECT_TRUE(std::isnan(view.outfitMatrix()->value(1, 1)));
 
   QSignalSpy explained(&view, &HeatmapsView::explained);

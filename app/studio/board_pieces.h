@@ -1,0 +1,52 @@
+// BoardPieces: the outfit on the board, at most one item per slot (0 = an
+// empty slot). The board's slots come from the category definitions; code
+// iterates over kBoardSlots and never names a slot by position.
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+#include "common/category.h"
+#include "library/types.h"
+
+namespace w2w {
+
+// The slots of the board, in the order they are shown: one per category the
+// outfit score is defined over.
+inline constexpr const auto& kBoardSlots = kCategories;
+
+class BoardPieces {
+ public:
+  BoardPieces() = default;
+
+  Id operator[](Category c) const { return ids_[static_cast<std::size_t>(categoryIndex(c))]; }
+  void set(Category c, Id item) { ids_[static_cast<std::size_t>(categoryIndex(c))] = item; }
+
+  int count() const;  // slots filled
+  bool isEmpty() const { return count() == 0; }
+  bool isComplete() const;        // every slot of kBoardSlots filled
+  std::vector<Id> items() const;  // the filled slots' items, in slot order
+  std::vector<Category> emptySlots() const;
+  // Whether `item` is on the board.
+  bool contains(Id item) const;
+  // Every slot whose item is in `gone` is emptied; true when any was.
+  bool drop(const std::vector<Id>& gone);
+
+  bool operator==(const BoardPieces& o) const { return ids_ == o.ids_; }
+  bool operator!=(const BoardPieces& o) const { return ids_ != o.ids_; }
+
+  // "top=5,bottom=9,shoes=12" (settings); parsing skips anything it does
+  // not understand, so a setting from another version never fails.
+  QString toText() const;
+  static BoardPieces fromText(const QString& text);
+
+ private:
+  std::array<Id, kCategoryCount> ids_{};
+};
+
+}  // namespace w2w
+
+Q_DECLARE_METATYPE(w2w::BoardPieces)
