@@ -9,6 +9,7 @@
 #   xs_type "summer"            # text
 #   xs_click 300 200            # window coordinates; xs_dblclick, xs_rclick
 #   xs_drag 100 200 600 40 800  # press, move, hover 800 ms at the end, release
+#   xs_drag_path 800 100 200 600 40 130 300  # the same through several points
 #   xs_shot board-empty         # <shots>/01-board-empty.png (the whole screen)
 #   xs_close                    # closes the window as a person would (Ctrl+Q) and waits
 #   xs_stop                     # studio, openbox and Xvfb go (also on exit)
@@ -79,7 +80,7 @@ xs_studio() {
   xs_window=""
   local i
   for i in $(seq 1 300); do
-    xs_window="$(xdotool search --onlyvisible --pid "$xs_studio_pid" --name 'What2Wear Studio' 2>/dev/null | head -n1)"
+    xs_window="$(xdotool search --onlyvisible --pid "$xs_studio_pid" --name 'What2Wear Studio' 2>/dev/null | head -n1 || true)"
     [ -n "$xs_window" ] && break
     kill -0 "$xs_studio_pid" 2>/dev/null || xs_fail "the studio exited at start (see $XS_SHOTS/studio.log)"
     sleep 0.1
@@ -142,24 +143,37 @@ xs_dblclick() {
 # xs_drag X1 Y1 X2 Y2 [HOVER_MS]: drag and drop in window coordinates, in
 # small steps as a hand moves (a drag starts only after the pointer travels),
 # resting HOVER_MS at the target first (long enough to switch a hovered tab).
-xs_drag() {
-  local x1="$1" y1="$2" x2="$3" y2="$4" hover="${5:-300}" steps=12 i
-  xs_move "$x1" "$y1"
+xs_drag() { xs_drag_path "${5:-300}" "$1" "$2" "$3" "$4"; }
+
+# xs_drag_path HOVER_MS X1 Y1 X2 Y2 [X3 Y3 ...]: one drag from X1 Y1 through
+# every further point, resting HOVER_MS at each (over a tab, then on a slot
+# of the view the tab opened), and dropped at the last.
+xs_drag_path() {
+  local hover="$1" steps=12 i x y
+  shift
+  x="$1" y="$2"
+  shift 2
+  xs_move "$x" "$y"
   sleep 0.2
   xdotool mousedown 1
   sleep 0.2
-  for i in $(seq 1 "$steps"); do
-    xs_move $((x1 + (x2 - x1) * i / steps)) $((y1 + (y2 - y1) * i / steps))
-    sleep 0.05
-  done
-  # Wiggle in place so the drop target sees the pointer while it rests.
-  local waited=0
-  while [ "$waited" -lt "$hover" ]; do
-    xs_move $((x2 + 1)) "$y2"
-    sleep 0.1
-    xs_move "$x2" "$y2"
-    sleep 0.1
-    waited=$((waited + 200))
+  while [ "$#" -ge 2 ]; do
+    local x2="$1" y2="$2"
+    shift 2
+    for i in $(seq 1 "$steps"); do
+      xs_move $((x + (x2 - x) * i / steps)) $((y + (y2 - y) * i / steps))
+      sleep 0.05
+    done
+    # Wiggle in place so the target sees the pointer while it rests.
+    local waited=0
+    while [ "$waited" -lt "$hover" ]; do
+      xs_move $((x2 + 1)) "$y2"
+      sleep 0.1
+      xs_move "$x2" "$y2"
+      sleep 0.1
+      waited=$((waited + 200))
+    done
+    x="$x2" y="$y2"
   done
   xdotool mouseup 1
   xs_settle 0.8
@@ -189,7 +203,7 @@ xs_wait_for() {
 xs_wait_log() { xs_wait_for "${2:-60}" grep -q -- "$1" "$XS_SHOTS/studio.log"; }
 
 # xs_window_named TITLE: the id of a visible window (a dialog) with this title, if any.
-xs_window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1; }
+xs_window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n1 || true; }
 
 # xs_close: closes the studio as a person would and waits until it has gone.
 xs_close() {
