@@ -1,10 +1,12 @@
 // what2wear import --library FILE PATH... [--threads N] [--model FILE] [--no-crops] [--json]
+// what2wear import --library FILE --annotations coco:FILE.json [--images DIR] [--json]
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
 
 #include "cli.h"
+#include "export/coco_import.h"
 #include "library/library.h"
 #include "pipeline/default_analyzer.h"
 #include "pipeline/item_importer.h"
@@ -31,6 +33,54 @@ QString failureLine(const ImportEntry& e) {
   return error.contains(path) ? error : QStringLiteral("%1: %2").arg(path, error);
 }
 
+// Photos with their boxes from a COCO file (core/export/coco_import.h).
+int importAnnotations(Library& library, const QString& spec, const QString& images, bool json, bool quiet) {
+  if (!spec.startsWith(QStringLiteral("coco:")) || spec.size() <= 5)
+    return fail(QStringLiteral("--annotations takes coco:FILE.json"), kUsage);
+  CocoImportOptions options;
+  options.annotations = spec.mid(5).toStdString();
+  options.imagesDir = images.toStdString();
+  ProgressPrinter printer(quiet);
+  auto report = importCoco(library, options, printer.callback(), &interruptFlag());
+  printer.finish();
+  if (!report) return fail(report.message());
+  for (const std::string& e : report->errors) warn(QString::fromStdString(e));
+  for (const std::string& n : report->notes) warn(QString::fromStdString(n));
+  QJsonObject unmapped;
+  for (const auto& [name, count] : report->unmapped) {
+    unmapped[QString::fromStdString(name)] = count;
+    warn(QStringLiteral("%1 box(es) of '%2' skipped: no matching garment category")
+             .arg(count)
+             .arg(QString::fromStdString(name)));
+  }
+  if (report->extraBoxes)
+    warn(QStringLiteral("%1 extra box(es) skipped: a photo keeps one box per category (the largest)")
+             .arg(report->extraBoxes));
+  if (json) {
+    printJson({{"library", QString::fromStdString(library.path())},
+               {"added", report->added},
+               {"duplicates", report->duplicates},
+               {"failed", static_cast<qint64>(report->errors.size())},
+               {"boxes", report->boxes},
+               {"outfits", report->outfits},
+               {"extra_boxes", report->extraBoxes},
+               {"unmapped", unmapped},
+               {"cancelled", report->cancelled}});
+  } else {
+    printLine(QStringLiteral("Imported %1 photo(s) with %2 box(es) and %3 saved outfit(s); %4 duplicate(s) "
+                             "skipped; %5 failed%6")
+                  .arg(report->added)
+                  .arg(report->boxes)
+                  .arg(report->outfits)
+                  .arg(report->duplicates)
+                  .arg(report->errors.size())
+                  .arg(report->cancelled ? QStringLiteral(" (interrupted: the rest was not imported)")
+                                         : QString()));
+  }
+  if (report->cancelled) return kInterrupted;
+  return report->errors.empty() ? kOk : kFailed;
+}
+
 }  // namespace
 
 int runImport(const QStringList& args) {
@@ -42,6 +92,8 @@ int runImport(const QStringList& args) {
       "Each photo goes through the crop pipeline (person, white background, top/bottom/shoes crops);\n"
       "photos with all three crops become outfits.\n"
       "Ctrl-C stops after the photo in progress; everything imported so far is kept.\n"
+      "With --annotations coco:FILE.json, add the photos of a COCO file with their boxes as edited\n"
+      "crops (category names of DeepFashion2, ModaNet and CCP are mapped to the app's).\n"
       "Exit status 1 when a file could not be imported (each is listed with the reason).");
   parser.addOption({"library", "The library file (created when missing).", "FILE"});
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
@@ -53,17 +105,32 @@ int runImport(const QStringList& args) {
   parser.addOption({"no-crops", "Only register the photos; do not run the crop pipeline."});
   parser.addOption(
       {"model", "Garment parser model for the crop pipeline (default: the bundled one).", "FILE"});
+  parser.addOption({"annotations", "Import the photos and boxes of a COCO file.", "coco:FILE.json"});
+  parser.addOption(
+      {"images", "With --annotations: the folder of the COCO file's images (default: its folder).", "DIR"});
   parser.addOption({"quiet", "No progress on stderr."});
   parser.addPositionalArgument("paths", "Photo files or folders.", "PATH...");
   int code = kOk;
   if (!parseArguments(parser, args, &code, kAnyNumber)) return code;
   if (!parser.isSet("library")) return fail(QStringLiteral("--library FILE is required"), kUsage);
   const QStringList positional = parser.positionalArguments();
-  if (positional.isEmpty()) return fail(QStringLiteral("no photos given (files or folders)"), kUsage);
+  const bool annotations = parser.isSet("annotations");
+  if (annotations && !positional.isEmpty())
+    return fail(QStringLiteral("--annotations brings its own photos; give no other paths"), kUsage);
+  if (!annotations && parser.isSet("images"))
+    return fail(QStringLiteral("--images goes with --annotations"), kUsage);
+  if (!annotations && positional.isEmpty())
+    return fail(QStringLiteral("no photos given (files or folders)"), kUsage);
+  if (annotations && !parser.value("annotations").startsWith(QStringLiteral("coco:")))
+    return fail(QStringLiteral("--annotations takes coco:FILE.json"), kUsage);
 
   const std::string file = parser.value("library").toStdString();
   auto library = QFileInfo::exists(parser.value("library")) ? Library::open(file) : Library::create(file);
   if (!library) return fail(library.message());
+  if (annotations) {
+    return importAnnotations(**library, parser.value("annotations"), parser.value("images"),
+                             parser.isSet("json"), parser.isSet("quiet"));
+  }
 
   const bool recursive = !parser.isSet("no-recursive");
   const int threads = parser.isSet("threads") ? parser.value("threads").toInt() : QThread::idealThreadCount();

@@ -13,6 +13,7 @@ int runTrain(const QStringList& args);
 int runEval(const QStringList& args);
 int runRecommend(const QStringList& args);
 int runTag(const QStringList& args);
+int runExport(const QStringList& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -26,6 +27,7 @@ const std::vector<Command>& commands() {
       {"eval", "Evaluate a compatibility checkpoint against the untrained baseline", runEval},
       {"recommend", "Complete a look: the library items that go best with one or two pieces", runRecommend},
       {"tag", "Tag photos and items of a library (or list its tags)", runTag},
+      {"export", "Export a library as COCO annotations, crops, embeddings or a lookbook", runExport},
   };
   return list;
 }
