@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>w2w::ExportDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n vector(s))</source>
+        <translation>
+            <numerusform>%1 (%n vector)</numerusform>
+            <numerusform>%1 (%n vectors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>w2w::LibraryController</name>
     <message numerus="yes">
         <source>Cropping %n photo(s) again</source>

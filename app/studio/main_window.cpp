@@ -28,6 +28,7 @@
 #include "crop_session.h"
 #include "embeddings_view.h"
 #include "encoder_service.h"
+#include "export_dialog.h"
 #include "heatmaps_view.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -223,6 +224,8 @@ void MainWindow::buildMenus() {
   importFolderAction_ = add(fileMenu_, "actionImportFolder", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
                             [this] { importPhotosDialog(true); });
   importItemsAction_ = add(fileMenu_, "actionImportItems", {}, &MainWindow::importItemsDialog);
+  exportAction_ = add(fileMenu_, "actionExport", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+                      &MainWindow::exportDialog);
   fileMenu_->addSeparator();
   settingsAction_ = add(fileMenu_, "actionSettings", {QKeySequence::Preferences}, &MainWindow::openSettings);
   fileMenu_->addSeparator();
@@ -315,6 +318,7 @@ void MainWindow::retranslate() {
   importPhotosAction_->setText(tr("&Import Photos…"));
   importFolderAction_->setText(tr("Import &Folder…"));
   importItemsAction_->setText(tr("Import Single &Items…"));
+  exportAction_->setText(tr("&Export…"));
   settingsAction_->setText(tr("&Settings…"));
   quitAction_->setText(tr("&Quit"));
   updateUndoActions();
@@ -414,6 +418,7 @@ void MainWindow::refreshRecentMenu() {
 }
 
 void MainWindow::refreshContent() {
+  updateExportAction();
   libraryView_->refresh(encoders_->modelId());
   cropView_->reloadQueue();
   refreshLibraryLabel();
@@ -516,9 +521,37 @@ void MainWindow::importItemsDialog() {
   if (!dir.isEmpty()) library_->importItems({dir}, category);
 }
 
+void MainWindow::exportDialog() {
+  if (!library_->hasLibrary() || currentTask_) return;
+  ExportDialog dialog(library_->library(), library_->path(), compat_->checkpoint(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  const ExportOptions options = dialog.options();
+  const std::string file = library_->path().toStdString();
+  const QString out = QString::fromStdString(options.out);
+  BackgroundTask* task = library_->runTask(
+      tr("Exporting"), [file, options](const ProgressCallback& progress, const CancelFlag& cancel) {
+        // Its own read-only connection: the export only reads, on one snapshot.
+        auto library = Library::open(file, Library::Access::ReadOnly);
+        if (!library) return QString::fromStdString(library.message());
+        auto report = exportLibrary(**library, options, progress, &cancel);
+        return report ? QString() : QString::fromStdString(report.message());
+      });
+  connect(task, &BackgroundTask::finished, this, [this, out](const QString& error, bool cancelled) {
+    if (cancelled)
+      statusBar()->showMessage(tr("Export cancelled: nothing was written"), 8000);
+    else if (error.isEmpty())
+      statusBar()->showMessage(tr("Exported to %1").arg(out), 10000);
+  });
+}
+
+void MainWindow::updateExportAction() {
+  if (exportAction_) exportAction_->setEnabled(library_->hasLibrary() && !currentTask_);
+}
+
 void MainWindow::watchTask(BackgroundTask* task) {
   if (currentTask_) currentTask_->cancel();  // one task at a time; the newest wins
   currentTask_ = task;
+  updateExportAction();
   taskStatus_->begin(task->title());
   connect(task, &BackgroundTask::progress, this, [this](qint64 done, qint64 total, const QString& message) {
     taskStatus_->update(done, total, message);
@@ -529,7 +562,11 @@ void MainWindow::watchTask(BackgroundTask* task) {
     }
   });
   connect(task, &BackgroundTask::finished, this, [this, task](const QString& error, bool cancelled) {
-    if (currentTask_ == task) taskStatus_->end();
+    if (currentTask_ == task) {
+      taskStatus_->end();
+      currentTask_ = nullptr;
+    }
+    updateExportAction();
     // A paused run stops its task too; the training controller says "paused".
     if (cancelled && training_->state() == TrainingController::State::Pausing) return;
     if (cancelled)

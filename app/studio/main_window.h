@@ -99,6 +99,8 @@ class MainWindow : public QMainWindow {
   void importPhotosDialog(bool folder);
   void importItemsDialog();
   void watchTask(BackgroundTask* task);
+  void exportDialog();
+  void updateExportAction();
   void showAbout();
   void openSettings();
   void chooseCheckpoint();
@@ -142,6 +144,7 @@ class MainWindow : public QMainWindow {
   QAction* importPhotosAction_ = nullptr;
   QAction* importFolderAction_ = nullptr;
   QAction* importItemsAction_ = nullptr;
+  QAction* exportAction_ = nullptr;
   QAction* settingsAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* undoAction_ = nullptr;
