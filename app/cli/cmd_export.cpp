@@ -70,7 +70,8 @@ int runExport(const QStringList& args) {
       {"encoder", "embeddings: the encoder (model id or name; default: the one with most vectors).", "ID"});
   parser.addOption(
       {"outfits", "lookbook: these outfits, in this order (default: every saved outfit).", "ID,..."});
-  parser.addOption({"checkpoint", "lookbook: score each outfit with this compatibility checkpoint.", "DIR"});
+  parser.addOption(
+      {"checkpoint", "lookbook: each outfit's score and verdict from this compatibility checkpoint.", "DIR"});
   parser.addOption({"quiet", "No progress on stderr."});
   int code = kOk;
   if (!parseArguments(parser, args, &code)) return code;

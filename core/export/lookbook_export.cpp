@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "compat/compat_model.h"
+#include "compat/verdict.h"
 #include "export/export_internal.h"
 
 namespace w2w::detail {
@@ -80,7 +81,17 @@ void paintPage(QPainter& painter, const Page& page, double width, double height)
   }
 }
 
-// The outfit's score with the checkpoint, as one line; or why there is none.
+// The verdict as a page says it (compat/verdict.h decides it).
+QString verdictLabel(compat::Verdict verdict) {
+  switch (verdict) {
+    case compat::Verdict::GoesTogether: return QStringLiteral("goes together");
+    case compat::Verdict::Borderline: return QStringLiteral("borderline");
+    case compat::Verdict::Clashes: return QStringLiteral("clashes");
+  }
+  return {};
+}
+
+// The outfit's score and verdict with the checkpoint, as one line; or why there is none.
 QString scoreLine(Library& library, const compat::CompatModel& model, const Outfit& outfit) {
   const std::string& encoder = model.info().encoderId;
   std::array<std::vector<float>, kCategoryCount> vectors;
@@ -101,9 +112,11 @@ QString scoreLine(Library& library, const compat::CompatModel& model, const Outf
   auto scores = model.score(set);
   if (!scores) return QStringLiteral("Not scored: %1").arg(QString::fromStdString(scores.message()));
   const double score = scores->front();
-  return QStringLiteral("Score %1 (the model's threshold: %2)")
+  const double threshold = model.info().config.loss.threshold;
+  return QStringLiteral("Score %1 · %2 (the model's threshold: %3)")
       .arg(score, 0, 'f', 2)
-      .arg(model.info().config.loss.threshold, 0, 'f', 2);
+      .arg(verdictLabel(compat::verdictOf(score, threshold)))
+      .arg(threshold, 0, 'f', 2);
 }
 
 }  // namespace
