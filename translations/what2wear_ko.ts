@@ -461,6 +461,103 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     </message>
 </context>
 <context>
+    <name>w2w::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>COCO annotations (boxes, masks, outfits)</source>
+        <translation>COCO 주석 (박스, 마스크, 코디)</translation>
+    </message>
+    <message>
+        <source>Crop images (a folder per category)</source>
+        <translation>크롭 이미지 (카테고리별 폴더)</translation>
+    </message>
+    <message>
+        <source>Embeddings and pair similarities</source>
+        <translation>임베딩과 쌍 유사도</translation>
+    </message>
+    <message>
+        <source>Lookbook of the saved outfits (PDF and pictures)</source>
+        <translation>저장한 코디의 룩북 (PDF와 이미지)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Leave out fla&amp;gged photos</source>
+        <translation>표시한 사진 제외(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation>인코더(&amp;E):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n vector(s))</source>
+        <translation>
+            <numerusform>%1 (벡터 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replace an existing output</source>
+        <translation>기존 결과 바꾸기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>형식(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>저장 위치(&amp;S):</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>One JSON file: every photo with its boxes and masks as COCO annotations, plus outfit membership, whether each box was edited, and its review state.</source>
+        <translation>JSON 파일 하나: 모든 사진의 박스와 마스크를 COCO 주석으로 담고, 코디 구성, 박스 수정 여부, 검토 상태를 함께 기록합니다.</translation>
+    </message>
+    <message>
+        <source>A folder with the crop images the encoder sees, one sub-folder per category, and a manifest (CSV and JSON).</source>
+        <translation>인코더가 보는 크롭 이미지를 카테고리별 하위 폴더에 담은 폴더와 목록 파일(CSV, JSON)입니다.</translation>
+    </message>
+    <message>
+        <source>A folder with the encoder&apos;s vectors (safetensors), the items (CSV) and the pair similarities of photo and saved outfits (CSV).</source>
+        <translation>인코더 벡터(safetensors), 아이템 목록(CSV), 사진 코디와 저장한 코디의 쌍 유사도(CSV)를 담은 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>The library has no embeddings yet: encode it on the Embeddings tab first.</source>
+        <translation>라이브러리에 아직 임베딩이 없습니다. 먼저 임베딩 탭에서 인코딩하세요.</translation>
+    </message>
+    <message>
+        <source>A folder with lookbook.pdf (one saved outfit per page) and a picture of each page. Use a trained model (Model menu) to add each outfit&apos;s score.</source>
+        <translation>lookbook.pdf(페이지마다 저장한 코디 하나)와 각 페이지의 이미지를 담은 폴더입니다. 코디별 점수를 넣으려면 학습된 모델을 사용하세요(모델 메뉴).</translation>
+    </message>
+    <message>
+        <source>A folder with lookbook.pdf (one saved outfit per page, with its score from the trained model in use) and a picture of each page.</source>
+        <translation>lookbook.pdf(페이지마다 저장한 코디 하나와 사용 중인 학습 모델의 점수)와 각 페이지의 이미지를 담은 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>Export to a Folder</source>
+        <translation>폴더로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export COCO Annotations</source>
+        <translation>COCO 주석 내보내기</translation>
+    </message>
+    <message>
+        <source>COCO annotations (*.json)</source>
+        <translation>COCO 주석 (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty: tick &quot;Replace an existing output&quot; to replace it.</source>
+        <translation>%1이(가) 이미 있고 비어 있지 않습니다. 바꾸려면 &quot;기존 결과 바꾸기&quot;를 선택하세요.</translation>
+    </message>
+</context>
+<context>
     <name>w2w::HeatmapOverlay</name>
     <message>
         <source>Heat opacity</source>
@@ -1136,6 +1233,22 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Read-only (changes cannot be saved): </source>
         <translation>읽기 전용 (변경 사항을 저장할 수 없음): </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>내보내는 중</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written</source>
+        <translation>내보내기 취소: 아무것도 기록하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
     </message>
 </context>
 <context>
