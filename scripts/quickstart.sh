@@ -23,6 +23,7 @@ packages=(
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth fonts-nanum
   strace  # the checkpoint fault-injection test (skipped without it)
+  help2man bash-completion desktop-file-utils appstream
 )
 
 install_missing() {

@@ -1,14 +1,16 @@
 // what2wear-studio: the desktop application.
 //
-//   what2wear-studio [--library FILE] [--view NAME --screenshot FILE.png]
+//   what2wear-studio [--library FILE | FILE.w2w] [--view NAME --screenshot FILE.png]
 //
 // With --screenshot it renders one view to a PNG and exits (documentation and
-// tests). The first start opens the bundled demo library.
+// tests). The first start opens the bundled demo library. A library given
+// alone is how a desktop opens a double-clicked .w2w file.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -27,6 +29,35 @@ namespace {
 
 bool hasDisplay() {
   return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") || std::getenv("QT_QPA_PLATFORM");
+}
+
+// --help and --version print text only, so they work without a display (a
+// terminal over ssh, and the build step that makes the manual page).
+bool onlyPrintsText(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray arg(argv[i]);
+    if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+      return true;
+  }
+  return false;
+}
+
+// The library to open: --library FILE or a single FILE argument; empty when
+// none was given. Sets *error when both, or several files, were given.
+QString requestedLibrary(const QCommandLineParser& parser, QString* error) {
+  const QStringList files = parser.positionalArguments();
+  if (files.size() > 1 || (!files.isEmpty() && parser.isSet("library"))) {
+    *error = "give one library: --library FILE or FILE, not both";
+    return {};
+  }
+  return files.isEmpty() ? parser.value("library") : files.first();
+}
+
+// The icon in every size the studio's resources carry (PNG: no SVG plugin needed).
+QIcon applicationIcon() {
+  QIcon icon;
+  for (const QString& file : QDir(":/icons").entryList({"*.png"})) icon.addFile(":/icons/" + file);
+  return icon;
 }
 
 // Lets background work (thumbnails, a demo import) settle, then saves the window.
@@ -52,6 +83,7 @@ int takeScreenshot(QApplication& app, w2w::MainWindow& window, const QString& fi
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (!hasDisplay() && onlyPrintsText(argc, argv)) qputenv("QT_QPA_PLATFORM", "offscreen");
   if (!hasDisplay()) {
     std::fprintf(stderr,
                  "what2wear-studio: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -62,12 +94,17 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("What2Wear Studio");
   QApplication::setOrganizationName("What2Wear");
   QApplication::setApplicationVersion(QString::fromStdString(w2w::applicationVersion()));
+  // Ties the windows to the installed .desktop file (Wayland app id, taskbar icon).
+  QGuiApplication::setDesktopFileName("io.github.what2wear.Studio");
+  QApplication::setWindowIcon(applicationIcon());
 
   QCommandLineParser parser;
   parser.setApplicationDescription("What2Wear Studio: learns which clothes go together.");
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addOption({"library", "Open this library.", "FILE"});
+  parser.addPositionalArgument("FILE.w2w", "A library to open (the same as --library FILE.w2w).",
+                               "[FILE.w2w]");
   parser.addOption({"demo", "Open the bundled demo library (built on first use)."});
   parser.addOption({"view", "Show this view (library, ...).", "NAME"});
   parser.addOption({"screenshot", "Render the window to a PNG and exit.", "FILE.png"});
@@ -85,6 +122,12 @@ int main(int argc, char** argv) {
                     "Compare these items in the heatmaps (and explain the first against the second).",
                     "ID,ID,..."});
   parser.process(app);
+  QString usageError;
+  const QString libraryFile = requestedLibrary(parser, &usageError);
+  if (!usageError.isEmpty()) {
+    std::fprintf(stderr, "what2wear-studio: error: %s\n", qUtf8Printable(usageError));
+    return 2;
+  }
 
   w2w::StudioSettings settings;
   w2w::TranslationManager translations;
@@ -92,9 +135,9 @@ int main(int argc, char** argv) {
   w2w::LibraryController library;
   w2w::MainWindow window(&settings, &library, &translations);
 
-  if (parser.isSet("library")) {
+  if (!libraryFile.isEmpty()) {
     QString error;
-    if (!window.openLibrary(parser.value("library"), &error)) {
+    if (!window.openLibrary(libraryFile, &error)) {
       std::fprintf(stderr, "what2wear-studio: error: %s\n", qUtf8Printable(error));
       return 1;
     }
