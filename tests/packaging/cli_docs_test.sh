@@ -6,9 +6,9 @@
 #   tests/packaging/cli_docs_test.sh GENERATED_DIR WHAT2WEAR [WHAT2WEAR_STUDIO]
 set -euo pipefail
 
-generated="$1"
-cli="$2"
-studio="${3:-}"
+generated="$(realpath "$1")"
+cli="$(realpath "$2")"
+studio="${3:+$(realpath "$3")}"
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
 failures=0
 fail() {
@@ -18,7 +18,11 @@ fail() {
 
 commands=$("$cli" --help | awk '/^Commands:$/ { on = 1; next } on && /^$/ { on = 0 } on && /^  [a-z]/ { print $1 }')
 [ -n "$commands" ] || fail "no commands in what2wear --help"
-options_of() { "$@" --help | grep -oE '^  (-[a-z], )?--[a-z][a-z0-9-]*' | grep -oE -- '--[a-z][a-z0-9-]*'; }
+# The long options a help text lists (every command has at least --help; an
+# empty list means the program did not run, which fails the test).
+options_of() {
+  "$@" --help | grep -oE '^  (-[a-z], )?--[a-z][a-z0-9-]*' | grep -oE -- '--[a-z][a-z0-9-]*' || echo "(no options)"
+}
 
 # --- Manual pages -------------------------------------------------------------
 if [ -f "$generated/what2wear.1" ]; then
