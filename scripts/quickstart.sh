@@ -23,7 +23,7 @@ packages=(
   libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth fonts-nanum
   strace  # the checkpoint fault-injection test (skipped without it)
-  help2man bash-completion desktop-file-utils appstream
+  help2man bash-completion desktop-file-utils appstream libglib2.0-bin shared-mime-info
 )
 
 install_missing() {
