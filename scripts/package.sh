@@ -106,7 +106,8 @@ check() {
   local title="$1"
   shift
   say "$title"
-  printf '$ %s\n' "$*" >>"$report_dir/clean-system.txt"
+  # The command on one line (the multi-line scripts too).
+  printf '$ %s\n' "$(printf '%s ' "$@" | tr -s ' \n' ' ')" >>"$report_dir/clean-system.txt"
   if ! in_root "$@" >"$report_dir/step.log" 2>&1; then
     cat "$report_dir/step.log" | tee -a "$report_dir/clean-system.txt"
     die "$title"
