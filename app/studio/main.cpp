@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
+#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
@@ -184,6 +185,10 @@ int main(int argc, char** argv) {
     window.show();
     return takeScreenshot(app, window, parser.value("screenshot"));
   }
+  // The default size must fit a small screen (on a 1280x800 laptop it would
+  // hide the status bar); a size restored from the last run fits already.
+  if (const QScreen* screen = window.screen())
+    window.resize(window.size().boundedTo(screen->availableGeometry().size() - QSize(16, 64)));
   window.show();
   return app.exec();
 }
