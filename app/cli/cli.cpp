@@ -93,8 +93,7 @@ int run(const QStringList& arguments) {
   return fail(QStringLiteral("unknown command '%1' (see what2wear --help)").arg(name), kUsage);
 }
 
-bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode,
-                    int maxPositional) {
+bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode, int maxPositional) {
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
   parser.addOption(QCommandLineOption("json", "Machine-readable JSON on stdout."));
   const QCommandLineOption help({"h", "help"}, "Show this help.");

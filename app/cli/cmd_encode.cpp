@@ -44,7 +44,8 @@ int runEncode(const QStringList& args) {
   QJsonArray failures;
   for (const EncodeFailure& f : report->failures) {
     warn(QString::fromStdString(f.reason));
-    failures.append(QJsonObject{{"item", static_cast<qint64>(f.itemId)}, {"error", QString::fromStdString(f.reason)}});
+    failures.append(
+        QJsonObject{{"item", static_cast<qint64>(f.itemId)}, {"error", QString::fromStdString(f.reason)}});
   }
   const EncoderInfo& info = (*encoder)->info();
   if (parser.isSet("json")) {

@@ -14,7 +14,6 @@
 
 #include "compat/checkpoint.h"
 
-
 namespace w2w::compat {
 namespace {
 
@@ -109,6 +108,8 @@ std::string checkpointFilePath(const std::string& dir, const std::string& name) 
   return exists(pending) ? pending : dir + "/" + name;
 }
 
-bool holdsCheckpoint(const std::string& dir) { return exists(checkpointFilePath(dir, kCheckpointConfigFile)); }
+bool holdsCheckpoint(const std::string& dir) {
+  return exists(checkpointFilePath(dir, kCheckpointConfigFile));
+}
 
 }  // namespace w2w::compat

@@ -89,8 +89,9 @@ Result<SafetensorsContent> readModelWeights(const std::string& dir, const Checkp
   for (const auto& [name, tensor] : content->tensors) values += tensor.elements();
   const long long expected = headParameterCount(info.config.head);
   if (values != expected) {
-    return makeError(path + ": holds " + std::to_string(values) + " values, but the head config.json describes has " +
-                     std::to_string(expected) + " (corrupt checkpoint?)");
+    return makeError(path + ": holds " + std::to_string(values) +
+                     " values, but the head config.json describes has " + std::to_string(expected) +
+                     " (corrupt checkpoint?)");
   }
   return content;
 }

@@ -72,8 +72,8 @@ Result<HeadConfig> parseHeadConfig(const std::string& json);
 // A checkpoint's config.json is checked against these before anything is
 // allocated, so a corrupt or hostile file gets an error, not an out-of-memory.
 inline constexpr int kMaxEnsemble = 64;
-inline constexpr int kMaxLayerWidth = 65536;            // input, hidden and latent sizes
-inline constexpr long long kMaxLatentWidth = 65536;     // all members' latent vectors side by side
+inline constexpr int kMaxLayerWidth = 65536;                // input, hidden and latent sizes
+inline constexpr long long kMaxLatentWidth = 65536;         // all members' latent vectors side by side
 inline constexpr long long kMaxHeadParameters = 1LL << 27;  // 512 MB of float32
 
 // Parameters and buffers of a head with this configuration (what its

@@ -31,7 +31,8 @@ Result<std::unique_ptr<CompatModel>> CompatModel::load(const std::string& dir) {
   } catch (const std::exception& e) {
     return makeError(dir + ": cannot build the head (" + std::string(e.what()).substr(0, 200) + ")");
   }
-  if (Status s = loadHeadTensors(*weights, *impl->head, dir + "/" + kCheckpointModelFile); !s) return s.error();
+  if (Status s = loadHeadTensors(*weights, *impl->head, dir + "/" + kCheckpointModelFile); !s)
+    return s.error();
   impl->head->eval();
   return std::unique_ptr<CompatModel>(new CompatModel(std::move(impl)));
 }

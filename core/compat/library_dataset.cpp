@@ -78,7 +78,8 @@ Result<OutfitSet> loadLibraryOutfits(Library& library, Encoder& encoder, const L
     }
     if (library.readOnly()) {
       return makeError(library.path() + ": " + std::to_string(needed.size()) + " outfit items have no " +
-                       modelId + " embedding yet, and the library is read-only (encode it where it can be "
+                       modelId +
+                       " embedding yet, and the library is read-only (encode it where it can be "
                        "written: what2wear encode)");
     }
     if (Status s = encodeAndStore(library, encoder, needed, progress, cancel); !s) return s.error();

@@ -242,7 +242,8 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
     auto bestWeights = readModelWeights(request.checkpointDir, *found);
     if (!bestWeights) return bestWeights.error();
     CompatHead bestHead(config.head);
-    if (Status s = loadHeadTensors(*bestWeights, *bestHead, request.checkpointDir + "/" + kCheckpointModelFile);
+    if (Status s =
+            loadHeadTensors(*bestWeights, *bestHead, request.checkpointDir + "/" + kCheckpointModelFile);
         !s)
       return s.error();
     best = cloneTensors(headTensors(*bestHead));

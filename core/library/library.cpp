@@ -212,11 +212,13 @@ Result<LibraryStamps> Library::changeStamps() {
       return select.step() ? select.text(0) : std::string();
     };
     stamps.content =
-        text("SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || "
-             "total(id * (unicode(status) * 16 + length(status))) FROM photos") +
+        text(
+            "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || "
+            "total(id * (unicode(status) * 16 + length(status))) FROM photos") +
         "|" +
-        text("SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') || '/' || "
-             "total(id * flagged) || '/' || total(id * unicode(category)) FROM items") +
+        text(
+            "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') || '/' || "
+            "total(id * flagged) || '/' || total(id * unicode(category)) FROM items") +
         "|" + text("SELECT count(*) FROM embeddings");
     stamps.tags = text("SELECT count(*) || '/' || ifnull(max(id), 0) FROM tags") + "|" +
                   text("SELECT count(*) || '/' || total(photo_id * tag_id) FROM photo_tags") + "|" +

@@ -109,10 +109,10 @@ Result<long long> Library::syncPhotoOutfits(std::optional<Id> photoId) {
   return guarded("update photo outfits", [&]() -> Result<long long> {
     sql::Savepoint scope(*db_);
     // A photo outfit exists exactly for the photos with all three crops.
-    sql::Statement stale(
-        db_->handle(),
-        "DELETE FROM outfits WHERE origin = 'photo' AND (?1 IS NULL OR photo_id = ?1) AND (photo_id IS NULL OR "
-        "(SELECT count(*) FROM items WHERE items.photo_id = outfits.photo_id) < 3)");
+    sql::Statement stale(db_->handle(),
+                         "DELETE FROM outfits WHERE origin = 'photo' AND (?1 IS NULL OR photo_id = ?1) AND "
+                         "(photo_id IS NULL OR "
+                         "(SELECT count(*) FROM items WHERE items.photo_id = outfits.photo_id) < 3)");
     stale.bind(1, photoId).run();
     sql::Statement fresh(
         db_->handle(),
