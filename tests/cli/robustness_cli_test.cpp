@@ -83,17 +83,34 @@ TEST(CliArguments, AStrayPositionalArgumentIsBadUsageForEveryCommand) {
 // SIGTERM while the command waits for another program's write to end: the
 // wait does not look at the interrupt, so the grace period ends the command,
 // with 130 (not 1 for "busy" after SQLite's 10 s timeout).
-TEST(CliSignals, TermEndsACommandWaitingForABusyLibrary) {
-  TempDir dir;
-  const std::string lib = makeLibrary(dir, 1);
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(lib.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+// A library another program is writing (it holds the write lock), and
+// `what2wear tag` waiting for it, past its start.
+class CliSignals : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    lib = makeLibrary(dir, 1);
+    ASSERT_EQ(sqlite3_open(lib.c_str(), &holder), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    tag.start(QStringLiteral(W2W_CLI_PATH), {"tag", "--library", q(lib), "--photo", "1", "summer"});
+    ASSERT_TRUE(tag.waitForStarted());
+    ASSERT_TRUE(waitUntilOpened(tag.processId(), lib)) << "the command never opened the library";
+  }
+  // Lets the library go, as the other program would.
+  void releaseLibrary() {
+    if (!holder) return;
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    holder = nullptr;
+  }
+  void TearDown() override { releaseLibrary(); }
 
+  TempDir dir;
+  std::string lib;
+  sqlite3* holder = nullptr;
   QProcess tag;
-  tag.start(QStringLiteral(W2W_CLI_PATH), {"tag", "--library", q(lib), "--photo", "1", "summer"});
-  ASSERT_TRUE(tag.waitForStarted());
-  ASSERT_TRUE(waitUntilOpened(tag.processId(), lib)) << "the command never opened the library";
+};
+
+TEST_F(CliSignals, TermEndsACommandWaitingForABusyLibrary) {
   QThread::msleep(300);  // inside the busy wait by now (or soon: the signal is kept either way)
   QElapsedTimer clock;
   clock.start();
@@ -104,31 +121,19 @@ TEST(CliSignals, TermEndsACommandWaitingForABusyLibrary) {
   EXPECT_EQ(tag.exitCode(), 130) << tag.readAllStandardError().toStdString();
   EXPECT_TRUE(tag.readAllStandardError().contains("interrupted"));
 
-  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(holder);
+  releaseLibrary();
   auto library = Library::open(lib);
   ASSERT_TRUE(library.ok()) << library.message();
   EXPECT_TRUE((*library)->checkIntegrity().ok());
   EXPECT_TRUE((*library)->tags()->empty()) << "the interrupted tag was not half-written";
 }
 
-TEST(CliSignals, ASecondSignalEndsTheCommandAtOnce) {
-  TempDir dir;
-  const std::string lib = makeLibrary(dir, 1);
-  sqlite3* holder = nullptr;
-  ASSERT_EQ(sqlite3_open(lib.c_str(), &holder), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
-  QProcess tag;
-  tag.start(QStringLiteral(W2W_CLI_PATH), {"tag", "--library", q(lib), "--photo", "1", "summer"});
-  ASSERT_TRUE(tag.waitForStarted());
-  ASSERT_TRUE(waitUntilOpened(tag.processId(), lib)) << "the command never opened the library";
+TEST_F(CliSignals, ASecondSignalEndsTheCommandAtOnce) {
   tag.terminate();
   QThread::msleep(200);
   tag.terminate();
   ASSERT_TRUE(tag.waitForFinished(30000));
   EXPECT_EQ(tag.exitStatus(), QProcess::CrashExit) << "ended by the second signal itself";
-  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(holder);
 }
 
 TEST(CliImport, AnUnreadableSubfolderAndTheLibraryItselfAreListedAndTheStatusIsOne) {
@@ -146,14 +151,15 @@ TEST(CliImport, AnUnreadableSubfolderAndTheLibraryItselfAreListedAndTheStatusIsO
                                                QFileDevice::WriteOther | QFileDevice::ExeOther);
   QFile::setPermissions(q(dir.path("in/locked")), QFileDevice::Permissions());
 
-  const auto r = runCli({"import", "--library", lib, "--no-crops", q(dir.path("in")), lib, "--json"}, {true, -1});
+  const auto r =
+      runCli({"import", "--library", lib, "--no-crops", q(dir.path("in")), lib, "--json"}, {true, -1});
   EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
   EXPECT_EQ(r.json()["added"].toInt(), 1);
   EXPECT_EQ(r.json()["failed"].toInt(), 2);
   EXPECT_TRUE(r.err.contains("locked: cannot read the folder")) << r.err.toStdString();
   EXPECT_TRUE(r.err.contains("w.w2w: is the library itself")) << r.err.toStdString();
-  QFile::setPermissions(q(dir.path("in/locked")), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                      QFileDevice::ExeOwner);
+  QFile::setPermissions(q(dir.path("in/locked")),
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 // A full disk: the files the library may grow to are limited to the size
@@ -167,8 +173,8 @@ TEST(CliImport, AFullDiskFailsEachPhotoWithTheReasonAndKeepsTheLibraryWhole) {
   for (int i = 0; i < 12; ++i)
     test::writeImage(dir.path("more/m" + std::to_string(i) + ".png"), test::makeTestImage(600, 800, 50 + i));
   const long long size = QFileInfo(q(lib)).size() + QFileInfo(q(lib + "-wal")).size();
-  const auto r = runCli({"import", "--library", q(lib), q(dir.path("more")), "--threads", "1", "--json"},
-                        {false, size});
+  const auto r =
+      runCli({"import", "--library", q(lib), q(dir.path("more")), "--threads", "1", "--json"}, {false, size});
   EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
   const QJsonArray files = r.json()["files"].toArray();
   ASSERT_EQ(files.size(), 12);
@@ -230,8 +236,8 @@ TEST(CliReadOnly, ReadingCommandsWorkAndWritingOnesSayWhy) {
   test::letEveryoneIn(dir.path(), dir.path());
   QFile::setPermissions(q(lib), QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
   for (const char* suffix : {"-wal", "-shm"}) {
-    QFile::setPermissions(q(lib + suffix), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
-                                               QFileDevice::ReadOther);
+    QFile::setPermissions(q(lib + suffix),
+                          QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
   }
 
   const test::CliLimits nobody{true, -1};
@@ -257,8 +263,8 @@ TEST(CliReadOnly, AWritableLibraryInAnUnwritableFolderNamesTheFolder) {
   test::letEveryoneIn(dir.path(), dir.path("shelf"));
   QFile::setPermissions(q(lib), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther |
                                     QFileDevice::WriteOther);
-  const auto readAndEnter = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                           QFileDevice::ExeOther;
+  const auto readAndEnter =
+      QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther | QFileDevice::ExeOther;
   QFile::setPermissions(q(dir.path("shelf")), readAndEnter);
   auto write = runCli({"tag", "--library", q(lib), "--photo", "1", "x"}, {true, -1});
   EXPECT_EQ(write.exitCode, 1);
