@@ -56,9 +56,16 @@ void ItemSlot::paintEvent(QPaintEvent*) {
         scaled);
   } else {
     painter.setPen(palette().placeholderText().color());
-    const QString hint = category_ == Category::Top      ? tr("Drop a top here from the library")
-                         : category_ == Category::Bottom ? tr("Drop a bottom here from the library")
-                                                         : tr("Drop shoes here from the library");
+    QString hint;
+    switch (category_) {
+      case Category::Top: hint = tr("Drop a top here from the library"); break;
+      case Category::Bottom: hint = tr("Drop a bottom here from the library"); break;
+      case Category::Shoes: hint = tr("Drop shoes here from the library"); break;
+      case Category::Outer: hint = tr("Drop an outer layer here from the library"); break;
+      case Category::Onepiece: hint = tr("Drop a one-piece here from the library"); break;
+      case Category::Bag: hint = tr("Drop a bag here from the library"); break;
+      case Category::Accessory: hint = tr("Drop an accessory here from the library"); break;
+    }
     painter.drawText(inner, Qt::AlignCenter | Qt::TextWordWrap, hint);
   }
   painter.setPen(palette().text().color());

@@ -70,7 +70,7 @@ int runImport(const QStringList& args) {
     const QString category = parser.value("category");
     if (category != "folder") {
       options.category = parseCategory(category.toStdString());
-      if (!options.category)
+      if (!options.category || !isSeedSlot(*options.category))
         return fail(QStringLiteral("--category must be top, bottom, shoes or folder"), kUsage);
     }
     report = importItems(**library, paths, options, printer.callback(), &interruptFlag());

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "cli.h"
+#include "common/seed_slots.h"
 #include "compat/compat_model.h"
 #include "embed/encoder_factory.h"
 #include "io/image_decoder.h"
@@ -128,7 +129,8 @@ int runRecommend(const QStringList& args) {
     }
   } else {
     auto category = parseCategory(parser.value("category").toStdString());
-    if (!category) return fail(QStringLiteral("--image needs --category top, bottom or shoes"), kUsage);
+    if (!category || !isSeedSlot(*category))
+      return fail(QStringLiteral("--image needs --category top, bottom or shoes"), kUsage);
     auto piece = pieceFromImage(**model, parser.value("image").toStdString(), *category);
     if (!piece) return fail(piece.message());
     given.push_back(*piece);
@@ -136,7 +138,7 @@ int runRecommend(const QStringList& args) {
 
   QJsonObject result{{"checkpoint", parser.value("checkpoint")}, {"candidates", report.items}};
   QJsonObject byCategory;
-  for (Category target : kCategories) {
+  for (Category target : kSeedSlots) {
     if (std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.category == target; }))
       continue;
     auto ranked = engine.rank(given, target, options);

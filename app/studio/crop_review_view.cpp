@@ -165,7 +165,7 @@ void CropReviewView::reloadQueue() {
     }
     const QString name = QFileInfo(QString::fromStdString(p.path)).fileName();
     auto* row = new QListWidgetItem(
-        found < kCategoryCount ? tr("%1 — %n box(es) missing", nullptr, kCategoryCount - found).arg(name)
+        found < kSeedSlotCount ? tr("%1 — %n box(es) missing", nullptr, kSeedSlotCount - found).arg(name)
                                : tr("%1 — lowest confidence %2").arg(name).arg(lowest, 0, 'f', 2),
         queue_);
     row->setData(Qt::UserRole, static_cast<qlonglong>(p.id));
@@ -201,11 +201,11 @@ void CropReviewView::refreshBoxes() {
   itemIds_ = {};
   for (const auto& item : session_->crops(current_)) {
     if (!item || !item->box) continue;
-    itemIds_[static_cast<std::size_t>(categoryIndex(item->category))] = item->id;
+    itemIds_[static_cast<std::size_t>(seedSlot(item->category))] = item->id;
     canvas_->setBox(item->category, toRect(*item->box));
   }
-  for (Category c : kCategories) {
-    if (!itemIds_[static_cast<std::size_t>(categoryIndex(c))]) canvas_->setBox(c, std::nullopt);
+  for (Category c : kSeedSlots) {
+    if (!itemIds_[static_cast<std::size_t>(seedSlot(c))]) canvas_->setBox(c, std::nullopt);
   }
 }
 
@@ -229,8 +229,8 @@ void CropReviewView::refreshDetails() {
                      item->source == ItemSource::Manual ? tr("edited") : tr("automatic"))
                 .arg(item->confidence, 0, 'f', 2);
   }
-  for (Category c : kCategories) {
-    if (!itemIds_[static_cast<std::size_t>(categoryIndex(c))]) {
+  for (Category c : kSeedSlots) {
+    if (!itemIds_[static_cast<std::size_t>(seedSlot(c))]) {
       text += tr("<span style='color:%1'>□</span> %2: not found — select it and press D to draw it<br>")
                   .arg(categoryColor(c).name(), categoryLabel(c));
     }
@@ -257,7 +257,7 @@ void CropReviewView::flag() {
 
 void CropReviewView::drawMissing() {
   const Category c = canvas_->selected();
-  if (current_ && !itemIds_[static_cast<std::size_t>(categoryIndex(c))]) canvas_->startDrawing(c);
+  if (current_ && !itemIds_[static_cast<std::size_t>(seedSlot(c))]) canvas_->startDrawing(c);
 }
 
 }  // namespace w2w

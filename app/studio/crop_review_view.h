@@ -62,7 +62,7 @@ class CropReviewView : public QWidget {
   QAction* undoAction_;
   QAction* redoAction_;
   Id current_ = 0;
-  std::array<Id, kCategoryCount> itemIds_{};
+  std::array<Id, kSeedSlotCount> itemIds_{};
 };
 
 }  // namespace w2w

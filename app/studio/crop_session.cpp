@@ -138,11 +138,13 @@ const PhotoPixels& CropSession::pixels(Id photoId) {
   return cache_.back();
 }
 
-std::array<std::optional<Item>, kCategoryCount> CropSession::crops(Id photoId) const {
-  std::array<std::optional<Item>, kCategoryCount> out;
+std::array<std::optional<Item>, kSeedSlotCount> CropSession::crops(Id photoId) const {
+  std::array<std::optional<Item>, kSeedSlotCount> out;
   if (!library()) return out;
   if (auto items = library()->items(ItemQuery().fromPhoto(photoId))) {
-    for (const Item& item : *items) out[static_cast<std::size_t>(categoryIndex(item.category))] = item;
+    for (const Item& item : *items) {
+      if (isSeedSlot(item.category)) out[static_cast<std::size_t>(seedSlot(item.category))] = item;
+    }
   }
   return out;
 }

@@ -41,7 +41,7 @@ class CropSession : public QObject {
   const PhotoPixels& pixels(Id photoId);
 
   // The crops of a photo, one per category at most.
-  std::array<std::optional<Item>, kCategoryCount> crops(Id photoId) const;
+  std::array<std::optional<Item>, kSeedSlotCount> crops(Id photoId) const;
 
   // Undoable edits; each writes the library at once. Errors are reported
   // through errorOccurred and the edit is dropped from the stack.

@@ -190,7 +190,8 @@ void LibraryView::refresh(const std::string& modelId) {
 void LibraryView::applyFilter() {
   LibraryFilter filter;
   filter.kind = static_cast<LibraryFilter::Kind>(std::max(0, kind_->currentIndex()));
-  if (category_->currentIndex() > 0) filter.category = static_cast<Category>(category_->currentIndex() - 1);
+  if (category_->currentIndex() > 0)
+    filter.category = kSeedSlots[static_cast<std::size_t>(category_->currentIndex() - 1)];
   filter.state = static_cast<LibraryFilter::State>(std::max(0, state_->currentIndex()));
   const QString tag = tag_->currentData().toString();
   if (!tag.isEmpty() && library_->library()) {

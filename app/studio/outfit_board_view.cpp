@@ -109,9 +109,9 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   }
 
   auto* slotColumn = new QVBoxLayout;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     auto* slot = new ItemSlot(c, this);
-    slots_[static_cast<std::size_t>(categoryIndex(c))] = slot;
+    slots_[static_cast<std::size_t>(seedSlot(c))] = slot;
     slotColumn->addWidget(slot, 1);
     connect(slot, &ItemSlot::itemDropped, this, [this, c](Id item) { setPiece(c, item); });
     connect(slot, &ItemSlot::photoDropped, this, &OutfitBoardView::takePhoto);
@@ -206,8 +206,9 @@ void OutfitBoardView::setPiece(Category category, Id item) {
     if (!found || !*found) return;
     category = (*found)->category;  // an item always goes to its own slot
   }
+  if (!isSeedSlot(category)) return;  // the board has no slot for it
   BoardPieces after = pieces_;
-  after[static_cast<std::size_t>(categoryIndex(category))] = item;
+  after[static_cast<std::size_t>(seedSlot(category))] = item;
   setPieces(after, tr("Put %1 on the board").arg(categoryLabel(category).toLower()));
 }
 
@@ -222,14 +223,16 @@ void OutfitBoardView::takePhoto(Id photoId) {
   auto crops = library->items(ItemQuery().fromPhoto(photoId));
   if (!crops) return;
   BoardPieces after = pieces_;
-  for (const Item& item : *crops) after[static_cast<std::size_t>(categoryIndex(item.category))] = item.id;
+  for (const Item& item : *crops) {
+    if (isSeedSlot(item.category)) after[static_cast<std::size_t>(seedSlot(item.category))] = item.id;
+  }
   setPieces(after, tr("Put a photo's outfit on the board"));
 }
 
 void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
+  for (Category c : kSeedSlots) {
+    const Id item = pieces_[static_cast<std::size_t>(seedSlot(c))];
     QString caption;
     if (item && library_->library()) {
       if (auto found = library_->library()->item(item); found && *found) {
@@ -237,7 +240,7 @@ void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
                                     : tr("item %1").arg(item);
       }
     }
-    slots_[static_cast<std::size_t>(categoryIndex(c))]->setItem(item, pictureOf(library_, item), caption);
+    slots_[static_cast<std::size_t>(seedSlot(c))]->setItem(item, pictureOf(library_, item), caption);
   }
   refreshScore();
   refreshCandidates();
@@ -287,8 +290,8 @@ void OutfitBoardView::refreshCandidates() {
   const QString slotName = categoryLabel(selected_).toLower();
   std::vector<GivenPiece> given;
   auto engine = compat_->recommender();
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
+  for (Category c : kSeedSlots) {
+    const Id item = pieces_[static_cast<std::size_t>(seedSlot(c))];
     if (c == selected_ || !item || !engine) continue;
     if (auto piece = engine->piece(item)) given.push_back(*piece);
   }
@@ -307,8 +310,7 @@ void OutfitBoardView::refreshCandidates() {
   }
   RecommendOptions options;
   options.k = 12;
-  options.excluded.insert(
-      pieces_[static_cast<std::size_t>(categoryIndex(selected_))]);  // already on the board
+  options.excluded.insert(pieces_[static_cast<std::size_t>(seedSlot(selected_))]);  // already on the board
   auto ranked = engine->rank(given, selected_, options);
   if (!ranked) {
     candidatesLabel_->setText(QString::fromStdString(ranked.message()));
@@ -337,7 +339,7 @@ void OutfitBoardView::modifyAtRandom() {
   const auto& pair = kPairs[std::uniform_int_distribution<int>(0, 2)(random_)];
   BoardPieces after = pieces_;
   for (int slot : pair) {
-    auto others = library->items(ItemQuery().inCategory(static_cast<Category>(slot)));
+    auto others = library->items(ItemQuery().inCategory(kSeedSlots[static_cast<std::size_t>(slot)]));
     if (!others) return;
     std::vector<Id> choices;
     for (const Item& item : *others) {
@@ -364,11 +366,10 @@ void OutfitBoardView::completeTheLook() {
     if (!outfits || outfits->empty()) return;
     after = {outfits->front().top, outfits->front().bottom, outfits->front().shoes};
   } else if (given.size() == 2) {
-    for (Category c : kCategories) {
-      if (after[static_cast<std::size_t>(categoryIndex(c))]) continue;
+    for (Category c : kSeedSlots) {
+      if (after[static_cast<std::size_t>(seedSlot(c))]) continue;
       auto ranked = engine->rank(given, c, {});
-      if (ranked && !ranked->empty())
-        after[static_cast<std::size_t>(categoryIndex(c))] = ranked->front().itemId;
+      if (ranked && !ranked->empty()) after[static_cast<std::size_t>(seedSlot(c))] = ranked->front().itemId;
     }
   }
   setPieces(after, tr("Complete the look"));

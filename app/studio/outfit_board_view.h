@@ -30,7 +30,7 @@ class ItemSlot;
 class LibraryController;
 class SimilarityMatrix;
 
-using BoardPieces = std::array<Id, kCategoryCount>;  // 0 = empty slot
+using BoardPieces = std::array<Id, kSeedSlotCount>;  // 0 = empty slot
 
 class OutfitBoardView : public QWidget {
   Q_OBJECT
@@ -80,7 +80,7 @@ class OutfitBoardView : public QWidget {
   double score_;
   std::mt19937 random_{std::random_device{}()};
 
-  std::array<ItemSlot*, kCategoryCount> slots_{};
+  std::array<ItemSlot*, kSeedSlotCount> slots_{};
   QLabel* scoreLabel_;
   QLabel* spaceLabel_;
   QLabel* candidatesLabel_;

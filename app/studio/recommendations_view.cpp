@@ -58,22 +58,22 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
     : QWidget(parent), library_(library), compat_(compat) {
   setObjectName("recommend");
   auto* given = new QHBoxLayout;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     auto* slot = new ItemSlot(c, this);
     slot->setMinimumSize(120, 120);
     slot->setMaximumHeight(160);
-    slots_[static_cast<std::size_t>(categoryIndex(c))] = slot;
+    slots_[static_cast<std::size_t>(seedSlot(c))] = slot;
     given->addWidget(slot);
     connect(slot, &ItemSlot::itemDropped, this, [this, c](Id item) {
       BoardPieces p = pieces_;
-      if (auto found = library_->library()->item(item); found && *found) {
-        p[static_cast<std::size_t>(categoryIndex((*found)->category))] = item;
+      if (auto found = library_->library()->item(item); found && *found && isSeedSlot((*found)->category)) {
+        p[static_cast<std::size_t>(seedSlot((*found)->category))] = item;
       }
       setPieces(p);
     });
     connect(slot, &ItemSlot::clicked, this, [this, c] {  // a click takes the piece out
       BoardPieces p = pieces_;
-      p[static_cast<std::size_t>(categoryIndex(c))] = 0;
+      p[static_cast<std::size_t>(seedSlot(c))] = 0;
       setPieces(p);
     });
   }
@@ -104,23 +104,23 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   status_ = new QLabel(this);
   status_->setWordWrap(true);
   auto* results = new QHBoxLayout;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     auto* columnWidget = new QWidget(this);
     auto* column = new QVBoxLayout(columnWidget);
     column->setContentsMargins(0, 0, 0, 0);
-    listColumns_[static_cast<std::size_t>(categoryIndex(c))] = columnWidget;
+    listColumns_[static_cast<std::size_t>(seedSlot(c))] = columnWidget;
     auto* label = new QLabel(this);
     auto* list = new QListWidget(this);
     list->setObjectName(QStringLiteral("suggestions_%1").arg(categoryName(c)));
     list->setIconSize(QSize(64, 64));
-    listLabels_[static_cast<std::size_t>(categoryIndex(c))] = label;
-    lists_[static_cast<std::size_t>(categoryIndex(c))] = list;
+    listLabels_[static_cast<std::size_t>(seedSlot(c))] = label;
+    lists_[static_cast<std::size_t>(seedSlot(c))] = list;
     column->addWidget(label);
     column->addWidget(list, 1);
     results->addWidget(columnWidget, 1);
     connect(list, &QListWidget::itemActivated, this, [this, c](QListWidgetItem* row) {
       BoardPieces p = pieces_;
-      p[static_cast<std::size_t>(categoryIndex(c))] = row->data(Qt::UserRole).toLongLong();
+      p[static_cast<std::size_t>(seedSlot(c))] = row->data(Qt::UserRole).toLongLong();
       Q_EMIT putOnBoard(p);
     });
   }
@@ -180,8 +180,8 @@ void RecommendationsView::retranslate() {
   if (tag_->count() > 0) tag_->setItemText(0, tr("(any tag)"));
   tag_->setCurrentIndex(keep);
   outfitsLabel_->setText(tr("Whole outfits (double-click to put one on the board)"));
-  for (Category c : kCategories) {
-    listLabels_[static_cast<std::size_t>(categoryIndex(c))]->setText(
+  for (Category c : kSeedSlots) {
+    listLabels_[static_cast<std::size_t>(seedSlot(c))]->setText(
         tr("%1 that complete the look").arg(categoryLabel(c)));
   }
   refresh();
@@ -208,10 +208,10 @@ void RecommendationsView::reloadTags() {
 
 void RecommendationsView::setPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
-  for (Category c : kCategories) {
-    const Id item = pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    slots_[static_cast<std::size_t>(categoryIndex(c))]->setItem(item, pictureOf(library_, item),
-                                                                item ? tr("item %1").arg(item) : QString());
+  for (Category c : kSeedSlots) {
+    const Id item = pieces_[static_cast<std::size_t>(seedSlot(c))];
+    slots_[static_cast<std::size_t>(seedSlot(c))]->setItem(item, pictureOf(library_, item),
+                                                           item ? tr("item %1").arg(item) : QString());
   }
   refresh();
 }
@@ -221,9 +221,9 @@ void RecommendationsView::refresh() {
   outfits_->clear();
   // Only the missing categories have suggestions; whole outfits need one piece.
   int givenCount = 0;
-  for (Category c : kCategories) {
-    const bool missing = !pieces_[static_cast<std::size_t>(categoryIndex(c))];
-    listColumns_[static_cast<std::size_t>(categoryIndex(c))]->setVisible(missing);
+  for (Category c : kSeedSlots) {
+    const bool missing = !pieces_[static_cast<std::size_t>(seedSlot(c))];
+    listColumns_[static_cast<std::size_t>(seedSlot(c))]->setVisible(missing);
     givenCount += !missing;
   }
   outfitColumn_->setVisible(givenCount <= 1);
@@ -268,8 +268,8 @@ void RecommendationsView::refresh() {
     }
   }
   status_->setText(compat_->description());
-  for (Category target : kCategories) {
-    if (pieces_[static_cast<std::size_t>(categoryIndex(target))]) continue;
+  for (Category target : kSeedSlots) {
+    if (pieces_[static_cast<std::size_t>(seedSlot(target))]) continue;
     auto ranked = engine->rank(given, target, options);
     if (!ranked) continue;
     for (const Suggestion& s : *ranked) {

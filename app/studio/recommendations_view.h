@@ -36,9 +36,7 @@ class RecommendationsView : public QWidget {
   const BoardPieces& pieces() const { return pieces_; }
   void refresh();
   // Results shown, for tests: one list per category, and the whole outfits.
-  QListWidget* list(Category category) const {
-    return lists_[static_cast<std::size_t>(categoryIndex(category))];
-  }
+  QListWidget* list(Category category) const { return lists_[static_cast<std::size_t>(seedSlot(category))]; }
   QListWidget* outfits() const { return outfits_; }
 
  Q_SIGNALS:
@@ -54,10 +52,10 @@ class RecommendationsView : public QWidget {
   LibraryController* library_;
   CompatService* compat_;
   BoardPieces pieces_{};
-  std::array<ItemSlot*, kCategoryCount> slots_{};
-  std::array<QListWidget*, kCategoryCount> lists_{};
-  std::array<QLabel*, kCategoryCount> listLabels_{};
-  std::array<QWidget*, kCategoryCount> listColumns_{};
+  std::array<ItemSlot*, kSeedSlotCount> slots_{};
+  std::array<QListWidget*, kSeedSlotCount> lists_{};
+  std::array<QLabel*, kSeedSlotCount> listLabels_{};
+  std::array<QWidget*, kSeedSlotCount> listColumns_{};
   QWidget* outfitColumn_;
   QListWidget* outfits_;
   QLabel* outfitsLabel_;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "common/seed_slots.h"
+
 namespace w2w {
 namespace {
 
@@ -138,8 +140,8 @@ std::optional<compat::EvalReport> parseEvalReport(const std::string& text) {
     r.pairs[static_cast<std::size_t>(p)] = {pair.value("auc").toDouble(0.5), pair.value("fitb").toDouble()};
   }
   const QJsonObject categories = json.value("categories").toObject();
-  for (Category c : kCategories) {
-    r.fitbByCategory[static_cast<std::size_t>(categoryIndex(c))] =
+  for (Category c : kSeedSlots) {
+    r.fitbByCategory[static_cast<std::size_t>(seedSlot(c))] =
         categories.value(categoryName(c)).toObject().value("fitb").toDouble();
   }
   for (const QJsonValue v : json.value("thresholds").toArray()) {

@@ -36,15 +36,15 @@ Quality measure(const compat::OutfitSet& space) {
   std::map<std::string, Id> idOf;
   Id next = 1;
   for (int n = 0; n < space.size(); ++n) {
-    for (Category c : kCategories) {
+    for (Category c : kSeedSlots) {
       const std::string& key =
-          space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
+          space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))];
       if (idOf.count(key)) continue;
       idOf[key] = next;
       LatentCandidates& cand = catalog.of(c);
       cand.itemIds.push_back(next++);
       cand.photoIds.push_back(0);
-      const float* v = space.vector(n, categoryIndex(c));
+      const float* v = space.vector(n, seedSlot(c));
       cand.vectors.data.insert(cand.vectors.data.end(), v, v + space.dim);
       cand.vectors.rows++;
       cand.vectors.cols = space.dim;
@@ -53,19 +53,19 @@ Quality measure(const compat::OutfitSet& space) {
   Recommender engine(catalog);
   Quality q;
   for (int n = 0; n < space.size(); ++n) {
-    for (Category target : kCategories) {
+    for (Category target : kSeedSlots) {
       std::vector<GivenPiece> given;
-      for (Category c : kCategories) {
+      for (Category c : kSeedSlots) {
         if (c != target)
           given.push_back(*engine.piece(
-              idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))]]));
+              idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))]]));
       }
       RecommendOptions all;
       all.k = static_cast<int>(catalog.of(target).size());
       all.excludeSamePhoto = false;
       auto ranked = engine.rank(given, target, all);
       const Id truth =
-          idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(target))]];
+          idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(target))]];
       int rank = 0;
       while (rank < static_cast<int>(ranked->size()) &&
              (*ranked)[static_cast<std::size_t>(rank)].itemId != truth)

@@ -8,6 +8,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "common/seed_slots.h"
 #include "compat/json_file.h"
 #include "compat/outfit_cache.h"
 #include "io/cv_convert.h"
@@ -219,7 +220,7 @@ Result<std::array<RgbImage, 3>> renderCcpCrops(const std::string& dir, const Ccp
   }
   std::array<RgbImage, 3> out;
   for (int s = 0; s < 3; ++s) {
-    if (!boxes[s]) return makeError(photo.file + ": no " + categoryName(kCategories[s]) + " box");
+    if (!boxes[s]) return makeError(photo.file + ": no " + categoryName(kSeedSlots[s]) + " box");
     out[s] = renderCrop(image, masks[s].empty() ? nullptr : &masks[s], *boxes[s], options.cropSize);
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "common/seed_slots.h"
 #include "compat/checkpoint_io.h"
 #include "compat/compat_head.h"
 #include "compat/evaluator.h"
@@ -42,12 +43,14 @@ Result<FloatMatrix> CompatModel::embed(Category category, const FloatMatrix& vec
     return makeError("the model expects " + std::to_string(dim) + "-dimensional embeddings, got " +
                      std::to_string(vectors.cols));
   }
+  if (!isSeedSlot(category))
+    return makeError(std::string("the model has no ") + categoryName(category) + " slot");
   c10::InferenceMode inference;
   // Put the items in their category's slot; the other slots are unused.
   torch::Tensor x = torch::zeros({vectors.rows, 3, dim});
-  x.select(1, categoryIndex(category))
+  x.select(1, seedSlot(category))
       .copy_(torch::from_blob(const_cast<float*>(vectors.data.data()), {vectors.rows, dim}, torch::kFloat32));
-  const torch::Tensor z = impl_->head->forward(x).select(1, categoryIndex(category)).contiguous();
+  const torch::Tensor z = impl_->head->forward(x).select(1, seedSlot(category)).contiguous();
   FloatMatrix out(z.size(0), z.size(1));
   if (!out.data.empty()) std::memcpy(out.data.data(), z.data_ptr<float>(), out.data.size() * sizeof(float));
   return out;

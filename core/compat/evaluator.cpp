@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/seed_slots.h"
 #include "compat/modified_sampler.h"
 
 namespace w2w::compat {
@@ -162,8 +163,8 @@ std::string evalReportJson(const EvalReport& r) {
   for (int p = 0; p < 3; ++p)
     pairs[pairName(p)] = QJsonObject{{"auc", r.pairs[p].auc}, {"fitb", r.pairs[p].fitb}};
   QJsonObject categories;
-  for (Category c : kCategories)
-    categories[categoryName(c)] = QJsonObject{{"fitb", r.fitbByCategory[categoryIndex(c)]}};
+  for (Category c : kSeedSlots)
+    categories[categoryName(c)] = QJsonObject{{"fitb", r.fitbByCategory[seedSlot(c)]}};
   QJsonArray thresholds;
   for (const ThresholdPoint& t : r.thresholds) {
     thresholds.append(QJsonObject{{"threshold", t.threshold},

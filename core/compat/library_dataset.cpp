@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "common/seed_slots.h"
 #include "io/image_decoder.h"
 
 namespace w2w::compat {
@@ -91,14 +92,14 @@ Result<OutfitSet> loadLibraryOutfits(Library& library, Encoder& encoder, const L
     std::array<const float*, 3> v{};
     std::array<std::string, 3> keys;
     bool complete = true;
-    for (Category c : kCategories) {
+    for (Category c : kSeedSlots) {
       const auto it = rowOf.find(o.member(c));
       if (it == rowOf.end()) {
         complete = false;
         break;
       }
-      v[categoryIndex(c)] = embeddings->vectors.row(it->second);
-      keys[categoryIndex(c)] = "library:item:" + std::to_string(o.member(c));
+      v[seedSlot(c)] = embeddings->vectors.row(it->second);
+      keys[seedSlot(c)] = "library:item:" + std::to_string(o.member(c));
     }
     if (!complete) continue;  // an item without a crop image (nothing to encode)
     set.add("library:outfit:" + std::to_string(o.id), keys, v[0], v[1], v[2]);

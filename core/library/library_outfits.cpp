@@ -27,7 +27,7 @@ namespace {
 // Each member must exist and be of its slot's category.
 Status checkMembers(sql::Database& db, const std::string& libraryPath, const Outfit& outfit) {
   sql::Statement select(db.handle(), "SELECT category FROM items WHERE id = ?");
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     select.bind(1, outfit.member(c));
     if (!select.step()) {
       select.reset();

@@ -8,6 +8,7 @@
 
 #include "common/category.h"
 #include "common/image.h"
+#include "common/seed_slots.h"
 
 namespace w2w {
 
@@ -89,9 +90,14 @@ struct Outfit {
   std::optional<Id> photoId;  // the photo an outfit of origin Photo came from
   std::string createdAt;
 
-  Id member(Category c) const { return c == Category::Top ? top : c == Category::Bottom ? bottom : shoes; }
+  // The item of a three-slot category (common/seed_slots.h); 0 for any other.
+  Id member(Category c) const {
+    return c == Category::Top ? top : c == Category::Bottom ? bottom : c == Category::Shoes ? shoes : 0;
+  }
   void setMember(Category c, Id item) {
-    (c == Category::Top ? top : c == Category::Bottom ? bottom : shoes) = item;
+    if (c == Category::Top) top = item;
+    if (c == Category::Bottom) bottom = item;
+    if (c == Category::Shoes) shoes = item;
   }
 };
 
@@ -135,7 +141,7 @@ struct LibraryInfo {
   long long photos = 0;
   long long photosByStatus[5] = {0, 0, 0, 0, 0};  // indexed by PhotoStatus
   long long items = 0;
-  long long itemsByCategory[kCategoryCount] = {0, 0, 0};
+  long long itemsByCategory[kCategoryCount] = {};  // indexed by categoryIndex()
   long long standaloneItems = 0;
   long long manualCrops = 0;
   long long embeddings = 0;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "common/seed_slots.h"
 #include "io/file_io.h"
 #include "vision/crop_proposer.h"
 #include "vision/garment_labels.h"
@@ -30,7 +31,7 @@ compat::AutoCropFunction importCropFunction() {
     const CropProposal proposal = (*proposer)->propose(photo);
     compat::AutoCrops crops;
     for (std::size_t c = 0; c < crops.boxes.size(); ++c) {
-      if (proposal.items[c]) crops.boxes[c] = proposal.items[c]->box;
+      if (const auto& item = proposal.item(kSeedSlots[c])) crops.boxes[c] = item->box;
     }
     crops.personMask = proposal.mask;
     // The slots' labels, in the order top, bottom, shoes.

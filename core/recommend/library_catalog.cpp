@@ -20,7 +20,7 @@ Result<LatentCatalog> buildLatentCatalog(Library& library, const compat::CompatM
   LatentCatalog catalog;
   catalog.checkpointId = info.modelSha256;
   catalog.dim = model.latentDim();
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     auto encoded = library.itemEmbeddings(info.encoderId, c);
     if (!encoded) return encoded.error();
     if (encoded->vectors.rows > 0 && encoded->vectors.cols != info.encoderDim) {

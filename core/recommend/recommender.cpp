@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/seed_slots.h"
+
 namespace w2w {
 namespace {
 
@@ -181,10 +183,13 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
 
 Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& given,
                                                             const RecommendOptions& options) const {
+  if (!isSeedSlot(given.category))
+    return makeError(std::string("whole outfits are completed from a top, a bottom or shoes, not a ") +
+                     categoryName(given.category));
   if (Status ok = checkGiven(catalog_, {given}); !ok) return ok.error();
   const int dim = catalog_.dim;
   std::vector<Category> missing;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     if (c != given.category) missing.push_back(c);
   }
   const LatentCandidates& first = catalog_.of(missing[0]);
@@ -237,14 +242,21 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
   std::vector<OutfitSuggestion> out;
   for (std::size_t i : chosen) {
     const Pair& p = pairs[i];
-    std::array<const float*, kCategoryCount> vectors{};
-    std::array<Id, kCategoryCount> ids{};
-    vectors[categoryIndex(given.category)] = given.latent.data();
-    ids[categoryIndex(given.category)] = given.itemId;
-    vectors[categoryIndex(missing[0])] = first.vectors.row(static_cast<std::int64_t>(p.a));
-    ids[categoryIndex(missing[0])] = first.itemIds[p.a];
-    vectors[categoryIndex(missing[1])] = second.vectors.row(static_cast<std::int64_t>(p.b));
-    ids[categoryIndex(missing[1])] = second.itemIds[p.b];
+    std::array<const float*, kSeedSlotCount> vectors{};
+    std::array<Id, kSeedSlotCount> ids{};
+    for (std::size_t slot = 0; slot < kSeedSlots.size(); ++slot) {
+      const Category c = kSeedSlots[slot];
+      if (c == given.category) {
+        vectors[slot] = given.latent.data();
+        ids[slot] = given.itemId;
+      } else if (c == missing[0]) {
+        vectors[slot] = first.vectors.row(static_cast<std::int64_t>(p.a));
+        ids[slot] = first.itemIds[p.a];
+      } else {
+        vectors[slot] = second.vectors.row(static_cast<std::int64_t>(p.b));
+        ids[slot] = second.itemIds[p.b];
+      }
+    }
     OutfitSuggestion s;
     s.top = ids[0];
     s.bottom = ids[1];
@@ -257,7 +269,7 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
 
 Status Recommender::enableApproximateSearch(const ApproximateIndexOptions& options) {
   std::array<std::unique_ptr<ApproximateIndex>, kCategoryCount> built;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     if (catalog_.of(c).size() == 0) return makeError(std::string("no ") + categoryName(c) + " to index");
     auto index = ApproximateIndex::build(catalog_.of(c).vectors, options);
     if (!index) return index.error();

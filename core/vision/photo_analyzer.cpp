@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "common/seed_slots.h"
 #include "io/cv_convert.h"
 #include "io/image_encoder.h"
 
@@ -50,7 +51,7 @@ Result<PhotoAnalysis> analysisFromProposal(const RgbImage& photo, const CropProp
   auto mask = encodePng(proposal.mask);
   if (!mask) return mask.error();
   analysis.maskPng = std::move(*mask);
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     const auto& item = proposal.item(c);
     if (!item) continue;
     CropImage crop = makeCropImage(renderCrop(photo, &proposal.mask, item->box, cropSize));

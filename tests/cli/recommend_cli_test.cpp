@@ -39,10 +39,10 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
     for (int n = 0; n < 24; ++n) {
       const int r = (n * 53) % 256, g = (n * 97) % 256, b = (n * 31) % 256;
       std::array<Id, 3> ids{};
-      for (Category c : kCategories) {
-        const int shade = 20 * categoryIndex(c);
+      for (Category c : kSeedSlots) {
+        const int shade = 20 * seedSlot(c);
         const CropImage crop = makeCropImage(renderWholeImage(swatch(r, (g + shade) % 256, b), nullptr, 64));
-        ids[static_cast<std::size_t>(categoryIndex(c))] =
+        ids[static_cast<std::size_t>(seedSlot(c))] =
             (*library)->addStandaloneItem(c, {dir.path(crop.hash), crop.hash, 1, 48, 64}, crop).value();
       }
       Outfit o;

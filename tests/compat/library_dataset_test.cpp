@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "common/seed_slots.h"
 #include "compat/library_dataset.h"
 #include "counting_encoder.h"
 #include "test_support.h"
@@ -18,8 +19,8 @@ std::unique_ptr<Library> makeLibrary(const std::string& path, int photos) {
     auto id = (*library)->addPhoto(photo);
     EXPECT_TRUE(id.ok());
     PhotoAnalysis analysis;
-    for (Category c : kCategories) {
-      const RgbImage crop = test::makeTestImage(32, 32, p * 3 + categoryIndex(c));
+    for (Category c : kSeedSlots) {
+      const RgbImage crop = test::makeTestImage(32, 32, p * 3 + seedSlot(c));
       analysis.crops.push_back({c, Box{0, 0, 10, 10}, 0.9, makeCropImage(crop)});
     }
     EXPECT_TRUE((*library)->storeAnalysis(*id, analysis).ok());

@@ -41,7 +41,7 @@ struct Planted {
     catalog.dim = kDim;
     catalog.checkpointId = "planted";
     Id next = 1;
-    for (Category c : kCategories) {
+    for (Category c : kSeedSlots) {
       LatentCandidates& cand = catalog.of(c);
       cand.vectors = FloatMatrix(kStyles * kPerStyle, kDim);
       for (int s = 0; s < kStyles; ++s) {
@@ -184,12 +184,12 @@ TEST(Recommender, DiversitySpreadsTheSuggestions) {
 TEST(Recommender, TiesAreBrokenByItemId) {
   LatentCatalog catalog;
   catalog.dim = 2;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     LatentCandidates& cand = catalog.of(c);
     cand.vectors = FloatMatrix(3, 2);
     for (int i = 0; i < 3; ++i) {
       cand.vectors.at(i, 0) = 1.f;
-      cand.itemIds.push_back(100 * (categoryIndex(c) + 1) + (3 - i));  // ids in falling order
+      cand.itemIds.push_back(100 * (seedSlot(c) + 1) + (3 - i));  // ids in falling order
       cand.photoIds.push_back(0);
     }
   }

@@ -42,7 +42,7 @@ struct BoardFixture {
     std::mt19937 rng(1);
     std::normal_distribution<float> normal;
     int n = 0;
-    for (Category c : kCategories) {
+    for (Category c : kSeedSlots) {
       for (int i = 0; i < 6; ++i, ++n) {
         const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(30, 40, n), nullptr, 48));
         const Id id =
@@ -52,7 +52,7 @@ struct BoardFixture {
         std::vector<float> v(8);
         for (float& x : v) x = normal(rng);
         EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, v).ok());
-        items[static_cast<std::size_t>(categoryIndex(c))].push_back(id);
+        items[static_cast<std::size_t>(seedSlot(c))].push_back(id);
       }
     }
     created->reset();
@@ -63,7 +63,7 @@ struct BoardFixture {
       QApplication::processEvents(QEventLoop::AllEvents, 20);
   }
   Id item(Category c, int i) {
-    return items[static_cast<std::size_t>(categoryIndex(c))][static_cast<std::size_t>(i)];
+    return items[static_cast<std::size_t>(seedSlot(c))][static_cast<std::size_t>(i)];
   }
 };
 
