@@ -134,7 +134,7 @@ int completeLookStep(DemoRun& run, Library& library, const std::string& checkpoi
   if (!photoOutfits) return fail(photoOutfits.message());
   const Recommender engine(std::move(*catalog));
   const std::optional<GivenPiece> top =
-      photoOutfits->empty() ? std::nullopt : engine.piece(photoOutfits->front().top);
+      photoOutfits->empty() ? std::nullopt : engine.piece(photoOutfits->front().member(Category::Top));
   if (!top) return kOk;
   run.say(
       QStringLiteral("4. Completing the look of item %1 (a top): the best of the library").arg(top->itemId));

@@ -15,7 +15,7 @@ QJsonObject infoJson(const LibraryInfo& info) {
   for (int s = 0; s < 5; ++s) photos[photoStatusName(static_cast<PhotoStatus>(s))] = info.photosByStatus[s];
   QJsonObject items{
       {"total", info.items}, {"standalone", info.standaloneItems}, {"manual_crops", info.manualCrops}};
-  for (Category c : kSeedSlots) items[categoryName(c)] = info.itemsByCategory[categoryIndex(c)];
+  for (Category c : kCategories) items[categoryName(c)] = info.itemsByCategory[categoryIndex(c)];
   return {{"path", QString::fromStdString(info.path)},
           {"schema_version", info.schemaVersion},
           {"created_with", QString::fromStdString(info.createdWith)},

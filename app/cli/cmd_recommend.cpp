@@ -100,7 +100,9 @@ int runRecommend(const QStringList& args) {
   if (parser.isSet("exclude-saved")) {
     auto outfits = (*library)->outfits(OutfitOrigin::User);
     if (!outfits) return fail(outfits.message());
-    for (const Outfit& o : *outfits) options.excluded.insert({o.top, o.bottom, o.shoes});
+    for (const Outfit& o : *outfits) {
+      for (Id item : o.itemIds()) options.excluded.insert(item);
+    }
   }
   if (parser.isSet("tag")) {
     auto tagged = (*library)->items(ItemQuery().withTag(parser.value("tag").toStdString()));

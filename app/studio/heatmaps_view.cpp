@@ -167,8 +167,9 @@ void HeatmapsView::reloadOutfits() {
                              : o.photoId     ? tr("Photo %1").arg(*o.photoId)
                                              : tr("Outfit %1").arg(o.id);
         outfitChoice_->addItem(
-            name, QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                  static_cast<qlonglong>(o.shoes)});
+            name, QList<QVariant>{static_cast<qlonglong>(o.member(Category::Top)),
+                                  static_cast<qlonglong>(o.member(Category::Bottom)),
+                                  static_cast<qlonglong>(o.member(Category::Shoes))});
       }
     }
   }

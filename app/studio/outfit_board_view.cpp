@@ -381,9 +381,7 @@ QString OutfitBoardView::saveOutfit(const QString& name) {
     return tr("An outfit needs a top, a bottom and shoes.");
   Outfit outfit;
   outfit.name = name.toStdString();
-  outfit.top = pieces_[0];
-  outfit.bottom = pieces_[1];
-  outfit.shoes = pieces_[2];
+  for (std::size_t slot = 0; slot < kSeedSlots.size(); ++slot) outfit.setMember(kSeedSlots[slot], pieces_[slot]);
   outfit.origin = OutfitOrigin::User;
   auto* command = new SavedOutfitCommand(library_, outfit, true, tr("Save outfit"));
   command->redo();  // applied and checked now; pushing it does not repeat it
@@ -402,7 +400,8 @@ QString OutfitBoardView::openSavedOutfit(Id outfitId) {
   if (!outfit) return QString::fromStdString(outfit.message());
   if (!*outfit) return tr("The outfit is no longer in the library.");
   const QString name = QString::fromStdString((*outfit)->name);
-  setPieces({(*outfit)->top, (*outfit)->bottom, (*outfit)->shoes},
+  setPieces({(*outfit)->member(Category::Top), (*outfit)->member(Category::Bottom),
+             (*outfit)->member(Category::Shoes)},
             tr("Open %1").arg(name.isEmpty() ? tr("outfit %1").arg(outfitId) : name));
   return {};
 }

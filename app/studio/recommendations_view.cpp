@@ -257,7 +257,9 @@ void RecommendationsView::refresh() {
   options.excludeSamePhoto = samePhoto_->isChecked();
   if (excludeSaved_->isChecked() && library_->library()) {
     if (auto saved = library_->library()->outfits(OutfitOrigin::User)) {
-      for (const Outfit& o : *saved) options.excluded.insert({o.top, o.bottom, o.shoes});
+      for (const Outfit& o : *saved) {
+        for (Id item : o.itemIds()) options.excluded.insert(item);
+      }
     }
   }
   if (!tag_->currentData().toString().isEmpty() && library_->library()) {

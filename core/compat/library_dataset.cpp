@@ -92,14 +92,15 @@ Result<OutfitSet> loadLibraryOutfits(Library& library, Encoder& encoder, const L
     std::array<const float*, 3> v{};
     std::array<std::string, 3> keys;
     bool complete = true;
-    for (Category c : kSeedSlots) {
-      const auto it = rowOf.find(o.member(c));
+    for (std::size_t slot = 0; slot < kSeedSlots.size(); ++slot) {
+      const Id member = o.member(kSeedSlots[slot]);
+      const auto it = rowOf.find(member);
       if (it == rowOf.end()) {
         complete = false;
         break;
       }
-      v[seedSlot(c)] = embeddings->vectors.row(it->second);
-      keys[seedSlot(c)] = "library:item:" + std::to_string(o.member(c));
+      v[slot] = embeddings->vectors.row(it->second);
+      keys[slot] = "library:item:" + std::to_string(member);
     }
     if (!complete) continue;  // an item without a crop image (nothing to encode)
     set.add("library:outfit:" + std::to_string(o.id), keys, v[0], v[1], v[2]);

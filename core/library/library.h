@@ -129,7 +129,7 @@ struct PhotoAnalysis {
     double confidence = 0.0;
     CropImage image;
   };
-  std::vector<Crop> crops;  // zero to three, one per category found
+  std::vector<Crop> crops;  // at most one per category found
 };
 
 // Embeddings of many items for one model, row i belonging to itemIds[i].
@@ -142,7 +142,7 @@ struct ItemEmbeddings {
 class Library {
  public:
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   // SQLite application_id that marks a file as a What2Wear library ("W2WL").
   static constexpr int kApplicationId = 0x5732574C;
 
@@ -228,13 +228,16 @@ class Library {
   Result<long long> pruneEmbeddings();
 
   // --- outfits
+  // Outfits must be valid (common/category.h); every item must exist and be
+  // of the category the outfit gives it.
   Result<Id> addOutfit(const Outfit& outfit);
   Result<std::optional<Outfit>> outfit(Id id);
   Result<std::vector<Outfit>> outfits(std::optional<OutfitOrigin> origin = {});
   Status updateOutfit(const Outfit& outfit);
   Status removeOutfit(Id id);
-  // Outfits of origin Photo for every photo that has all three crops
-  // (created or refreshed); returns how many exist afterwards.
+  // Outfits of origin Photo for every photo whose crops make a valid outfit
+  // (created or refreshed, holding all of the photo's crops); returns how
+  // many exist afterwards.
   Result<long long> syncPhotoOutfits();
 
   // Photos waiting for a curator (processed, neither reviewed nor flagged),

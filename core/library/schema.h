@@ -6,7 +6,7 @@
 namespace w2w::schema {
 
 // Bump together with Library::kSchemaVersion and add one migrateToN step.
-inline constexpr int kCurrentVersion = 1;
+inline constexpr int kCurrentVersion = 2;
 inline constexpr int kApplicationId = 0x5732574C;  // "W2WL"
 
 // Migrates from `fromVersion` to kCurrentVersion, one transaction per step.

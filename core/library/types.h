@@ -73,32 +73,38 @@ struct CropImage {
 };
 
 enum class OutfitOrigin {
-  Photo,     // the three crops of one outfit photo
+  Photo,     // the crops of one outfit photo
   User,      // composed by a person on the outfit board
   Modified,  // the seed's modified outfit (two pieces swapped at random)
 };
 const char* outfitOriginName(OutfitOrigin o);
 std::optional<OutfitOrigin> parseOutfitOrigin(const std::string& name);
 
+// One garment of an outfit.
+struct OutfitItem {
+  Id item = 0;
+  Category category = Category::Top;  // the item's category (the library fills it in when reading)
+  bool operator==(const OutfitItem& o) const { return item == o.item && category == o.category; }
+};
+
+// A set of items that makes a valid outfit (common/category.h): shoes, and a
+// top and a bottom or a one-piece, with optional outer layer, bag and
+// accessories.
 struct Outfit {
   Id id = 0;
   std::string name;
-  Id top = 0;  // item ids
-  Id bottom = 0;
-  Id shoes = 0;
+  std::vector<OutfitItem> items;  // in kCategories order
   OutfitOrigin origin = OutfitOrigin::User;
   std::optional<Id> photoId;  // the photo an outfit of origin Photo came from
   std::string createdAt;
 
-  // The item of a three-slot category (common/seed_slots.h); 0 for any other.
-  Id member(Category c) const {
-    return c == Category::Top ? top : c == Category::Bottom ? bottom : c == Category::Shoes ? shoes : 0;
-  }
-  void setMember(Category c, Id item) {
-    if (c == Category::Top) top = item;
-    if (c == Category::Bottom) bottom = item;
-    if (c == Category::Shoes) shoes = item;
-  }
+  // The item of category c (the first accessory for Accessory); 0 when none.
+  Id member(Category c) const;
+  // Puts `item` in as the outfit's c (replacing the one it had; 0 takes it
+  // out). An accessory is added beside the others.
+  void setMember(Category c, Id item);
+  std::vector<Id> itemIds() const;
+  CategoryCounts categories() const;
 };
 
 // An encoder whose embeddings the library holds.

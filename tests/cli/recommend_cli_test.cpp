@@ -46,9 +46,7 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
             (*library)->addStandaloneItem(c, {dir.path(crop.hash), crop.hash, 1, 48, 64}, crop).value();
       }
       Outfit o;
-      o.top = ids[0];
-      o.bottom = ids[1];
-      o.shoes = ids[2];
+      for (std::size_t slot = 0; slot < kSeedSlots.size(); ++slot) o.setMember(kSeedSlots[slot], ids[slot]);
       o.origin = OutfitOrigin::User;
       ASSERT_TRUE((*library)->addOutfit(o).ok());
       outfits.push_back(ids);

@@ -31,9 +31,9 @@ std::unique_ptr<Library> makeLibrary(const std::string& path, int photos) {
   auto shoes = (*library)->items(ItemQuery().inCategory(Category::Shoes));
   Outfit composed;
   composed.name = "mix";
-  composed.top = (*tops)[0].id;
-  composed.bottom = (*bottoms)[1].id;
-  composed.shoes = (*shoes)[0].id;
+  composed.setMember(Category::Top, (*tops)[0].id);
+  composed.setMember(Category::Bottom, (*bottoms)[1].id);
+  composed.setMember(Category::Shoes, (*shoes)[0].id);
   composed.origin = OutfitOrigin::User;
   EXPECT_TRUE((*library)->addOutfit(composed).ok());
   return std::move(*library);

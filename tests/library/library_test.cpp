@@ -409,18 +409,19 @@ TEST(Library, OutfitsRoundTripAndCheckCategories) {
   auto items2 = *library->items(ItemQuery().fromPhoto(p2));
   Outfit mine;
   mine.name = "Friday";
-  mine.top = items2[0].id;
-  mine.bottom = items1[1].id;
-  mine.shoes = items1[2].id;
+  mine.setMember(Category::Top, items2[0].id);
+  mine.setMember(Category::Bottom, items1[1].id);
+  mine.setMember(Category::Shoes, items1[2].id);
   auto id = library->addOutfit(mine);
   ASSERT_TRUE(id.ok()) << id.message();
   auto stored = library->outfit(*id);
   EXPECT_EQ((*stored)->name, "Friday");
   EXPECT_EQ((*stored)->origin, OutfitOrigin::User);
-  EXPECT_EQ((*stored)->top, items2[0].id);
+  EXPECT_EQ((*stored)->member(Category::Top), items2[0].id);
+  EXPECT_EQ((*stored)->items, mine.items);
 
   Outfit wrong = mine;
-  wrong.top = items1[1].id;  // a bottom in the top slot
+  wrong.setMember(Category::Top, items1[1].id);  // a bottom given as the top
   auto refused = library->addOutfit(wrong);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("is a bottom, not a top"), std::string::npos);

@@ -120,7 +120,7 @@ TEST(OutfitBoard, SavesTheOutfitToTheLibrary) {
   auto saved = f.library.library()->outfits(OutfitOrigin::User);
   ASSERT_EQ(saved->size(), 1u);
   EXPECT_EQ((*saved)[0].name, "Friday");
-  EXPECT_EQ((*saved)[0].bottom, f.item(Category::Bottom, 4));
+  EXPECT_EQ((*saved)[0].member(Category::Bottom), f.item(Category::Bottom, 4));
 }
 
 // Saved outfits come back to the board from the toolbar's list; deleting one

@@ -307,7 +307,7 @@ TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
     ASSERT_TRUE(outfits.ok());
     Outfit mixed = outfits->at(0);
     mixed.id = 0;
-    mixed.shoes = outfits->at(1).shoes;
+    mixed.setMember(Category::Shoes, outfits->at(1).member(Category::Shoes));
     ASSERT_TRUE((*library)->addOutfit(mixed).ok());
   }
   Studio studio(path);
