@@ -27,11 +27,19 @@ void printReport(const compat::EvalReport& model, const compat::EvalReport& base
       QStringLiteral("%1 %2 %3").arg(QString("").leftJustified(22)).arg("model", 8).arg("baseline", 10));
   row("AUC", model.auc, baseline.auc);
   row("FITB", model.fitb, baseline.fitb);
-  for (int p = 0; p < 3; ++p) {
-    row((std::string("AUC ") + compat::pairName(p)).c_str(), model.pairs[p].auc, baseline.pairs[p].auc);
+  for (const compat::KindEval& k : model.kinds) {
+    const compat::KindEval* b = baseline.kind(k.kind);
+    const std::string name = compat::outfitKindName(k.kind);
+    row(("AUC " + name).c_str(), k.auc, b ? b->auc : 0.5);
+    row(("FITB " + name).c_str(), k.fitb, b ? b->fitb : 0.0);
   }
-  for (int p = 0; p < 3; ++p) {
-    row((std::string("FITB ") + compat::pairName(p)).c_str(), model.pairs[p].fitb, baseline.pairs[p].fitb);
+  for (const compat::PairEval& p : model.pairs) {
+    const compat::PairEval* b = baseline.pair(p.pair);
+    row(("AUC " + pairName(p.pair)).c_str(), p.auc, b ? b->auc : 0.5);
+  }
+  for (const compat::PairEval& p : model.pairs) {
+    const compat::PairEval* b = baseline.pair(p.pair);
+    row(("FITB " + pairName(p.pair)).c_str(), p.fitb, b ? b->fitb : 0.0);
   }
   printLine(QStringLiteral("(%1 outfits; %2 modified outfits and %3 FITB questions per outfit)")
                 .arg(model.outfits)
@@ -99,6 +107,9 @@ int runEval(const QStringList& args) {
   auto trained = compat::parseDatasetJson(info.dataJson);
   compat::DatasetRequest data = trained ? *trained : compat::DatasetRequest{};
   if (const QString bad = readDatasetOptions(parser, data); !bad.isEmpty()) return fail(bad, kUsage);
+  // The test split exists to keep the training outfits out; a dataset the
+  // checkpoint never saw is evaluated whole unless --split says otherwise.
+  if (!parser.isSet("split") && (!trained || trained->spec != data.spec)) data.split = compat::Split::All;
   if (data.spec.empty()) return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
   if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
 
@@ -119,10 +130,20 @@ int runEval(const QStringList& args) {
   compat::EvalOptions options;
   options.seed = static_cast<std::uint64_t>(seed);
   options.rounds = static_cast<int>(rounds);
-  auto latent = (*model)->project(outfits->outfits);
+  // Items of categories the model was not trained on cannot be projected: the
+  // outfits are evaluated on the others.
+  const compat::OutfitSet known =
+      compat::keepSlots(outfits->outfits, [&](Category c) { return (*model)->knows(c); });
+  if (known.size() < outfits->outfits.size() || known.slots != outfits->outfits.slots) {
+    warn(QStringLiteral("The model knows only some of the dataset's categories: %1 of %2 outfits are "
+                               "evaluated on the items it knows")
+                    .arg(known.size())
+                    .arg(outfits->outfits.size()));
+  }
+  auto latent = (*model)->project(known);
   if (!latent) return fail(latent.message());
   auto report = compat::evaluate(*latent, options);
-  compat::OutfitSet raw = outfits->outfits;
+  compat::OutfitSet raw = known;
   compat::normalizeRows(raw);
   auto baseline = compat::evaluate(raw, options);
   if (!report) return fail(report.message());

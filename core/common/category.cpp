@@ -64,6 +64,13 @@ std::string pairName(CategoryPair p) {
   return std::string(categoryName(p.first)) + "_" + categoryName(p.second);
 }
 
+std::optional<CategoryPair> parsePairName(std::string_view name) {
+  for (const CategoryPair& p : categoryPairs()) {
+    if (name == pairName(p)) return p;
+  }
+  return std::nullopt;
+}
+
 void CategoryCounts::remove(Category c) {
   int& n = n_[static_cast<std::size_t>(categoryIndex(c))];
   if (n > 0) --n;

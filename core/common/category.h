@@ -73,8 +73,9 @@ const std::vector<CategoryPair>& categoryPairs();
 CategoryPair makePair(Category a, Category b);
 
 // "top_bottom", "outer_shoes", "accessory_accessory": pair names in reports
-// and JSON.
+// and JSON. parsePairName reads them back (nullopt for anything else).
 std::string pairName(CategoryPair p);
+std::optional<CategoryPair> parsePairName(std::string_view name);
 
 // How many items of each category an outfit holds.
 class CategoryCounts {

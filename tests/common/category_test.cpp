@@ -77,6 +77,9 @@ TEST(Category, PairsAreEveryCombinationThatCanBeWornTogether) {
     EXPECT_TRUE(canWearTogether(p.first, p.second));
   }
   EXPECT_EQ(pairName(makePair(Category::Shoes, Category::Top)), "top_shoes");
+  for (const CategoryPair& p : pairs) EXPECT_EQ(parsePairName(pairName(p)), p);
+  EXPECT_FALSE(parsePairName("bottom_onepiece"));
+  EXPECT_FALSE(parsePairName("shoes_top"));
 }
 
 TEST(Category, CompletingAOnepieceNeverProposesABottom) {

@@ -69,7 +69,7 @@ TEST_F(PolyvoreTest, MapsTheThreeCategoriesAndSkipsIncompleteOutfits) {
   EXPECT_EQ(data->outfits.ids[0], "polyvore:100");
   // The first top by index (1, not 5); bags ignored.
   EXPECT_EQ(data->outfits.items[0],
-            (std::array<std::string, 3>{"polyvore:1001", "polyvore:1002", "polyvore:1003"}));
+            (std::vector<std::string>{"polyvore:1001", "polyvore:1002", "polyvore:1003"}));
 
   // Vectors are the encoder's, of the white-padded product image.
   BasicEncoder basic;
