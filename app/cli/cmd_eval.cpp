@@ -9,6 +9,7 @@
 #include "compat/compat_model.h"
 #include "compat/evaluator.h"
 #include "compat_options.h"
+#include "datasets/dataset_loader.h"
 #include "embed/encoder_factory.h"
 
 namespace w2w::cli {
@@ -48,12 +49,12 @@ void printReport(const compat::EvalReport& model, const compat::EvalReport& base
 }
 
 // Polyvore's own compatibility and FITB tasks, for the model and the baseline.
-Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const compat::PolyvoreData& data) {
+Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const datasets::PolyvoreData& data) {
   const auto rawScores = [](compat::OutfitSet set) {
     compat::normalizeRows(set);
     return compat::outfitScores(set);
   };
-  const auto json = [](const compat::PolyvoreTasks& t) {
+  const auto json = [](const datasets::PolyvoreTasks& t) {
     return QJsonObject{{"compatibility_auc", t.compatibilityAuc},
                        {"compatibility_outfits", t.compatibilityOutfits},
                        {"fitb", t.fitb},
@@ -70,9 +71,9 @@ Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const compat
     if (!s) return s.error();
     fitb = *s;
   }
-  QJsonObject out = json(compat::scorePolyvoreTasks(data, compatibility, fitb));
+  QJsonObject out = json(datasets::scorePolyvoreTasks(data, compatibility, fitb));
   out["baseline"] =
-      json(compat::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
+      json(datasets::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
   return out;
 }
 
@@ -104,14 +105,14 @@ int runEval(const QStringList& args) {
   if (!model) return fail(model.message());
   const compat::CheckpointInfo& info = (*model)->info();
 
-  auto trained = compat::parseDatasetJson(info.dataJson);
-  compat::DatasetRequest data = trained ? *trained : compat::DatasetRequest{};
+  auto trained = datasets::parseDatasetJson(info.dataJson);
+  datasets::DatasetRequest data = trained ? *trained : datasets::DatasetRequest{};
   if (const QString bad = readDatasetOptions(parser, data); !bad.isEmpty()) return fail(bad, kUsage);
   // The test split exists to keep the training outfits out; a dataset the
   // checkpoint never saw is evaluated whole unless --split says otherwise.
-  if (!parser.isSet("split") && (!trained || trained->spec != data.spec)) data.split = compat::Split::All;
+  if (!parser.isSet("split") && (!trained || trained->spec != data.spec)) data.split = datasets::Split::All;
   if (data.spec.empty()) return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
-  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+  if (Status s = datasets::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
 
   const std::string encoderSpec =
       parser.isSet("encoder") ? parser.value("encoder").toStdString() : info.encoderSpec;
@@ -122,7 +123,7 @@ int runEval(const QStringList& args) {
                 " gives " + (*encoder)->info().id);
   }
   ProgressPrinter printer(parser.isSet("quiet"));
-  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  auto outfits = datasets::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
   printer.finish();
   if (interruptFlag().isCancelled()) return fail(QStringLiteral("interrupted"), kInterrupted);
   if (!outfits) return fail(outfits.message());
@@ -154,7 +155,7 @@ int runEval(const QStringList& args) {
     json["baseline"] = reportJson(*baseline);
     json["checkpoint"] = parser.value("checkpoint");
     json["encoder"] = QString::fromStdString(info.encoderId);
-    json["dataset"] = QJsonDocument::fromJson(QByteArray::fromStdString(compat::datasetJson(data))).object();
+    json["dataset"] = QJsonDocument::fromJson(QByteArray::fromStdString(datasets::datasetJson(data))).object();
     json["seed"] = QString::number(seed);
     if (outfits->polyvore) {
       auto tasks = polyvoreTasks(**model, *outfits->polyvore);

@@ -16,7 +16,7 @@
 #include <map>
 
 #include "compat/compat_model.h"
-#include "compat/dataset_loader.h"
+#include "datasets/dataset_loader.h"
 #include "embed/encoder_factory.h"
 #include "pipeline/dataset_crops.h"
 #include "recommend/recommender.h"
@@ -118,14 +118,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", model.message().c_str());
     return 1;
   }
-  auto request = compat::parseDatasetJson((*model)->info().dataJson);
+  auto request = datasets::parseDatasetJson((*model)->info().dataJson);
   if (!request) {
     std::fprintf(stderr, "%s\n", request.message().c_str());
     return 1;
   }
   if (parser.isSet("dataset")) request->spec = parser.value("dataset").toStdString();
-  request->split = compat::parseSplit(parser.value("split").toStdString()).value_or(compat::Split::Test);
-  if (request->boxes == compat::BoxSource::Auto) {  // crops as the checkpoint's training made them
+  request->split = datasets::parseSplit(parser.value("split").toStdString()).value_or(datasets::Split::Test);
+  if (request->boxes == datasets::BoxSource::Auto) {  // crops as the checkpoint's training made them
     request->autoCrop = w2w::importCropFunction();
     request->autoCropId = w2w::importCropFunctionId();
   }
@@ -134,21 +134,28 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", encoder.message().c_str());
     return 1;
   }
-  auto data = compat::loadDataset(*request, **encoder);
+  auto data = datasets::loadDataset(*request, **encoder);
   if (!data) {
     std::fprintf(stderr, "%s\n", data.message().c_str());
     return 1;
   }
-  compat::OutfitSet raw = data->outfits;
+  // The queries complete top, bottom and shoes: the outfits that have all three.
+  compat::OutfitSet three = compat::keepSlots(data->outfits, [](Category c) { return isSeedSlot(c); });
+  std::vector<int> full;
+  for (int i = 0; i < three.size(); ++i) {
+    if (three.has(i, 0) && three.has(i, 1) && three.has(i, 2)) full.push_back(i);
+  }
+  three = three.subset(full);
+  compat::OutfitSet raw = three;
   compat::normalizeRows(raw);
-  auto latent = (*model)->project(data->outfits);
+  auto latent = (*model)->project(three);
   if (!latent) {
     std::fprintf(stderr, "%s\n", latent.message().c_str());
     return 1;
   }
   const Quality trained = measure(*latent);
   std::printf("%d held-out outfits (%s, split %s), %d candidates per category on average, %d queries\n\n",
-              data->outfits.size(), request->spec.c_str(), compat::splitName(request->split),
+              three.size(), request->spec.c_str(), datasets::splitName(request->split),
               trained.candidates, trained.queries);
   std::printf("| ranking | Recall@1 | Recall@5 | Recall@10 | MRR |\n|---|---|---|---|---|\n");
   print("trained model", trained);
