@@ -364,7 +364,8 @@ void OutfitBoardView::completeTheLook() {
   if (given.size() == 1) {
     auto outfits = engine->complete(given[0], {});
     if (!outfits || outfits->empty()) return;
-    after = {outfits->front().top, outfits->front().bottom, outfits->front().shoes};
+    after = {outfits->front().member(Category::Top), outfits->front().member(Category::Bottom),
+             outfits->front().member(Category::Shoes)};
   } else if (given.size() == 2) {
     for (Category c : kSeedSlots) {
       if (after[static_cast<std::size_t>(seedSlot(c))]) continue;

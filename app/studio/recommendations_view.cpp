@@ -286,11 +286,11 @@ void RecommendationsView::refresh() {
     auto whole = engine->complete(given[0], options);
     if (!whole) return;
     for (const OutfitSuggestion& o : *whole) {
-      auto* row = new QListWidgetItem(QIcon(outfitPicture(library_, {o.top, o.bottom, o.shoes}, 56)),
+      const Id top = o.member(Category::Top), bottom = o.member(Category::Bottom), shoes = o.member(Category::Shoes);
+      auto* row = new QListWidgetItem(QIcon(outfitPicture(library_, {top, bottom, shoes}, 56)),
                                       tr("score %1").arg(o.score, 0, 'f', 3), outfits_);
-      row->setData(Qt::UserRole,
-                   QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                   static_cast<qlonglong>(o.shoes)});
+      row->setData(Qt::UserRole, QList<QVariant>{static_cast<qlonglong>(top), static_cast<qlonglong>(bottom),
+                                                 static_cast<qlonglong>(shoes)});
       row->setToolTip(whyText(o.why));
     }
   }

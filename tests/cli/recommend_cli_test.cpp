@@ -73,7 +73,14 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
     previous = suggestion["score"].toDouble();
     EXPECT_EQ(suggestion["why"].toArray().size(), 3);
   }
-  EXPECT_FALSE(json.contains("outfits")) << "two items given: no whole outfits";
+  // A top and a bottom still need shoes: whole outfits add them.
+  const QJsonArray completed = json["outfits"].toArray();
+  ASSERT_FALSE(completed.isEmpty());
+  EXPECT_EQ(completed[0].toObject()["top"].toInteger(), outfits[0][0]);
+  EXPECT_EQ(completed[0].toObject()["bottom"].toInteger(), outfits[0][1]);
+  EXPECT_EQ(completed[0].toObject()["shoes"].toInteger(), shoes[0].toObject()["item"].toInteger())
+      << "with one piece missing, the best whole outfit takes the best-ranked shoes";
+  EXPECT_FALSE(json["suggestions"].toObject().contains("onepiece")) << "never a one-piece over a top and bottom";
 
   auto one = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
                      QString::number(outfits[3][2]), "--k", "2", "--diversity", "0.5", "--json"});
