@@ -183,7 +183,8 @@ class Library {
   Result<long long> photoCount();
   Status setPhotoStatus(Id id, PhotoStatus status, const std::string& error = {});
   // Stores the pipeline's result: person, mask, and one auto crop per
-  // category (replacing earlier auto crops; manual crops are kept).
+  // category found (replacing earlier auto crops, and dropping those of
+  // categories no longer found; manual crops are kept).
   Status storeAnalysis(Id photoId, const PhotoAnalysis& analysis);
   Result<std::vector<std::uint8_t>> photoMask(Id photoId);
   Status removePhoto(Id id);  // with its crops and the outfits that use them
@@ -241,8 +242,8 @@ class Library {
   Result<long long> syncPhotoOutfits();
 
   // Photos waiting for a curator (processed, neither reviewed nor flagged),
-  // the least certain first: photos missing a crop, then by their lowest
-  // crop confidence.
+  // the least certain first: photos whose crops make no valid outfit (a crop
+  // is missing), then by their lowest crop confidence.
   Result<std::vector<Photo>> reviewQueue(int limit = -1);
 
   // --- training runs

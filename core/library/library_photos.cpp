@@ -1,4 +1,8 @@
 // Library: photos and the pipeline's analysis of them.
+#include <QString>
+
+#include <algorithm>
+
 #include "library/library.h"
 #include "library/library_internal.h"
 
@@ -94,13 +98,36 @@ Result<std::vector<Photo>> Library::reviewQueue(int limit) {
   return guarded("list photos to review", [&]() -> Result<std::vector<Photo>> {
     sql::Statement select(
         db_->handle(), "SELECT " + std::string(kPhotoColumns) +
-                           " FROM photos p LEFT JOIN (SELECT photo_id, count(*) AS n, min(confidence) AS low "
+                           ", coalesce(c.low, 0), coalesce(c.categories, '') FROM photos p LEFT JOIN "
+                           "(SELECT photo_id, min(confidence) AS low, group_concat(category) AS categories "
                            "FROM items WHERE photo_id IS NOT NULL GROUP BY photo_id) c ON c.photo_id = p.id "
-                           "WHERE p.status = 'processed' "
-                           "ORDER BY coalesce(c.n, 0) >= 3, coalesce(c.low, 0), p.id LIMIT ?");
-    select.bind(1, limit);
+                           "WHERE p.status = 'processed'");
+    struct Entry {
+      Photo photo;
+      bool valid;  // its crops make a valid outfit
+      double lowest;
+    };
+    std::vector<Entry> entries;
+    while (select.step()) {
+      CategoryCounts counts;
+      const QString categories = QString::fromStdString(select.text(15));
+      for (const QString& name : categories.split(',', Qt::SkipEmptyParts)) {
+        if (auto c = parseCategory(name.toStdString())) counts.add(*c);
+      }
+      entries.push_back({readPhoto(select), isValidOutfit(counts), select.real(14)});
+    }
+    // Photos whose crops make no valid outfit (a crop is missing) first, then
+    // the least certain.
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+      if (a.valid != b.valid) return !a.valid;
+      if (a.lowest != b.lowest) return a.lowest < b.lowest;
+      return a.photo.id < b.photo.id;
+    });
     std::vector<Photo> out;
-    while (select.step()) out.push_back(readPhoto(select));
+    for (Entry& e : entries) {
+      if (limit >= 0 && static_cast<int>(out.size()) >= limit) break;
+      out.push_back(std::move(e.photo));
+    }
     return out;
   });
 }
@@ -148,6 +175,12 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
         "box_h = excluded.box_h, confidence = excluded.confidence, crop_hash = excluded.crop_hash, "
         "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
         "WHERE items.source = 'auto'");
+    // An automatic crop of a category the pipeline no longer finds goes (a
+    // dress once taken for a top and a bottom); a person's crop stays.
+    std::string found;
+    for (const auto& crop : analysis.crops) found += std::string(found.empty() ? "'" : ", '") + categoryName(crop.category) + "'";
+    db_->exec("DELETE FROM items WHERE photo_id = " + std::to_string(photoId) + " AND source = 'auto'" +
+              (found.empty() ? std::string() : " AND category NOT IN (" + found + ")"));
     for (const auto& crop : analysis.crops) {
       upsert.bind(1, categoryName(crop.category)).bind(2, photoId);
       detail::bindBox(upsert, 3, crop.box);

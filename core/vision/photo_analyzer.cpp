@@ -6,7 +6,6 @@
 #include <map>
 #include <mutex>
 
-#include "common/seed_slots.h"
 #include "io/cv_convert.h"
 #include "io/image_encoder.h"
 
@@ -51,7 +50,8 @@ Result<PhotoAnalysis> analysisFromProposal(const RgbImage& photo, const CropProp
   auto mask = encodePng(proposal.mask);
   if (!mask) return mask.error();
   analysis.maskPng = std::move(*mask);
-  for (Category c : kSeedSlots) {
+  // Every garment the parser found becomes an item of its category.
+  for (Category c : kCategories) {
     const auto& item = proposal.item(c);
     if (!item) continue;
     CropImage crop = makeCropImage(renderCrop(photo, &proposal.mask, item->box, cropSize));

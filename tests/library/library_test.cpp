@@ -266,6 +266,27 @@ TEST(Library, AnalysisStoresCropsAndKeepsManualEdits) {
   EXPECT_EQ((*after)[0].cropHash, "edited-top");
   EXPECT_EQ((*after)[1].cropHash, "b-bottom");
   EXPECT_EQ((*after)[0].id, top.id) << "item ids are stable across re-runs";
+
+  // A newer pipeline sees a dress where the old one saw a top and a bottom:
+  // the automatic bottom goes, the person's top stays, and the photo's
+  // outfit follows its crops.
+  EXPECT_EQ(*library->syncPhotoOutfits(), 1);
+  PhotoAnalysis dress;
+  dress.person = Box{10, 20, 300, 560};
+  dress.crops = {{Category::Onepiece, {20, 40, 200, 400}, 0.8, crop("c-dress")},
+                 {Category::Shoes, {40, 470, 160, 80}, 0.7, crop("c-shoes")},
+                 {Category::Bag, {220, 300, 60, 80}, 0.6, crop("c-bag")}};
+  ASSERT_TRUE(library->storeAnalysis(photoId, dress).ok());
+  auto redone = library->items(ItemQuery().fromPhoto(photoId));
+  ASSERT_EQ(redone->size(), 4u);
+  std::vector<Category> categories;
+  for (const Item& item : *redone) categories.push_back(item.category);
+  EXPECT_EQ(categories, (std::vector<Category>{Category::Top, Category::Shoes, Category::Onepiece, Category::Bag}));
+  EXPECT_EQ((*redone)[0].source, ItemSource::Manual);
+  EXPECT_EQ(*library->syncPhotoOutfits(), 1);
+  const Outfit photoOutfit = library->outfits(OutfitOrigin::Photo)->front();
+  EXPECT_EQ(photoOutfit.items.size(), 4u) << "the edited top over the dress, the dress, the shoes and the bag";
+  EXPECT_EQ(photoOutfit.member(Category::Bottom), 0);
 }
 
 TEST(Library, SetCropRestoresAnAutomaticCropExactly) {
@@ -305,12 +326,20 @@ TEST(Library, ReviewQueuePutsTheLeastCertainPhotosFirst) {
   ASSERT_TRUE(library->storeAnalysis(partial, missing).ok());
   ASSERT_TRUE(library->storeAnalysis(done, threeCrops("d")).ok());
   ASSERT_TRUE(library->setPhotoStatus(done, PhotoStatus::Reviewed).ok());
+  // A dress and shoes is a whole outfit: not "missing a crop".
+  const Id dress = *library->addPhoto(newPhoto(6));
+  PhotoAnalysis onepiece;
+  onepiece.crops = {{Category::Onepiece, {20, 40, 200, 400}, 0.9, crop("dress")},
+                    {Category::Shoes, {40, 470, 160, 80}, 0.5, crop("dress-shoes")}};
+  ASSERT_TRUE(library->storeAnalysis(dress, onepiece).ok());
   auto queue = library->reviewQueue();
   ASSERT_TRUE(queue.ok()) << queue.message();
-  ASSERT_EQ(queue->size(), 3u);
+  ASSERT_EQ(queue->size(), 4u);
   EXPECT_EQ((*queue)[0].id, partial);
   EXPECT_EQ((*queue)[1].id, unsure);
-  EXPECT_EQ((*queue)[2].id, sure);
+  EXPECT_EQ((*queue)[2].id, dress);
+  EXPECT_EQ((*queue)[3].id, sure);
+  EXPECT_EQ(library->reviewQueue(2)->size(), 2u);
 }
 
 TEST(Library, StandaloneItemRoundTripAndQueries) {
