@@ -196,7 +196,7 @@ Status validateConfig(const TrainConfig& c) {
     return Status(makeError("invalid training configuration: " + what));
   };
   if (c.head.inputDim <= 0) return bad("input_dim must be positive");
-  if (c.head.slots.size() < 2) return bad("slots must name at least two outfit slots");
+  if (c.head.slots.size() == 1) return bad("slots must name at least two outfit slots (or none: the data's)");
   if (c.head.hiddenDim <= 0 || c.head.outputDim <= 0)
     return bad("hidden_dim and output_dim must be positive");
   if (!(c.head.dropout >= 0 && c.head.dropout < 1)) return bad("dropout must be in [0, 1)");

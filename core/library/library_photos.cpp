@@ -1,5 +1,6 @@
 // Library: photos and the pipeline's analysis of them.
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 
