@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/seed_slots.h"
+
 namespace w2w::compat {
 namespace {
 
@@ -70,10 +72,11 @@ std::vector<ModifiedOutfit> sampleModified(int count, Rng& rng) {
   if (count < 2) {
     // Nothing to swap with: every outfit stays as it is.
     std::vector<ModifiedOutfit> out(static_cast<std::size_t>(std::max(0, count)));
-    for (int i = 0; i < count; ++i) out[static_cast<std::size_t>(i)].source = {i, i, i};
+    for (int i = 0; i < count; ++i) out[static_cast<std::size_t>(i)].source.assign(kSeedSlotCount, i);
     return out;
   }
-  return sampleModified(std::vector<std::uint8_t>(static_cast<std::size_t>(count) * 3, 1), 3, rng);
+  return sampleModified(std::vector<std::uint8_t>(static_cast<std::size_t>(count) * kSeedSlotCount, 1),
+                        kSeedSlotCount, rng);
 }
 
 std::vector<int> sampleCandidates(int outfit, const std::vector<int>& eligible, int k,

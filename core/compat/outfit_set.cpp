@@ -63,7 +63,7 @@ void OutfitSet::add(std::string id, std::vector<std::string> itemKeys, const std
   items.push_back(std::move(itemKeys));
 }
 
-void OutfitSet::add(std::string id, const std::array<std::string, 3>& itemKeys, const float* top,
+void OutfitSet::add(std::string id, const std::array<std::string, kSeedSlotCount>& itemKeys, const float* top,
                     const float* bottom, const float* shoes) {
   add(std::move(id), std::vector<std::string>(itemKeys.begin(), itemKeys.end()), {top, bottom, shoes});
 }

@@ -75,7 +75,7 @@ struct OutfitSet {
   // nullptr for an empty slot.
   void add(std::string id, std::vector<std::string> itemKeys, const std::vector<const float*>& slotVectors);
   // Appends one outfit of the seed's layout (every slot filled).
-  void add(std::string id, const std::array<std::string, 3>& itemKeys, const float* top, const float* bottom,
+  void add(std::string id, const std::array<std::string, kSeedSlotCount>& itemKeys, const float* top, const float* bottom,
            const float* shoes);
 
   // The outfits at `indices`, in that order.
