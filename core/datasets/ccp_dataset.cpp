@@ -5,8 +5,12 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
 
 #include "compat/json_file.h"
+#include "io/cv_convert.h"
 
 namespace w2w {
 namespace {
@@ -121,6 +125,38 @@ std::vector<std::optional<Category>> ccpPhotoCategories(const CcpDataset& datase
   std::vector<std::optional<Category>> out;
   for (std::size_t c = 0; c < groups.size(); ++c) out.push_back(ccpCategory(dataset.classNames[c], groups[c]));
   return out;
+}
+
+std::optional<Box> ccpRuleBox(const GrayImage& garment) {
+  const cv::Mat mask = grayView(garment);
+  const long long minPixels = static_cast<long long>(mask.total()) / 1000;
+  if (cv::countNonZero(mask) < std::max<long long>(1, minPixels)) return std::nullopt;
+  const int radius = static_cast<int>(std::lround(0.03 * std::max(mask.cols, mask.rows)));
+  cv::Mat grouped;
+  cv::dilate(mask, grouped, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)));
+  cv::Mat groups;
+  const int count = cv::connectedComponents(grouped, groups, 8, CV_32S);
+  std::vector<long long> real(static_cast<std::size_t>(count), 0);
+  for (int y = 0; y < mask.rows; ++y) {
+    const uchar* m = mask.ptr<uchar>(y);
+    const int* g = groups.ptr<int>(y);
+    for (int x = 0; x < mask.cols; ++x)
+      if (m[x]) ++real[static_cast<std::size_t>(g[x])];
+  }
+  int x0 = mask.cols, y0 = mask.rows, x1 = -1, y1 = -1;
+  for (int y = 0; y < mask.rows; ++y) {
+    const uchar* m = mask.ptr<uchar>(y);
+    const int* g = groups.ptr<int>(y);
+    for (int x = 0; x < mask.cols; ++x) {
+      if (!m[x] || real[static_cast<std::size_t>(g[x])] < minPixels) continue;
+      x0 = std::min(x0, x);
+      y0 = std::min(y0, y);
+      x1 = std::max(x1, x);
+      y1 = std::max(y1, y);
+    }
+  }
+  if (x1 < 0) return std::nullopt;
+  return Box{x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
 std::vector<const CcpRecord*> ccpStrictPixelRecords(const CcpDataset& dataset, int first, int last) {

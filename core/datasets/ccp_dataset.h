@@ -73,6 +73,12 @@ std::vector<std::string> ccpPhotoGroups(const CcpDataset& dataset, const CcpReco
 std::vector<std::optional<Category>> ccpPhotoCategories(const CcpDataset& dataset, const CcpRecord& record,
                                                         const GrayImage* classMask);
 
+// The dataset's box rule (its README) for one garment's mask (255 = its
+// pixels): pieces within about 6% of the longer side are grouped, groups
+// with fewer than 0.1% of the image's pixels are noise, and the box is tight
+// around the remaining pixels; nullopt when nothing remains.
+std::optional<Box> ccpRuleBox(const GrayImage& garment);
+
 // The photos whose number lies in [first, last] with a pixel mask and no
 // warnings (strict ground truth).
 std::vector<const CcpRecord*> ccpStrictPixelRecords(const CcpDataset& dataset, int first, int last);

@@ -45,41 +45,6 @@ cv::Mat categoryMask(const cv::Mat& labels, const std::vector<std::optional<Cate
   return mask;
 }
 
-// The dataset's box rule (its README): pieces of one garment within about
-// 6% of the longer side are grouped, groups with fewer than 0.1% of the
-// image's pixels are noise, and the box is tight around the remaining pixels.
-std::optional<Box> ruleBox(const cv::Mat& mask) {
-  const long long minPixels = static_cast<long long>(mask.total()) / 1000;
-  if (cv::countNonZero(mask) < std::max<long long>(1, minPixels)) return std::nullopt;
-  const int radius = static_cast<int>(std::lround(0.03 * std::max(mask.cols, mask.rows)));
-  cv::Mat grouped;
-  cv::dilate(mask, grouped,
-             cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)));
-  cv::Mat groups;
-  const int count = cv::connectedComponents(grouped, groups, 8, CV_32S);
-  std::vector<long long> real(static_cast<std::size_t>(count), 0);
-  for (int y = 0; y < mask.rows; ++y) {
-    const uchar* m = mask.ptr<uchar>(y);
-    const int* g = groups.ptr<int>(y);
-    for (int x = 0; x < mask.cols; ++x)
-      if (m[x]) ++real[static_cast<std::size_t>(g[x])];
-  }
-  int x0 = mask.cols, y0 = mask.rows, x1 = -1, y1 = -1;
-  for (int y = 0; y < mask.rows; ++y) {
-    const uchar* m = mask.ptr<uchar>(y);
-    const int* g = groups.ptr<int>(y);
-    for (int x = 0; x < mask.cols; ++x) {
-      if (!m[x] || real[static_cast<std::size_t>(g[x])] < minPixels) continue;
-      x0 = std::min(x0, x);
-      y0 = std::min(y0, y);
-      x1 = std::max(x1, x);
-      y1 = std::max(y1, y);
-    }
-  }
-  if (x1 < 0) return std::nullopt;
-  return Box{x0, y0, x1 - x0 + 1, y1 - y0 + 1};
-}
-
 std::string cacheKey(const std::string& dir, const std::string& encoderId, const CcpOptions& o) {
   const auto annotations = sha256OfFile(dir + "/annotations.json");
   const auto classes = sha256OfFile(dir + "/classes.json");
@@ -173,7 +138,7 @@ Result<std::optional<std::vector<RgbImage>>> renderCcpOutfit(const CcpDataset& d
     const cv::Mat person = *labels != 0;
     for (Category c : layout) {
       const cv::Mat garment = categoryMask(*labels, categoryOf, c);
-      if (c == Category::Outer || c == Category::Bag) boxes[at(c)] = ruleBox(garment);
+      if (c == Category::Outer || c == Category::Bag) boxes[at(c)] = ccpRuleBox(grayFromMat(garment));
       if (!boxes[at(c)]) continue;
       if (options.background == Background::Garment) masks[at(c)] = grayFromMat(garment);
       if (options.background == Background::Person) masks[at(c)] = grayFromMat(person);
