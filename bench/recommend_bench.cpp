@@ -35,7 +35,7 @@ LatentCatalog randomCatalog(std::int64_t perCategory, int dim, unsigned seed) {
   LatentCatalog catalog;
   catalog.dim = dim;
   Id next = 1;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     LatentCandidates& cand = catalog.of(c);
     cand.vectors = FloatMatrix(perCategory, dim);
     cand.itemIds.resize(static_cast<std::size_t>(perCategory));

@@ -22,6 +22,22 @@
         <source>Shoes</source>
         <translation>신발</translation>
     </message>
+    <message>
+        <source>Outer layer</source>
+        <translation>아우터</translation>
+    </message>
+    <message>
+        <source>One-piece</source>
+        <translation>원피스</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>가방</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>액세서리</translation>
+    </message>
 </context>
 <context>
     <name>w2w::ChartPanel</name>
@@ -699,6 +715,22 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <source> · encoded</source>
         <translation> · 인코딩됨</translation>
     </message>
+    <message>
+        <source>outer layer</source>
+        <translation>아우터</translation>
+    </message>
+    <message>
+        <source>one-piece</source>
+        <translation>원피스</translation>
+    </message>
+    <message>
+        <source>bag</source>
+        <translation>가방</translation>
+    </message>
+    <message>
+        <source>accessory</source>
+        <translation>액세서리</translation>
+    </message>
 </context>
 <context>
     <name>w2w::LibraryView</name>
@@ -1071,18 +1103,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>각 파일의 폴더 이름으로</translation>
     </message>
     <message>
-        <source>Top</source>
-        <translation>상의</translation>
-    </message>
-    <message>
-        <source>Bottom</source>
-        <translation>하의</translation>
-    </message>
-    <message>
-        <source>Shoes</source>
-        <translation>신발</translation>
-    </message>
-    <message>
         <source>Import Single Items</source>
         <translation>단품 사진 가져오기</translation>
     </message>
@@ -1382,10 +1402,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>%1 빼기</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Fill every slot to see how well the pieces go together&lt;/span&gt;&lt;br&gt;Empty: %1</source>
-        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;모든 칸을 채우면 아이템들이 얼마나 잘 어울리는지 보입니다&lt;/span&gt;&lt;br&gt;빈 칸: %1</translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;outfit score (the mean of the pair similarities)</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;코디 점수 (쌍 유사도의 평균)</translation>
     </message>
@@ -1410,10 +1426,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>점수 %1, %2</translation>
     </message>
     <message>
-        <source>Modify at random changes a complete outfit: fill every slot first.</source>
-        <translation>무작위로 바꾸기는 완성된 코디를 바꿉니다: 먼저 모든 칸을 채우세요.</translation>
-    </message>
-    <message>
         <source>Modify at random takes pieces from other outfits, and the library has no outfit that shares no piece with this one. Import more outfit photos.</source>
         <translation>무작위로 바꾸기는 다른 코디에서 아이템을 가져오는데, 라이브러리에 이 코디와 겹치는 아이템이 없는 코디가 없습니다. 코디 사진을 더 가져오세요.</translation>
     </message>
@@ -1424,10 +1436,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Complete the look starts from the pieces on the board: put at least one there first.</source>
         <translation>룩 완성하기는 보드 위의 아이템에서 시작합니다: 먼저 하나 이상 놓으세요.</translation>
-    </message>
-    <message>
-        <source>The board is full, so there is nothing to complete. To try other pieces, select a slot and press Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every piece.</source>
-        <translation>보드가 가득 차서 완성할 것이 없습니다. 다른 아이템을 시도하려면 칸을 골라 Delete로 비우거나, 추천 보기(Ctrl+R)로 모든 아이템의 대안을 보세요.</translation>
     </message>
     <message>
         <source>The candidates are still being prepared; try again in a moment.</source>
@@ -1442,20 +1450,12 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>%1은(는) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 보기).</translation>
     </message>
     <message>
-        <source>No piece in the library completes this look: the empty slots have no encoded candidates.</source>
-        <translation>이 룩을 완성할 아이템이 라이브러리에 없습니다: 빈 칸에 맞는 인코딩된 후보가 없습니다.</translation>
-    </message>
-    <message>
         <source>Completed the look with %1.</source>
         <translation>%1(으)로 룩을 완성했습니다.</translation>
     </message>
     <message>
         <source>Name of the outfit:</source>
         <translation>코디 이름:</translation>
-    </message>
-    <message>
-        <source>An outfit needs a piece in every slot. Empty: %1.</source>
-        <translation>코디는 모든 칸에 아이템이 있어야 합니다. 빈 칸: %1.</translation>
     </message>
     <message>
         <source>This outfit is already saved as “%1”.</source>
@@ -1476,6 +1476,38 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Start here: double-click pieces in the wardrobe on the right (or drag them onto a slot). In the Library, right-click an item ▸ Put on the board, or press Enter on it.</source>
         <translation>여기서 시작하세요: 오른쪽 옷장에서 아이템을 두 번 클릭하세요 (또는 칸으로 끌어 놓기). 라이브러리에서는 아이템을 오른쪽 클릭 ▸ 보드에 놓기, 또는 Enter를 누르세요.</translation>
+    </message>
+    <message>
+        <source>%1 and %2, or %3</source>
+        <translation>%1와 %2, 또는 %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be worn with the pieces on the board</source>
+        <translation>%1은(는) 보드에 있는 아이템과 함께 입을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Make a whole outfit to see how well the pieces go together&lt;/span&gt;&lt;br&gt;Still needed: %1</source>
+        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;아이템이 얼마나 잘 어울리는지 보려면 코디를 완성하세요&lt;/span&gt;&lt;br&gt;아직 필요한 것: %1</translation>
+    </message>
+    <message>
+        <source>Modify at random changes a whole outfit: make one on the board first (still needed: %1).</source>
+        <translation>무작위 변형은 완성된 코디를 바꿉니다. 먼저 보드에서 코디를 완성하세요 (아직 필요한 것: %1).</translation>
+    </message>
+    <message>
+        <source>Modify at random takes pieces from other outfits, and no other outfit has pieces of the kinds on the board.</source>
+        <translation>무작위 변형은 다른 코디에서 아이템을 가져오는데, 보드에 있는 종류의 아이템을 가진 다른 코디가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The board holds a whole outfit, so there is nothing to complete. To try other pieces, select a slot and press Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every piece and for an outer layer, bag or accessory.</source>
+        <translation>보드에 이미 완성된 코디가 있어 더 채울 것이 없습니다. 다른 아이템을 시도하려면 슬롯을 선택하고 Delete를 눌러 비우거나, 추천 보기(Ctrl+R)를 눌러 각 아이템의 대안과 아우터, 가방, 액세서리를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>No piece in the library completes this look: the missing kinds have no encoded candidates.</source>
+        <translation>라이브러리에 이 룩을 완성할 아이템이 없습니다. 부족한 종류에 인코딩된 후보가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The pieces make no outfit yet. Still needed: %1.</source>
+        <translation>아직 코디가 완성되지 않았습니다. 아직 필요한 것: %1.</translation>
     </message>
 </context>
 <context>
@@ -1576,8 +1608,8 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>%1은(는) 아직 인코딩되지 않았습니다: 먼저 라이브러리를 인코딩하세요 (임베딩 보기).</translation>
     </message>
     <message>
-        <source>Every slot is filled: each list shows the pieces that could replace one, with the others kept. %1 %2</source>
-        <translation>모든 칸이 찼습니다: 각 목록은 나머지를 그대로 두고 그 칸을 대신할 수 있는 아이템입니다. %1 %2</translation>
+        <source>The pieces make a whole outfit: the lists of the kinds on it show the pieces that could replace one, with the others kept. %1 %2</source>
+        <translation>아이템이 완성된 코디를 이룹니다. 각 종류의 목록에는 나머지는 그대로 두고 하나를 바꿀 수 있는 아이템이 나옵니다. %1 %2</translation>
     </message>
 </context>
 <context>

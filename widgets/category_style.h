@@ -9,6 +9,6 @@
 namespace w2w {
 
 QColor categoryColor(Category c);
-QString categoryLabel(Category c);  // translated: "Top", "Bottom", "Shoes"
+QString categoryLabel(Category c);  // translated: "Top", "Outer layer", "Bottom", ...
 
 }  // namespace w2w

@@ -93,8 +93,11 @@ void EmbeddingMap::setPoints(const QVector<MapPoint>& points,
     first = false;
   }
   for (Category c : kCategories) {
-    series_[static_cast<std::size_t>(categoryIndex(c))]->replace(
-        byCategory[static_cast<std::size_t>(categoryIndex(c))]);
+    const auto index = static_cast<std::size_t>(categoryIndex(c));
+    series_[index]->replace(byCategory[index]);
+    // The legend lists the categories the library has, not every one there is.
+    for (QLegendMarker* marker : chart_->legend()->markers(series_[index]))
+      marker->setVisible(!byCategory[index].isEmpty());
   }
   selected_->clear();
   const double padX = (maxX - minX) * 0.05 + 1e-6, padY = (maxY - minY) * 0.05 + 1e-6;

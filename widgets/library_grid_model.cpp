@@ -114,8 +114,12 @@ QString badgeText(const GridEntry& e) {
   QString text;
   switch (e.category) {
     case Category::Top: text = LibraryGridModel::tr("top"); break;
+    case Category::Outer: text = LibraryGridModel::tr("outer layer"); break;
     case Category::Bottom: text = LibraryGridModel::tr("bottom"); break;
+    case Category::Onepiece: text = LibraryGridModel::tr("one-piece"); break;
     case Category::Shoes: text = LibraryGridModel::tr("shoes"); break;
+    case Category::Bag: text = LibraryGridModel::tr("bag"); break;
+    case Category::Accessory: text = LibraryGridModel::tr("accessory"); break;
   }
   if (e.itemSource == ItemSource::Manual) text += LibraryGridModel::tr(" · edited");
   if (e.encoded) text += LibraryGridModel::tr(" · encoded");

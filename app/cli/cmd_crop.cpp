@@ -9,6 +9,7 @@
 #include <QJsonArray>
 
 #include "cli.h"
+#include "common/seed_slots.h"
 #include "io/image_decoder.h"
 #include "io/image_encoder.h"
 #include "vision/photo_analyzer.h"
@@ -25,7 +26,7 @@ double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 
 QJsonObject proposalJson(const QString& file, const CropProposal& p) {
   QJsonObject boxes, confidence{{"person", rounded(p.personConfidence)}};
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     boxes[categoryName(c)] = itemJson(p.item(c));
     confidence[categoryName(c)] = p.item(c) ? QJsonValue(rounded(p.item(c)->confidence)) : QJsonValue();
   }
@@ -54,7 +55,7 @@ Status saveCrops(const QString& dir, const QString& file, const RgbImage& photo,
     return writeFileAtomically(path.toStdString(), *png);
   };
   if (Status s = write(stem + "_white.png", encodePng(whiteBackground(photo, p.mask))); !s) return s;
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     if (!p.item(c)) continue;
     const QString path = stem + "_" + categoryName(c) + ".png";
     if (Status s = write(path, encodePng(renderCrop(photo, &p.mask, p.item(c)->box))); !s) return s;

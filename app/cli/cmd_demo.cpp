@@ -8,8 +8,8 @@
 
 #include "cli.h"
 #include "compat/compat_model.h"
-#include "compat/dataset_loader.h"
 #include "compat/trainer.h"
+#include "datasets/dataset_loader.h"
 #include "embed/encoder_factory.h"
 #include "pipeline/default_analyzer.h"
 #include "pipeline/demo_library.h"
@@ -95,15 +95,15 @@ int encodeStep(DemoRun& run, Library& library, Encoder& encoder) {
 int trainStep(DemoRun& run, Encoder& encoder, const std::string& checkpoint) {
   run.say(
       QStringLiteral("3. Training the compatibility model into %1").arg(QString::fromStdString(checkpoint)));
-  compat::DatasetRequest data;
+  datasets::DatasetRequest data;
   data.spec = "library:" + run.path;
-  auto outfits = compat::loadDataset(data, encoder);
+  auto outfits = datasets::loadDataset(data, encoder);
   if (!outfits) return fail(outfits.message());
   compat::TrainRequest request;
   request.outfits = std::move(outfits->outfits);
   request.checkpointDir = checkpoint;
   request.encoderKind = encoder.info().kind;
-  request.dataJson = compat::datasetJson(data);
+  request.dataJson = datasets::datasetJson(data);
   auto trained = compat::trainCompat(request, {}, &interruptFlag());
   if (!trained) return fail(trained.message());
   if (trained->outcome == compat::TrainOutcome::Cancelled)
@@ -134,7 +134,7 @@ int completeLookStep(DemoRun& run, Library& library, const std::string& checkpoi
   if (!photoOutfits) return fail(photoOutfits.message());
   const Recommender engine(std::move(*catalog));
   const std::optional<GivenPiece> top =
-      photoOutfits->empty() ? std::nullopt : engine.piece(photoOutfits->front().top);
+      photoOutfits->empty() ? std::nullopt : engine.piece(photoOutfits->front().member(Category::Top));
   if (!top) return kOk;
   run.say(
       QStringLiteral("4. Completing the look of item %1 (a top): the best of the library").arg(top->itemId));

@@ -9,6 +9,7 @@
 #include "compat/compat_model.h"
 #include "compat/evaluator.h"
 #include "compat_options.h"
+#include "datasets/dataset_loader.h"
 #include "embed/encoder_factory.h"
 
 namespace w2w::cli {
@@ -27,11 +28,19 @@ void printReport(const compat::EvalReport& model, const compat::EvalReport& base
       QStringLiteral("%1 %2 %3").arg(QString("").leftJustified(22)).arg("model", 8).arg("baseline", 10));
   row("AUC", model.auc, baseline.auc);
   row("FITB", model.fitb, baseline.fitb);
-  for (int p = 0; p < 3; ++p) {
-    row((std::string("AUC ") + compat::pairName(p)).c_str(), model.pairs[p].auc, baseline.pairs[p].auc);
+  for (const compat::KindEval& k : model.kinds) {
+    const compat::KindEval* b = baseline.kind(k.kind);
+    const std::string name = compat::outfitKindName(k.kind);
+    row(("AUC " + name).c_str(), k.auc, b ? b->auc : 0.5);
+    row(("FITB " + name).c_str(), k.fitb, b ? b->fitb : 0.0);
   }
-  for (int p = 0; p < 3; ++p) {
-    row((std::string("FITB ") + compat::pairName(p)).c_str(), model.pairs[p].fitb, baseline.pairs[p].fitb);
+  for (const compat::PairEval& p : model.pairs) {
+    const compat::PairEval* b = baseline.pair(p.pair);
+    row(("AUC " + pairName(p.pair)).c_str(), p.auc, b ? b->auc : 0.5);
+  }
+  for (const compat::PairEval& p : model.pairs) {
+    const compat::PairEval* b = baseline.pair(p.pair);
+    row(("FITB " + pairName(p.pair)).c_str(), p.fitb, b ? b->fitb : 0.0);
   }
   printLine(QStringLiteral("(%1 outfits; %2 modified outfits and %3 FITB questions per outfit)")
                 .arg(model.outfits)
@@ -40,12 +49,12 @@ void printReport(const compat::EvalReport& model, const compat::EvalReport& base
 }
 
 // Polyvore's own compatibility and FITB tasks, for the model and the baseline.
-Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const compat::PolyvoreData& data) {
+Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const datasets::PolyvoreData& data) {
   const auto rawScores = [](compat::OutfitSet set) {
     compat::normalizeRows(set);
     return compat::outfitScores(set);
   };
-  const auto json = [](const compat::PolyvoreTasks& t) {
+  const auto json = [](const datasets::PolyvoreTasks& t) {
     return QJsonObject{{"compatibility_auc", t.compatibilityAuc},
                        {"compatibility_outfits", t.compatibilityOutfits},
                        {"fitb", t.fitb},
@@ -62,9 +71,9 @@ Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const compat
     if (!s) return s.error();
     fitb = *s;
   }
-  QJsonObject out = json(compat::scorePolyvoreTasks(data, compatibility, fitb));
+  QJsonObject out = json(datasets::scorePolyvoreTasks(data, compatibility, fitb));
   out["baseline"] =
-      json(compat::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
+      json(datasets::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
   return out;
 }
 
@@ -96,11 +105,14 @@ int runEval(const QStringList& args) {
   if (!model) return fail(model.message());
   const compat::CheckpointInfo& info = (*model)->info();
 
-  auto trained = compat::parseDatasetJson(info.dataJson);
-  compat::DatasetRequest data = trained ? *trained : compat::DatasetRequest{};
+  auto trained = datasets::parseDatasetJson(info.dataJson);
+  datasets::DatasetRequest data = trained ? *trained : datasets::DatasetRequest{};
   if (const QString bad = readDatasetOptions(parser, data); !bad.isEmpty()) return fail(bad, kUsage);
+  // The test split exists to keep the training outfits out; a dataset the
+  // checkpoint never saw is evaluated whole unless --split says otherwise.
+  if (!parser.isSet("split") && (!trained || trained->spec != data.spec)) data.split = datasets::Split::All;
   if (data.spec.empty()) return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
-  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+  if (Status s = datasets::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
 
   const std::string encoderSpec =
       parser.isSet("encoder") ? parser.value("encoder").toStdString() : info.encoderSpec;
@@ -111,7 +123,7 @@ int runEval(const QStringList& args) {
                 " gives " + (*encoder)->info().id);
   }
   ProgressPrinter printer(parser.isSet("quiet"));
-  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  auto outfits = datasets::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
   printer.finish();
   if (interruptFlag().isCancelled()) return fail(QStringLiteral("interrupted"), kInterrupted);
   if (!outfits) return fail(outfits.message());
@@ -119,10 +131,20 @@ int runEval(const QStringList& args) {
   compat::EvalOptions options;
   options.seed = static_cast<std::uint64_t>(seed);
   options.rounds = static_cast<int>(rounds);
-  auto latent = (*model)->project(outfits->outfits);
+  // Items of categories the model was not trained on cannot be projected: the
+  // outfits are evaluated on the others.
+  const compat::OutfitSet known =
+      compat::keepSlots(outfits->outfits, [&](Category c) { return (*model)->knows(c); });
+  if (known.size() < outfits->outfits.size() || known.slots != outfits->outfits.slots) {
+    warn(QStringLiteral("The model knows only some of the dataset's categories: %1 of %2 outfits are "
+                        "evaluated on the items it knows")
+             .arg(known.size())
+             .arg(outfits->outfits.size()));
+  }
+  auto latent = (*model)->project(known);
   if (!latent) return fail(latent.message());
   auto report = compat::evaluate(*latent, options);
-  compat::OutfitSet raw = outfits->outfits;
+  compat::OutfitSet raw = known;
   compat::normalizeRows(raw);
   auto baseline = compat::evaluate(raw, options);
   if (!report) return fail(report.message());
@@ -133,7 +155,8 @@ int runEval(const QStringList& args) {
     json["baseline"] = reportJson(*baseline);
     json["checkpoint"] = parser.value("checkpoint");
     json["encoder"] = QString::fromStdString(info.encoderId);
-    json["dataset"] = QJsonDocument::fromJson(QByteArray::fromStdString(compat::datasetJson(data))).object();
+    json["dataset"] =
+        QJsonDocument::fromJson(QByteArray::fromStdString(datasets::datasetJson(data))).object();
     json["seed"] = QString::number(seed);
     if (outfits->polyvore) {
       auto tasks = polyvoreTasks(**model, *outfits->polyvore);

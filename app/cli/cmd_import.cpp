@@ -99,7 +99,8 @@ int runImport(const QStringList& args) {
   parser.addOption({"threads", "Worker threads (default: the number of cores).", "N"});
   parser.addOption({"no-recursive", "Do not descend into sub-folders."});
   parser.addOption({"category",
-                    "Import single-item photos of this category: top, bottom, shoes, or 'folder' to take it "
+                    "Import single-item photos of this category: top, outer, bottom, onepiece, shoes, bag, "
+                    "accessory, or 'folder' to take it "
                     "from each file's folder name (t-shirt/, pants/, shoes/, ...).",
                     "C"});
   parser.addOption({"no-crops", "Only register the photos; do not run the crop pipeline."});
@@ -147,8 +148,11 @@ int runImport(const QStringList& args) {
     const QString category = parser.value("category");
     if (category != "folder") {
       options.category = parseCategory(category.toStdString());
-      if (!options.category)
-        return fail(QStringLiteral("--category must be top, bottom, shoes or folder"), kUsage);
+      if (!options.category) {
+        return fail(QStringLiteral("--category must be one of %1 or folder")
+                        .arg(QString::fromStdString(categoryNames(", "))),
+                    kUsage);
+      }
     }
     report = importItems(**library, paths, options, printer.callback(), &interruptFlag());
   } else {

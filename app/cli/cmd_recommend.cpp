@@ -54,14 +54,16 @@ Result<GivenPiece> pieceFromImage(const compat::CompatModel& model, const std::s
 int runRecommend(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      "Completes a look: ranks the library's items for the missing categories by how well the\n"
-      "whole outfit goes together (the trained model's outfit score). With one item, also\n"
-      "proposes whole outfits (the best pairs, scored together).");
+      "Completes a look: for every category that could join the given pieces (a dress takes shoes,\n"
+      "an outer layer, a bag or an accessory, never a bottom), ranks the library's items by how well\n"
+      "the whole outfit goes together (the trained model's outfit score). Also proposes whole valid\n"
+      "outfits around the pieces (the missing pieces chosen together).");
   parser.addOption({"library", "The library file.", "FILE"});
   parser.addOption({"checkpoint", "A trained compatibility checkpoint (folder).", "CKPT"});
-  parser.addOption({"item", "A library item to complete (one or two, of different categories).", "ID"});
+  parser.addOption({"item", "A library item to complete (any number that can be worn together).", "ID"});
   parser.addOption({"image", "An image of an item that is not in the library.", "FILE"});
-  parser.addOption({"category", "The category of --image: top, bottom or shoes.", "C"});
+  parser.addOption(
+      {"category", "The category of --image: " + QString::fromStdString(categoryNames(", ")) + ".", "C"});
   parser.addOption({"k", "Suggestions per category (default 10).", "N", "10"});
   parser.addOption({"diversity", "0 ranks by score alone; up to 1 prefers varied suggestions.", "W", "0"});
   parser.addOption({"exclude-saved", "Never suggest items already in saved outfits."});
@@ -100,7 +102,9 @@ int runRecommend(const QStringList& args) {
   if (parser.isSet("exclude-saved")) {
     auto outfits = (*library)->outfits(OutfitOrigin::User);
     if (!outfits) return fail(outfits.message());
-    for (const Outfit& o : *outfits) options.excluded.insert({o.top, o.bottom, o.shoes});
+    for (const Outfit& o : *outfits) {
+      for (Id item : o.itemIds()) options.excluded.insert(item);
+    }
   }
   if (parser.isSet("tag")) {
     auto tagged = (*library)->items(ItemQuery().withTag(parser.value("tag").toStdString()));
@@ -129,7 +133,11 @@ int runRecommend(const QStringList& args) {
     }
   } else {
     auto category = parseCategory(parser.value("category").toStdString());
-    if (!category) return fail(QStringLiteral("--image needs --category top, bottom or shoes"), kUsage);
+    if (!category) {
+      return fail(
+          QStringLiteral("--image needs --category %1").arg(QString::fromStdString(categoryNames(", "))),
+          kUsage);
+    }
     auto piece = pieceFromImage(**model, parser.value("image").toStdString(), *category);
     if (!piece) return fail(piece.message());
     given.push_back(*piece);
@@ -137,9 +145,13 @@ int runRecommend(const QStringList& args) {
 
   QJsonObject result{{"checkpoint", parser.value("checkpoint")}, {"candidates", report.items}};
   QJsonObject byCategory;
-  for (Category target : kCategories) {
-    if (std::any_of(given.begin(), given.end(), [&](const GivenPiece& g) { return g.category == target; }))
-      continue;
+  CategoryCounts counts;
+  for (const GivenPiece& g : given) counts.add(g.category);
+  // "needs ..." is what recommending is for; anything else cannot be completed.
+  if (const std::string problem = outfitProblem(counts); !problem.empty() && problem.rfind("needs", 0) != 0)
+    return fail("the given pieces are no outfit: " + problem, kUsage);
+  for (Category target : categoriesToComplete(counts)) {
+    if (engine.catalog().of(target).size() == 0) continue;  // nothing of that kind to propose
     auto ranked = engine.rank(given, target, options);
     if (!ranked) return fail(ranked.message());
     QJsonArray list;
@@ -150,18 +162,18 @@ int runRecommend(const QStringList& args) {
     byCategory[categoryName(target)] = list;
   }
   result["suggestions"] = byCategory;
-  if (given.size() == 1) {
-    auto outfits = engine.complete(given[0], options);
+  if (!requiredMissing(counts).empty()) {
+    auto outfits = engine.complete(given, options);
     if (!outfits) return fail(outfits.message());
     QJsonArray list;
     for (const OutfitSuggestion& o : *outfits) {
-      // An outside image (--image) is no library item: its slot is null.
-      auto id = [](Id item) { return item ? QJsonValue(static_cast<qint64>(item)) : QJsonValue(); };
-      list.append(QJsonObject{{"top", id(o.top)},
-                              {"bottom", id(o.bottom)},
-                              {"shoes", id(o.shoes)},
-                              {"score", o.score},
-                              {"why", whyJson(o.why)}});
+      // Every piece by its category; an outside image (--image) is no library item: null.
+      QJsonObject outfit{{"score", o.score}, {"why", whyJson(o.why)}};
+      for (const OutfitItem& item : o.items) {
+        outfit[categoryName(item.category)] =
+            item.item ? QJsonValue(static_cast<qint64>(item.item)) : QJsonValue();
+      }
+      list.append(outfit);
     }
     result["outfits"] = list;
   }
@@ -184,8 +196,13 @@ int runRecommend(const QStringList& args) {
       auto id = [](const QJsonValue& v) {
         return v.isNull() ? QStringLiteral("(image)") : QString::number(v.toInteger());
       };
-      printLine(QStringLiteral("  top %1  bottom %2  shoes %3  score %4")
-                    .arg(id(x["top"]), id(x["bottom"]), id(x["shoes"]))
+      QStringList pieces;
+      for (Category c : kCategories) {
+        if (x.contains(categoryName(c)))
+          pieces << QStringLiteral("%1 %2").arg(categoryName(c), id(x[categoryName(c)]));
+      }
+      printLine(QStringLiteral("  %1  score %2")
+                    .arg(pieces.join(QStringLiteral("  ")))
                     .arg(x["score"].toDouble(), 0, 'f', 3));
     }
   }

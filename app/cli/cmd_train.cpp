@@ -108,7 +108,8 @@ QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c)
 int runTrain(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      "Train the compatibility model on outfits (top, bottom, shoes) of a dataset.\n"
+      "Train the compatibility model on the outfits of a dataset (every valid outfit:\n"
+      "separates and one-pieces, with outer layers, bags and accessories where present).\n"
       "A checkpoint is written after every epoch; Ctrl-C stops and keeps the last one\n"
       "(continue with --resume). JSON on stdout with --json, progress on stderr.");
   addDatasetOptions(parser, "train");
@@ -128,10 +129,10 @@ int runTrain(const QStringList& args) {
                     .arg(parser.value("out")),
                 kUsage);
   }
-  compat::DatasetRequest data;
-  data.boxes = compat::BoxSource::Auto;  // the command-line contract's default
+  datasets::DatasetRequest data;
+  data.boxes = datasets::BoxSource::Auto;  // the command-line contract's default
   if (const QString error = readDatasetOptions(parser, data); !error.isEmpty()) return fail(error, kUsage);
-  if (Status s = compat::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
+  if (Status s = datasets::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
   compat::TrainConfig config;
   if (const QString error = readTrainingOptions(parser, config); !error.isEmpty()) return fail(error, kUsage);
 
@@ -140,7 +141,7 @@ int runTrain(const QStringList& args) {
   if (!encoder) return fail(encoder.message());
   const bool quiet = parser.isSet("quiet");
   ProgressPrinter printer(quiet);
-  auto outfits = compat::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
+  auto outfits = datasets::loadDataset(data, **encoder, printer.callback(), &interruptFlag());
   printer.finish();
   if (interruptFlag().isCancelled())
     return fail(QStringLiteral("interrupted while encoding the dataset"), kInterrupted);
@@ -158,7 +159,7 @@ int runTrain(const QStringList& args) {
   request.resume = parser.isSet("resume");
   request.encoderKind = (*encoder)->info().kind;
   request.encoderSpec = encoderSpec;
-  request.dataJson = compat::datasetJson(data);
+  request.dataJson = datasets::datasetJson(data);
   if (subset < 1.0) {
     QJsonObject described = QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object();
     described["subset"] = subset;
@@ -168,6 +169,10 @@ int runTrain(const QStringList& args) {
   if (!quiet) {
     std::fprintf(stderr, "training on %d outfits of %s (%s, %d dimensions)\n", outfitCount, data.spec.c_str(),
                  (*encoder)->info().displayName.c_str(), (*encoder)->info().dim);
+    if (outfits->ccp) {
+      std::fprintf(stderr, "  %d separates and %d one-piece outfits; %d photos show no valid outfit\n",
+                   outfits->ccp->separates, outfits->ccp->onepieces, outfits->ccp->leftOut);
+    }
   }
   compat::TrainCallbacks callbacks;
   callbacks.onStep = [&](const compat::StepInfo& s) {

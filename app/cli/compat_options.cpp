@@ -17,9 +17,9 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
        "SPLIT", defaultSplit});
   parser.addOption(
       {"boxes",
-       "Crop boxes (ccp): auto (the app's crop pipeline on every complete outfit; photos where it misses "
-       "an item are left out; the default for train) or gt (the dataset's boxes, pixel-annotated photos "
-       "only). eval defaults to the checkpoint's.",
+       "Crop boxes (ccp): auto (the app's crop pipeline on every outfit photo; photos where it finds no "
+       "valid outfit are left out; the default for train) or gt (the dataset's boxes, pixel-annotated "
+       "photos only). eval defaults to the checkpoint's.",
        "gt|auto"});
   parser.addOption(
       {"background",
@@ -33,22 +33,22 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit) 
   parser.addOption({"quiet", "No progress on stderr."});
 }
 
-QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request) {
+QString readDatasetOptions(const QCommandLineParser& parser, datasets::DatasetRequest& request) {
   if (parser.isSet("dataset")) request.spec = parser.value("dataset").toStdString();
-  const auto split = compat::parseSplit(parser.value("split").toStdString());
+  const auto split = datasets::parseSplit(parser.value("split").toStdString());
   if (!split) return "--split must be train, test or all";
   request.split = *split;
   if (parser.isSet("boxes")) {
-    const auto boxes = compat::parseBoxSource(parser.value("boxes").toStdString());
+    const auto boxes = datasets::parseBoxSource(parser.value("boxes").toStdString());
     if (!boxes) return "--boxes must be gt or auto";
     request.boxes = *boxes;
   }
-  if (request.boxes == compat::BoxSource::Auto) {
+  if (request.boxes == datasets::BoxSource::Auto) {
     request.autoCrop = importCropFunction();
     request.autoCropId = importCropFunctionId();
   }
   if (parser.isSet("background")) {
-    const auto background = compat::parseBackground(parser.value("background").toStdString());
+    const auto background = datasets::parseBackground(parser.value("background").toStdString());
     if (!background) return "--background must be remove, person or keep";
     request.background = *background;
   }

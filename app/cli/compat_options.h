@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "compat/dataset_loader.h"
+#include "datasets/dataset_loader.h"
 
 namespace w2w::cli {
 
@@ -18,7 +18,7 @@ void addDatasetOptions(QCommandLineParser& parser, const QString& defaultSplit);
 
 // Fills `request` from the options that are set (leaving the rest as given).
 // Returns an error message for bad values, empty when all is well.
-QString readDatasetOptions(const QCommandLineParser& parser, compat::DatasetRequest& request);
+QString readDatasetOptions(const QCommandLineParser& parser, datasets::DatasetRequest& request);
 
 // Parses --name as a number in [lo, hi]; false (with *error set) when bad.
 bool readNumber(const QCommandLineParser& parser, const QString& name, double lo, double hi, double* value,

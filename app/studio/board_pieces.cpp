@@ -12,7 +12,34 @@ int BoardPieces::count() const {
   return n;
 }
 
-bool BoardPieces::isComplete() const { return count() == static_cast<int>(kBoardSlots.size()); }
+CategoryCounts BoardPieces::categories() const {
+  CategoryCounts counts;
+  for (Category c : kBoardSlots)
+    if ((*this)[c]) counts.add(c);
+  return counts;
+}
+
+bool BoardPieces::isComplete() const { return isValidOutfit(categories()); }
+
+std::vector<Category> BoardPieces::missing() const { return requiredMissing(categories()); }
+
+bool BoardPieces::accepts(Category c) const {
+  CategoryCounts others = categories();
+  if ((*this)[c]) others.remove(c);
+  return canAdd(others, c);
+}
+
+BoardPieces BoardPieces::with(Category c, Id item) const {
+  BoardPieces out = *this;
+  out.set(c, item);
+  if (!item) return out;
+  for (Category other : kBoardSlots)
+    if (other != c && out[other] && !canWearTogether(other, c)) out.set(other, 0);
+  // Putting on a one-piece takes off the separates: a top under it stays
+  // possible, but only when a person adds one afterwards.
+  if (c == Category::Onepiece) out.set(Category::Top, 0);
+  return out;
+}
 
 std::vector<Id> BoardPieces::items() const {
   std::vector<Id> out;
@@ -24,7 +51,7 @@ std::vector<Id> BoardPieces::items() const {
 std::vector<Category> BoardPieces::emptySlots() const {
   std::vector<Category> out;
   for (Category c : kBoardSlots)
-    if (!(*this)[c]) out.push_back(c);
+    if (!(*this)[c] && accepts(c)) out.push_back(c);
   return out;
 }
 

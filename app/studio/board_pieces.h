@@ -1,6 +1,7 @@
 // BoardPieces: the outfit on the board, at most one item per slot (0 = an
 // empty slot). The board's slots come from the category definitions; code
-// iterates over kBoardSlots and never names a slot by position.
+// iterates over kBoardSlots and never names a slot by position, and asks the
+// outfit rules (common/category.h) which pieces make an outfit.
 #pragma once
 
 #include <QMetaType>
@@ -14,8 +15,8 @@
 
 namespace w2w {
 
-// The slots of the board, in the order they are shown: one per category the
-// outfit score is defined over.
+// The slots of the board, in the order they are shown: one per garment
+// category (one accessory at a time).
 inline constexpr const auto& kBoardSlots = kCategories;
 
 class BoardPieces {
@@ -27,9 +28,21 @@ class BoardPieces {
 
   int count() const;  // slots filled
   bool isEmpty() const { return count() == 0; }
-  bool isComplete() const;        // every slot of kBoardSlots filled
+  CategoryCounts categories() const;  // of the filled slots
+  // The pieces make a valid outfit (shoes, and a top and a bottom or a one-piece).
+  bool isComplete() const;
+  // What a valid outfit still needs (common/category.h requiredMissing).
+  std::vector<Category> missing() const;
   std::vector<Id> items() const;  // the filled slots' items, in slot order
+  // Empty slots that can take a piece beside the others (not a bottom beside
+  // a one-piece, nor a one-piece beside a bottom).
   std::vector<Category> emptySlots() const;
+  // Whether the slot of c can hold a piece beside the other pieces.
+  bool accepts(Category c) const;
+  // The pieces with `item` in the slot of c and every piece that cannot be
+  // worn with it taken off (a one-piece takes the place of the top and the
+  // bottom; a top added to a one-piece afterwards stays).
+  BoardPieces with(Category c, Id item) const;
   // Whether `item` is on the board.
   bool contains(Id item) const;
   // Every slot whose item is in `gone` is emptied; true when any was.

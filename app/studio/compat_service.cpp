@@ -119,16 +119,20 @@ Result<double> CompatService::similarity(Id a, Id b) {
 }
 
 Result<OutfitScore> CompatService::score(const BoardPieces& pieces) {
-  if (!pieces.isComplete()) return makeError("the outfit is not complete");
-  std::array<std::vector<float>, 3> v;
-  const std::array<Category, 3> order = {Category::Top, Category::Bottom, Category::Shoes};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    auto vector = vectorOf(pieces[order[i]]);
+  if (!pieces.isComplete()) return makeError("the pieces make no outfit yet");
+  std::vector<std::vector<float>> vectors;
+  std::vector<std::pair<Category, const float*>> given;
+  for (Category c : kBoardSlots) {
+    if (!pieces[c]) continue;
+    auto vector = vectorOf(pieces[c]);
     if (!vector) return vector.error();
-    v[i] = std::move(*vector);
+    vectors.push_back(std::move(*vector));
   }
+  std::size_t next = 0;
+  for (Category c : kBoardSlots)
+    if (pieces[c]) given.push_back({c, vectors[next++].data()});
   OutfitScore out;
-  out.score = outfitScore(v[0].data(), v[1].data(), v[2].data(), static_cast<int>(v[0].size()), &out.pairs);
+  out.score = outfitScore(given, static_cast<int>(vectors.front().size()), &out.pairs);
   return out;
 }
 
@@ -186,7 +190,7 @@ Result<LatentCatalog> buildCatalog(const std::string& path, const compat::Compat
   if (!items) return items.error();
   std::unordered_map<Id, Id> photoOf;
   for (const Item& item : *items) photoOf[item.id] = item.photoId.value_or(0);
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     auto embedded = (*library)->itemEmbeddings(encoderId, c);
     if (!embedded) return embedded.error();
     LatentCandidates& candidates = catalog.of(c);
@@ -197,7 +201,7 @@ Result<LatentCatalog> buildCatalog(const std::string& path, const compat::Compat
     for (Id id : candidates.itemIds) candidates.photoIds.push_back(photoOf[id]);
     if (candidates.vectors.cols) catalog.dim = static_cast<int>(candidates.vectors.cols);
   }
-  for (Category c : kCategories) catalog.of(c).vectors.cols = catalog.dim;
+  for (Category c : kSeedSlots) catalog.of(c).vectors.cols = catalog.dim;
   return catalog;
 }
 

@@ -97,9 +97,10 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
     }
   });
   connect(outfitMatrix_, &SimilarityMatrix::cellClicked, this, [this](int row, int column) {
-    const QList<QVariant> ids = outfitChoice_->currentData().toList();
-    if (row != column && row < ids.size() && column < ids.size())
-      explain(ids[row].toLongLong(), ids[column].toLongLong());
+    const auto n = static_cast<int>(outfitIds_.size());
+    if (row != column && row < n && column < n && outfitIds_[static_cast<std::size_t>(row)] &&
+        outfitIds_[static_cast<std::size_t>(column)])
+      explain(outfitIds_[static_cast<std::size_t>(row)], outfitIds_[static_cast<std::size_t>(column)]);
   });
   connect(compat_, &CompatService::changed, this, [this] {
     refreshOutfit();
@@ -179,12 +180,26 @@ void HeatmapsView::reloadOutfits() {
 }
 
 void HeatmapsView::refreshOutfit() {
-  const QList<QVariant> ids = outfitChoice_->currentData().toList();
-  const int n = static_cast<int>(kBoardSlots.size());
+  const QList<QVariant> all = outfitChoice_->currentData().toList();
+  // Every pair of the pieces the outfit has (all slots while it has none).
+  std::vector<Category> shown;
+  QList<QVariant> ids;
+  for (int a = 0; a < static_cast<int>(kBoardSlots.size()) && a < all.size(); ++a) {
+    if (!all[a].toLongLong()) continue;
+    shown.push_back(kBoardSlots[static_cast<std::size_t>(a)]);
+    ids << all[a];
+  }
+  if (shown.empty()) {
+    shown.assign(kBoardSlots.begin(), kBoardSlots.end());
+    for (std::size_t a = 0; a < shown.size(); ++a) ids << QVariant(qlonglong(0));
+  }
+  const int n = static_cast<int>(shown.size());
+  outfitIds_.clear();
+  for (const QVariant& id : ids) outfitIds_.push_back(id.toLongLong());
   QStringList names;
   QStringList pieces;
   for (int a = 0; a < n; ++a) {
-    names << categoryLabel(kBoardSlots[static_cast<std::size_t>(a)]);
+    names << categoryLabel(shown[static_cast<std::size_t>(a)]);
     const Id item = ids.value(a).toLongLong();
     if (item) pieces << library_->itemName(item).text();
   }
@@ -195,7 +210,7 @@ void HeatmapsView::refreshOutfit() {
                             : tr("<b>Outfit</b>: pair similarities (click a cell for its spatial map)"));
   QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
   QVector<QPixmap> pictures;
-  for (int a = 0; a < n && ids.size() == n; ++a) {
+  for (int a = 0; a < n; ++a) {
     pictures << piecePicture(library_, ids[a].toLongLong());
     for (int b = 0; b < n; ++b) {
       if (a == b || !ids[a].toLongLong() || !ids[b].toLongLong()) continue;

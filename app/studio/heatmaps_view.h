@@ -59,6 +59,7 @@ class HeatmapsView : public QWidget {
   EncoderService* encoders_;
   BoardPieces board_{};
   std::vector<Id> items_;
+  std::vector<Id> outfitIds_;  // the outfit heatmap's rows and columns
   QComboBox* outfitChoice_;
   SimilarityMatrix* outfitMatrix_;
   SimilarityMatrix* itemMatrix_;

@@ -52,7 +52,7 @@ LibraryView::LibraryView(LibraryController* library, ThumbnailCache* thumbnails,
   search_->setObjectName("librarySearch");
   count_ = new QLabel(this);
   for (int i = 0; i < 3; ++i) kind_->addItem(QString());
-  for (int i = 0; i < 4; ++i) category_->addItem(QString());
+  for (int i = 0; i <= kCategoryCount; ++i) category_->addItem(QString());  // any, then each category
   for (int i = 0; i < 9; ++i) state_->addItem(QString());
   auto* bar = new QHBoxLayout;
   for (QWidget* w : std::initializer_list<QWidget*>{kind_, category_, state_, tag_}) bar->addWidget(w);
@@ -173,8 +173,8 @@ LibraryView::~LibraryView() { QObject::disconnect(undo_, nullptr, this, nullptr)
 
 void LibraryView::retranslate() {
   const QStringList kinds = {tr("Photos and items"), tr("Photos"), tr("Items")};
-  const QStringList categories = {tr("Any category"), categoryLabel(Category::Top),
-                                  categoryLabel(Category::Bottom), categoryLabel(Category::Shoes)};
+  QStringList categories = {tr("Any category")};
+  for (Category c : kCategories) categories << categoryLabel(c);
   const QStringList states = {tr("Any state"),    tr("New (not cropped)"), tr("Processed"),
                               tr("Reviewed"),     tr("Flagged"),           tr("Failed"),
                               tr("Edited crops"), tr("Encoded"),           tr("Not encoded")};
@@ -248,7 +248,8 @@ void LibraryView::refresh(const std::string& modelId) {
 void LibraryView::applyFilter() {
   LibraryFilter filter;
   filter.kind = static_cast<LibraryFilter::Kind>(std::max(0, kind_->currentIndex()));
-  if (category_->currentIndex() > 0) filter.category = static_cast<Category>(category_->currentIndex() - 1);
+  if (category_->currentIndex() > 0)
+    filter.category = kCategories[static_cast<std::size_t>(category_->currentIndex() - 1)];
   filter.state = static_cast<LibraryFilter::State>(std::max(0, state_->currentIndex()));
   const QString tag = tag_->currentData().toString();
   if (!tag.isEmpty() && library_->library()) {

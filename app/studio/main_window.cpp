@@ -22,6 +22,7 @@
 
 #include "background_encoder.h"
 #include "background_task.h"
+#include "category_style.h"
 #include "common/build_info.h"
 #include "compat_service.h"
 #include "crop_review_view.h"
@@ -511,12 +512,17 @@ void MainWindow::importPhotosDialog(bool folder) {
 
 void MainWindow::importItemsDialog() {
   if (!library_->hasLibrary()) return;
-  const QStringList choices = {tr("From each file's folder name"), tr("Top"), tr("Bottom"), tr("Shoes")};
+  QStringList choices = {tr("From each file's folder name")};
+  QStringList names = {QStringLiteral("folder")};
+  for (Category c : kCategories) {
+    choices << categoryLabel(c);
+    names << QString::fromUtf8(categoryName(c));
+  }
   bool ok = false;
   const QString choice = QInputDialog::getItem(this, tr("Import Single Items"), tr("Category of the items:"),
                                                choices, 0, false, &ok);
   if (!ok) return;
-  const QString category = QStringList{"folder", "top", "bottom", "shoes"}.at(choices.indexOf(choice));
+  const QString category = names.at(choices.indexOf(choice));
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of Single-Item Photos"));
   if (!dir.isEmpty()) library_->importItems({dir}, category);
 }

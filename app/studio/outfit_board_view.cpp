@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -61,6 +62,21 @@ BoardPieces piecesOf(const Outfit& outfit) {
 QString outfitTitle(const Outfit& outfit) {
   return outfit.name.empty() ? OutfitBoardView::tr("Outfit %1").arg(outfit.id)
                              : QString::fromStdString(outfit.name);
+}
+
+// "Top or Outer": what a valid outfit still needs, for messages.
+QString neededNames(const std::vector<Category>& missing) {
+  const bool eitherSide = std::find(missing.begin(), missing.end(), Category::Onepiece) != missing.end();
+  QStringList names;
+  if (eitherSide)
+    names << OutfitBoardView::tr("%1 and %2, or %3")
+                 .arg(categoryLabel(Category::Top), categoryLabel(Category::Bottom),
+                      categoryLabel(Category::Onepiece));
+  for (Category c : missing)
+    if (!eitherSide || c == Category::Shoes ||
+        !(c == Category::Top || c == Category::Bottom || c == Category::Onepiece))
+      names << categoryLabel(c);
+  return names.join(QStringLiteral(", "));
 }
 
 // "Top, Shoes": the slots' names, for messages.
@@ -121,13 +137,15 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   notice_->setTextFormat(Qt::PlainText);
   notice_->setStyleSheet("QLabel { background: palette(alternate-base); padding: 4px; border-radius: 4px; }");
 
-  auto* slotColumn = new QVBoxLayout(slotPanel_);
-  slotColumn->setContentsMargins(0, 0, 0, 0);
+  // Two columns, head to toe: seven slots in one column would not fit a laptop screen.
+  auto* slotGrid = new QGridLayout(slotPanel_);
+  slotGrid->setContentsMargins(0, 0, 0, 0);
   for (Category c : kBoardSlots) {
     auto* slot = new ItemSlot(c, slotPanel_);
-    slot->setMinimumSize(140, 120);
+    slot->setMinimumSize(120, 96);
+    const int index = static_cast<int>(slots_.size());
     slots_.push_back(slot);
-    slotColumn->addWidget(slot, 1);
+    slotGrid->addWidget(slot, index / 2, index % 2);
     connect(slot, &ItemSlot::itemDropped, this, [this, c](Id item) { setPiece(c, item); });
     connect(slot, &ItemSlot::photoDropped, this, &OutfitBoardView::takePhoto);
     connect(slot, &ItemSlot::clicked, this, [this, c] { selectSlot(c); });
@@ -284,8 +302,8 @@ void OutfitBoardView::setPiece(Category category, Id item) {
     category = (*found)->category;  // an item always goes to its own slot
   }
   if (std::find(kBoardSlots.begin(), kBoardSlots.end(), category) == kBoardSlots.end()) return;
-  BoardPieces after = pieces_;
-  after.set(category, item);
+  // A piece takes the place of those it cannot be worn with (a dress, of a bottom).
+  const BoardPieces after = pieces_.with(category, item);
   const QString name = library_->itemName(item).text();
   setPieces(after,
             item ? tr("Put %1 on the board").arg(name) : tr("Remove the %1").arg(categoryLabel(category)));
@@ -348,27 +366,39 @@ void OutfitBoardView::refresh() {
 
 void OutfitBoardView::refreshSlots() {
   for (std::size_t i = 0; i < slots_.size(); ++i) {
-    const Id item = pieces_[kBoardSlots[i]];
+    const Category c = kBoardSlots[i];
+    const Id item = pieces_[c];
     slots_[i]->setItem(item, piecePicture(library_, item),
                        item ? library_->itemName(item).text() : QString());
+    // A slot whose kind cannot be worn with the pieces on the board is off
+    // (a bottom beside a one-piece); putting such a piece on replaces them.
+    const bool open = item || pieces_.accepts(c);
+    slots_[i]->setEnabled(open);
+    if (!open)
+      slots_[i]->setToolTip(tr("%1 cannot be worn with the pieces on the board").arg(categoryLabel(c)));
   }
 }
 
 void OutfitBoardView::refreshScore() {
   score_ = kNaN;
+  // The pairs of the pieces on the board (every slot while it is empty).
+  std::vector<Category> shown;
+  for (Category c : kBoardSlots)
+    if (pieces_[c]) shown.push_back(c);
+  if (shown.empty()) shown.assign(kBoardSlots.begin(), kBoardSlots.end());
   QStringList names;
-  for (Category c : kBoardSlots) names << categoryLabel(c);
-  const int n = static_cast<int>(kBoardSlots.size());
+  for (Category c : shown) names << categoryLabel(c);
+  const int n = static_cast<int>(shown.size());
   QVector<QVector<double>> matrix(n, QVector<double>(n, kNaN));
   QVector<QPixmap> pictures;
-  for (Category c : kBoardSlots) pictures << piecePicture(library_, pieces_[c]);
+  for (Category c : shown) pictures << piecePicture(library_, pieces_[c]);
   spaceLabel_->setText(compat_->description());
   ruleLabel_->setText(compat_->verdictRule());
   // Pairs that are complete show even on an incomplete board.
   for (int a = 0; a < n; ++a) {
     for (int b = 0; b < n; ++b) {
-      const Id x = pieces_[kBoardSlots[static_cast<std::size_t>(a)]];
-      const Id y = pieces_[kBoardSlots[static_cast<std::size_t>(b)]];
+      const Id x = pieces_[shown[static_cast<std::size_t>(a)]];
+      const Id y = pieces_[shown[static_cast<std::size_t>(b)]];
       if (a == b || !x || !y) continue;
       if (auto s = compat_->similarity(x, y)) matrix[a][b] = *s;
     }
@@ -376,9 +406,9 @@ void OutfitBoardView::refreshScore() {
   pairs_->setMatrix(matrix, names, names);
   pairs_->setRowPictures(pictures);
   if (!pieces_.isComplete()) {
-    scoreLabel_->setText(tr("<span style='font-size:14pt'>Fill every slot to see how well the pieces go "
-                            "together</span><br>Empty: %1")
-                             .arg(slotNames(pieces_.emptySlots())));
+    scoreLabel_->setText(tr("<span style='font-size:14pt'>Make a whole outfit to see how well the pieces go "
+                            "together</span><br>Still needed: %1")
+                             .arg(neededNames(pieces_.missing())));
     return;
   }
   auto score = compat_->score(pieces_);
@@ -448,7 +478,8 @@ void OutfitBoardView::modifyAtRandom() {
   Library* library = library_->library();
   if (!library) return;
   if (!pieces_.isComplete()) {
-    say(tr("Modify at random changes a complete outfit: fill every slot first."));
+    say(tr("Modify at random changes a whole outfit: make one on the board first (still needed: %1).")
+            .arg(neededNames(pieces_.missing())));
     return;
   }
   auto outfits = library->outfits();
@@ -473,15 +504,26 @@ void OutfitBoardView::modifyAtRandom() {
            "piece with this one. Import more outfit photos."));
     return;
   }
+  // One slot per board slot; the sampler picks two the board fills, each
+  // from another outfit that fills it.
+  const int slotCount = static_cast<int>(kBoardSlots.size());
+  std::vector<std::uint8_t> present;
+  for (const BoardPieces& p : sources)
+    for (Category c : kBoardSlots) present.push_back(p[c] != 0);
   compat::Rng rng(random_());
-  const compat::ModifiedOutfit modified =
-      compat::sampleModified(static_cast<int>(sources.size()), rng).front();
-  BoardPieces after;
+  const compat::ModifiedOutfit modified = compat::sampleModified(present, slotCount, rng).front();
+  BoardPieces after = pieces_;
   std::vector<Category> replaced;
-  for (Category c : kBoardSlots) {
-    after.set(
-        c, sources[static_cast<std::size_t>(modified.source[static_cast<std::size_t>(categoryIndex(c))])][c]);
+  for (int slot : modified.replaced) {
+    const Category c = kBoardSlots[static_cast<std::size_t>(slot)];
+    after.set(c, sources[static_cast<std::size_t>(modified.source[static_cast<std::size_t>(slot)])][c]);
     if (after[c] != pieces_[c]) replaced.push_back(c);
+  }
+  if (replaced.empty()) {
+    say(
+        tr("Modify at random takes pieces from other outfits, and no other outfit has pieces of the kinds on "
+           "the board."));
+    return;
   }
   setPieces(after, tr("Modify at random"));
   say(tr("Modified at random (the seed's modified outfit): new pieces from other outfits for %1.")
@@ -494,9 +536,10 @@ void OutfitBoardView::completeTheLook() {
     return;
   }
   if (pieces_.isComplete()) {
-    say(
-        tr("The board is full, so there is nothing to complete. To try other pieces, select a slot and press "
-           "Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every piece."));
+    say(tr(
+        "The board holds a whole outfit, so there is nothing to complete. To try other pieces, select a slot "
+        "and press Delete to empty it, or press Show recommendations (Ctrl+R) for alternatives to every "
+        "piece and for an outer layer, bag or accessory."));
     return;
   }
   auto engine = compat_->recommender();
@@ -515,27 +558,36 @@ void OutfitBoardView::completeTheLook() {
     }
     given.push_back(*piece);
   }
+  // Fills what a valid outfit still needs: with one piece, the best whole
+  // outfit around it (the others chosen together); otherwise the best piece
+  // for each needed category, given the others.
   BoardPieces after = pieces_;
-  const std::vector<Category> empty = pieces_.emptySlots();
-  if (given.size() == 1 && empty.size() == 2) {
-    // One piece: the best whole outfits around it, the pair chosen together.
+  if (given.size() == 1) {
     auto outfits = engine->complete(given.front(), {});
     if (outfits && !outfits->empty()) {
-      const OutfitSuggestion& best = outfits->front();
-      for (Category c : empty)
-        after.set(c, c == Category::Top ? best.top : c == Category::Bottom ? best.bottom : best.shoes);
+      for (const OutfitItem& item : outfits->front().items)
+        if (item.item && !after[item.category] && after.accepts(item.category))
+          after.set(item.category, item.item);
     }
   } else {
-    for (Category c : empty) {
+    std::vector<Category> needed = pieces_.missing();
+    // Neither separates nor a one-piece yet: the recommender's best of each decides.
+    if (std::find(needed.begin(), needed.end(), Category::Onepiece) != needed.end())
+      needed = {Category::Onepiece};
+    for (Category c : needed) {
+      auto ranked = engine->rank(given, c, {});
+      if (ranked && !ranked->empty()) after.set(c, ranked->front().itemId);
+    }
+    for (Category c : after.missing()) {
       auto ranked = engine->rank(given, c, {});
       if (ranked && !ranked->empty()) after.set(c, ranked->front().itemId);
     }
   }
   QStringList added;
-  for (Category c : empty)
-    if (after[c]) added << library_->itemName(after[c]).text();
+  for (Category c : kBoardSlots)
+    if (after[c] && after[c] != pieces_[c]) added << library_->itemName(after[c]).text();
   if (added.isEmpty()) {
-    say(tr("No piece in the library completes this look: the empty slots have no encoded candidates."));
+    say(tr("No piece in the library completes this look: the missing kinds have no encoded candidates."));
     return;
   }
   setPieces(after, tr("Complete the look"));
@@ -559,7 +611,7 @@ QString OutfitBoardView::saveOutfit(const QString& name) {
   Library* library = library_->library();
   if (!library) return tr("No library is open.");
   if (!pieces_.isComplete())
-    return tr("An outfit needs a piece in every slot. Empty: %1.").arg(slotNames(pieces_.emptySlots()));
+    return tr("The pieces make no outfit yet. Still needed: %1.").arg(neededNames(pieces_.missing()));
   if (auto saved = library->outfits(OutfitOrigin::User)) {
     for (const Outfit& o : *saved) {
       if (piecesOf(o) == pieces_) {

@@ -131,14 +131,10 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   outfitsLabel_->setWordWrap(true);
   outfits_ = new QListWidget(resultsPanel);
   outfits_->setObjectName("wholeOutfits");
-  outfits_->setIconSize(QSize(3 * 48 + 8, 48));
+  outfits_->setIconSize(QSize(5 * 48 + 16, 48));
   outfits_->setWordWrap(true);
   connect(outfits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* row) {
-    const QList<QVariant> ids = row->data(Qt::UserRole).toList();
-    BoardPieces p;
-    for (std::size_t i = 0; i < kBoardSlots.size() && i < static_cast<std::size_t>(ids.size()); ++i)
-      p.set(kBoardSlots[i], ids[static_cast<qsizetype>(i)].toLongLong());
-    Q_EMIT putOnBoard(p);
+    Q_EMIT putOnBoard(BoardPieces::fromText(row->data(Qt::UserRole).toString()));
   });
   outfitColumn_ = new QWidget(resultsPanel);
   auto* outfitColumn = new QVBoxLayout(outfitColumn_);
@@ -249,19 +245,26 @@ void RecommendationsView::setPieces(const BoardPieces& pieces) {
                        item ? library_->itemName(item).text() : QString());
   }
   // The wardrobe offers what is still missing.
-  if (pieces_[selected_] && !pieces_.isComplete()) selectSlot(pieces_.emptySlots().front());
+  if (pieces_[selected_] && !pieces_.isComplete()) selectSlot(pieces_.missing().front());
   refresh();
 }
 
 void RecommendationsView::refresh() {
   for (QListWidget* list : lists_) list->clear();
   outfits_->clear();
-  // Empty slots get what completes the look; with every slot filled, each
-  // slot gets the alternatives that suit the other pieces.
+  // The kinds that could join the pieces get what completes the look (a
+  // dress: shoes, an outer layer, a bag, an accessory; never a bottom); once
+  // the pieces make a whole outfit, each of them also gets the alternatives
+  // that suit the others.
   const bool alternatives = pieces_.isComplete();
+  const std::vector<Category> toComplete = categoriesToComplete(pieces_.categories());
+  const auto shown = [&](Category c) {
+    return (alternatives && pieces_[c]) ||
+           std::find(toComplete.begin(), toComplete.end(), c) != toComplete.end();
+  };
   for (std::size_t i = 0; i < kBoardSlots.size(); ++i) {
     const Category c = kBoardSlots[i];
-    listColumns_[i]->setVisible(alternatives || !pieces_[c]);
+    listColumns_[i]->setVisible(shown(c));
     listLabels_[i]->setText(alternatives ? tr("Other %1 pieces that suit the rest").arg(categoryLabel(c))
                                          : tr("%1 pieces that complete the look").arg(categoryLabel(c)));
   }
@@ -295,7 +298,9 @@ void RecommendationsView::refresh() {
   options.excludeSamePhoto = samePhoto_->isChecked();
   if (excludeSaved_->isChecked() && library_->library()) {
     if (auto saved = library_->library()->outfits(OutfitOrigin::User)) {
-      for (const Outfit& o : *saved) options.excluded.insert({o.top, o.bottom, o.shoes});
+      for (const Outfit& o : *saved) {
+        for (Id item : o.itemIds()) options.excluded.insert(item);
+      }
     }
   }
   if (!tag_->currentData().toString().isEmpty() && library_->library()) {
@@ -305,13 +310,13 @@ void RecommendationsView::refresh() {
       for (const Item& item : *tagged) options.allowed->insert(item.id);
     }
   }
-  status_->setText(alternatives
-                       ? tr("Every slot is filled: each list shows the pieces that could replace "
-                            "one, with the others kept. %1 %2")
-                             .arg(compat_->verdictRule(), compat_->description())
-                       : QStringLiteral("%1 %2").arg(compat_->verdictRule(), compat_->description()));
+  status_->setText(
+      alternatives ? tr("The pieces make a whole outfit: the lists of the kinds on it show the pieces that "
+                        "could replace one, with the others kept. %1 %2")
+                         .arg(compat_->verdictRule(), compat_->description())
+                   : QStringLiteral("%1 %2").arg(compat_->verdictRule(), compat_->description()));
   for (Category target : kBoardSlots) {
-    if (pieces_[target] && !alternatives) continue;
+    if (!shown(target)) continue;
     std::vector<GivenPiece> others;
     for (const GivenPiece& g : given)
       if (g.category != target) others.push_back(g);
@@ -331,14 +336,17 @@ void RecommendationsView::refresh() {
     auto whole = engine->complete(given[0], options);
     if (!whole) return;
     for (const OutfitSuggestion& o : *whole) {
-      const std::vector<Id> ids = {o.top, o.bottom, o.shoes};
+      BoardPieces pieces;
+      std::vector<Id> ids;
       QStringList names;
-      for (Id id : ids) names << library_->itemName(id).text();
+      for (const OutfitItem& item : o.items) {
+        pieces.set(item.category, item.item);
+        ids.push_back(item.item);
+        names << library_->itemName(item.item).text();
+      }
       auto* row =
           new QListWidgetItem(QIcon(outfitStrip(library_, ids, 48)), scoreLine(compat_, o.score), outfits_);
-      row->setData(Qt::UserRole,
-                   QList<QVariant>{static_cast<qlonglong>(o.top), static_cast<qlonglong>(o.bottom),
-                                   static_cast<qlonglong>(o.shoes)});
+      row->setData(Qt::UserRole, pieces.toText());
       row->setToolTip(names.join('\n') + "\n\n" + whyText(o.why));
     }
   }

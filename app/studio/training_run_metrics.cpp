@@ -20,17 +20,6 @@ std::string compact(const QJsonObject& o) {
   return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
-compat::Histogram histogramFromJson(const QJsonObject& o) {
-  compat::Histogram h;
-  h.lo = o.value("lo").toDouble(-1.0);
-  h.hi = o.value("hi").toDouble(1.0);
-  for (const QJsonValue v : o.value("counts").toArray()) h.counts.push_back(v.toInteger());
-  h.n = o.value("n").toInteger();
-  h.mean = o.value("mean").toDouble();
-  h.stddev = o.value("std").toDouble();
-  return h;
-}
-
 // Every k-th step so that at most kMaxStoredSteps remain (the last one kept).
 QJsonArray thinnedSteps(const QList<QPointF>& steps) {
   QJsonArray out;
@@ -124,32 +113,7 @@ RunMetrics parseRunMetrics(const std::string& text) {
 }
 
 std::optional<compat::EvalReport> parseEvalReport(const std::string& text) {
-  const QJsonObject json = parsed(text).toObject();
-  if (json.isEmpty()) return std::nullopt;
-  compat::EvalReport r;
-  r.outfits = json.value("outfits").toInt();
-  r.rounds = json.value("rounds").toInt();
-  r.questions = json.value("fitb_questions").toInt();
-  r.auc = json.value("auc").toDouble(0.5);
-  r.fitb = json.value("fitb").toDouble();
-  const QJsonObject pairs = json.value("pairs").toObject();
-  for (int p = 0; p < 3; ++p) {
-    const QJsonObject pair = pairs.value(compat::pairName(p)).toObject();
-    r.pairs[static_cast<std::size_t>(p)] = {pair.value("auc").toDouble(0.5), pair.value("fitb").toDouble()};
-  }
-  const QJsonObject categories = json.value("categories").toObject();
-  for (Category c : kCategories) {
-    r.fitbByCategory[static_cast<std::size_t>(categoryIndex(c))] =
-        categories.value(categoryName(c)).toObject().value("fitb").toDouble();
-  }
-  for (const QJsonValue v : json.value("thresholds").toArray()) {
-    const QJsonObject t = v.toObject();
-    r.thresholds.push_back({t.value("threshold").toDouble(), t.value("accuracy").toDouble(),
-                            t.value("precision").toDouble(), t.value("recall").toDouble()});
-  }
-  r.real = histogramFromJson(json.value("real_sim").toObject());
-  r.modified = histogramFromJson(json.value("modified_sim").toObject());
-  return r;
+  return compat::parseEvalReportJson(text);
 }
 
 }  // namespace w2w

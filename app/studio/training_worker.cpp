@@ -7,8 +7,8 @@
 #include <chrono>
 
 #include "compat/checkpoint.h"
-#include "compat/dataset_loader.h"
-#include "compat/library_dataset.h"
+#include "datasets/dataset_loader.h"
+#include "datasets/library_dataset.h"
 #include "encoder_service.h"
 #include "library/library.h"
 #include "training_controller.h"
@@ -59,7 +59,7 @@ Result<std::shared_ptr<const compat::OutfitSet>> loadOutfits(const TrainingJob& 
     channel.pending.preparing =
         TrainingController::tr("Encoding crops with the current encoder: %1 of %2").arg(p.done).arg(p.total);
   };
-  compat::LibraryDatasetOptions options;
+  datasets::LibraryDatasetOptions options;
   options.photoOutfits = job.photoOutfits;
   options.userOutfits = job.userOutfits;
   std::shared_ptr<const compat::OutfitSet> outfits;
@@ -71,7 +71,7 @@ Result<std::shared_ptr<const compat::OutfitSet>> loadOutfits(const TrainingJob& 
               .arg(QString::fromStdString(job.encoderModelId), QString::fromStdString(encoder.info().id))
               .toStdString());
     }
-    auto set = compat::loadLibraryOutfits(library, encoder, options, relay, &cancel);
+    auto set = datasets::loadLibraryOutfits(library, encoder, options, relay, &cancel);
     if (!set) return set.error();
     *kind = encoder.info().kind;
     outfits = std::make_shared<const compat::OutfitSet>(std::move(*set));
@@ -183,9 +183,9 @@ QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, Encoder
   request.resume = resume;
   request.encoderKind = encoderKind;
   request.encoderSpec = job.encoderSpec;
-  compat::DatasetRequest described;
+  datasets::DatasetRequest described;
   described.spec = "library:" + job.libraryPath;
-  request.dataJson = compat::datasetJson(described);
+  request.dataJson = datasets::datasetJson(described);
 
   compat::TrainCallbacks callbacks;
   callbacks.onStep = [&](const compat::StepInfo& s) {

@@ -47,6 +47,7 @@ w2w::compat::OutfitSet syntheticOutfits() {
   set.encoderId = "synthetic";
   set.dim = kDim;
   set.vectors.assign(v.data_ptr<float>(), v.data_ptr<float>() + v.numel());
+  set.present.assign(static_cast<std::size_t>(kOutfits) * 3, 1);
   for (int i = 0; i < kOutfits; ++i) {
     const std::string id = std::to_string(i);
     set.ids.push_back(id);

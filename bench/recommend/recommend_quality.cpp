@@ -16,7 +16,7 @@
 #include <map>
 
 #include "compat/compat_model.h"
-#include "compat/dataset_loader.h"
+#include "datasets/dataset_loader.h"
 #include "embed/encoder_factory.h"
 #include "pipeline/dataset_crops.h"
 #include "recommend/recommender.h"
@@ -36,15 +36,15 @@ Quality measure(const compat::OutfitSet& space) {
   std::map<std::string, Id> idOf;
   Id next = 1;
   for (int n = 0; n < space.size(); ++n) {
-    for (Category c : kCategories) {
+    for (Category c : kSeedSlots) {
       const std::string& key =
-          space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
+          space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))];
       if (idOf.count(key)) continue;
       idOf[key] = next;
       LatentCandidates& cand = catalog.of(c);
       cand.itemIds.push_back(next++);
       cand.photoIds.push_back(0);
-      const float* v = space.vector(n, categoryIndex(c));
+      const float* v = space.vector(n, seedSlot(c));
       cand.vectors.data.insert(cand.vectors.data.end(), v, v + space.dim);
       cand.vectors.rows++;
       cand.vectors.cols = space.dim;
@@ -53,19 +53,19 @@ Quality measure(const compat::OutfitSet& space) {
   Recommender engine(catalog);
   Quality q;
   for (int n = 0; n < space.size(); ++n) {
-    for (Category target : kCategories) {
+    for (Category target : kSeedSlots) {
       std::vector<GivenPiece> given;
-      for (Category c : kCategories) {
+      for (Category c : kSeedSlots) {
         if (c != target)
           given.push_back(*engine.piece(
-              idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))]]));
+              idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))]]));
       }
       RecommendOptions all;
       all.k = static_cast<int>(catalog.of(target).size());
       all.excludeSamePhoto = false;
       auto ranked = engine.rank(given, target, all);
       const Id truth =
-          idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(target))]];
+          idOf[space.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(target))]];
       int rank = 0;
       while (rank < static_cast<int>(ranked->size()) &&
              (*ranked)[static_cast<std::size_t>(rank)].itemId != truth)
@@ -118,14 +118,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", model.message().c_str());
     return 1;
   }
-  auto request = compat::parseDatasetJson((*model)->info().dataJson);
+  auto request = datasets::parseDatasetJson((*model)->info().dataJson);
   if (!request) {
     std::fprintf(stderr, "%s\n", request.message().c_str());
     return 1;
   }
   if (parser.isSet("dataset")) request->spec = parser.value("dataset").toStdString();
-  request->split = compat::parseSplit(parser.value("split").toStdString()).value_or(compat::Split::Test);
-  if (request->boxes == compat::BoxSource::Auto) {  // crops as the checkpoint's training made them
+  request->split = datasets::parseSplit(parser.value("split").toStdString()).value_or(datasets::Split::Test);
+  if (request->boxes == datasets::BoxSource::Auto) {  // crops as the checkpoint's training made them
     request->autoCrop = w2w::importCropFunction();
     request->autoCropId = w2w::importCropFunctionId();
   }
@@ -134,22 +134,29 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", encoder.message().c_str());
     return 1;
   }
-  auto data = compat::loadDataset(*request, **encoder);
+  auto data = datasets::loadDataset(*request, **encoder);
   if (!data) {
     std::fprintf(stderr, "%s\n", data.message().c_str());
     return 1;
   }
-  compat::OutfitSet raw = data->outfits;
+  // The queries complete top, bottom and shoes: the outfits that have all three.
+  compat::OutfitSet three = compat::keepSlots(data->outfits, [](Category c) { return isSeedSlot(c); });
+  std::vector<int> full;
+  for (int i = 0; i < three.size(); ++i) {
+    if (three.has(i, 0) && three.has(i, 1) && three.has(i, 2)) full.push_back(i);
+  }
+  three = three.subset(full);
+  compat::OutfitSet raw = three;
   compat::normalizeRows(raw);
-  auto latent = (*model)->project(data->outfits);
+  auto latent = (*model)->project(three);
   if (!latent) {
     std::fprintf(stderr, "%s\n", latent.message().c_str());
     return 1;
   }
   const Quality trained = measure(*latent);
   std::printf("%d held-out outfits (%s, split %s), %d candidates per category on average, %d queries\n\n",
-              data->outfits.size(), request->spec.c_str(), compat::splitName(request->split),
-              trained.candidates, trained.queries);
+              three.size(), request->spec.c_str(), datasets::splitName(request->split), trained.candidates,
+              trained.queries);
   std::printf("| ranking | Recall@1 | Recall@5 | Recall@10 | MRR |\n|---|---|---|---|---|\n");
   print("trained model", trained);
   print("untrained (encoder cosine)", measure(raw));

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "compat/checkpoint_files.h"
+#include "compat/outfit_set.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {
@@ -117,6 +118,8 @@ Result<CheckpointInfo> parseCheckpointConfig(const std::string& text, const std:
   auto config = parseTrainConfig(QJsonDocument(training).toJson(QJsonDocument::Compact).toStdString());
   if (!config) return makeError(source + ": " + config.message());
   info.config = *config;
+  // Checkpoints from before outfit layouts were recorded are the seed's three slots.
+  if (info.config.head.slots.empty()) info.config.head.slots = seedLayout();
   info.dataJson = QJsonDocument(root.value("data").toObject()).toJson(QJsonDocument::Compact).toStdString();
   info.dataFingerprint = root.value("data_fingerprint").toString().toStdString();
   const QJsonObject progress = root.value("progress").toObject();

@@ -1,5 +1,6 @@
 #include "compat/compat_config.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -46,6 +47,22 @@ const std::map<QString, Field<HeadConfig>>& headFields() {
       {"dropout", number(&HeadConfig::dropout)},
       {"standardize", flag(&HeadConfig::standardize)},
       {"ensemble", number(&HeadConfig::ensemble)},
+      {"slots",
+       {[](const HeadConfig& h) {
+          QJsonArray names;
+          for (Category c : h.slots) names.append(categoryName(c));
+          return QJsonValue(names);
+        },
+        [](HeadConfig& h, const QJsonValue& v) {
+          if (!v.isArray()) return false;
+          h.slots.clear();
+          for (const QJsonValue name : v.toArray()) {
+            const auto c = parseCategory(name.toString().toStdString());
+            if (!c) return false;
+            h.slots.push_back(*c);
+          }
+          return true;
+        }}},
       {"mode",
        {[](const HeadConfig& h) { return QJsonValue(headModeName(h.mode)); },
         [](HeadConfig& h, const QJsonValue& v) {
@@ -190,6 +207,7 @@ Status validateConfig(const TrainConfig& c) {
     return Status(makeError("invalid training configuration: " + what));
   };
   if (c.head.inputDim <= 0) return bad("input_dim must be positive");
+  if (c.head.slots.size() == 1) return bad("slots must name at least two outfit slots (or none: the data's)");
   if (c.head.hiddenDim <= 0 || c.head.outputDim <= 0)
     return bad("hidden_dim and output_dim must be positive");
   if (c.head.inputDim > kMaxLayerWidth || c.head.hiddenDim > kMaxLayerWidth ||

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "common/category.h"
 #include "common/result.h"
 
 namespace w2w::compat {
@@ -27,10 +29,14 @@ struct HeadConfig {
   HeadMode mode = HeadMode::Shared;
   bool standardize = true;  // subtract the training mean and divide by the std per dimension first
   int ensemble = 5;         // independent heads trained side by side; the similarity is their mean
+  // The outfit slots' categories (compat/outfit_set.h); empty: the training
+  // data's. Checkpoints written before layouts existed have the seed's three.
+  std::vector<Category> slots;
 
   bool operator==(const HeadConfig& o) const {
     return inputDim == o.inputDim && hiddenDim == o.hiddenDim && outputDim == o.outputDim &&
-           dropout == o.dropout && mode == o.mode && standardize == o.standardize && ensemble == o.ensemble;
+           dropout == o.dropout && mode == o.mode && standardize == o.standardize && ensemble == o.ensemble &&
+           slots == o.slots;
   }
 };
 

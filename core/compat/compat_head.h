@@ -1,18 +1,22 @@
 // Internal to core/compat (LibTorch types): the projection head.
 //
 // Each projection is Linear, LayerNorm, GELU, Dropout, Linear (design.md).
-// The head maps an outfit tensor [N, 3, D] to latent vectors [N, 3, L] such
-// that the dot product of two items is their similarity:
+// The head maps an outfit tensor [N, S, D] (the slots of config.slots) to
+// latent vectors [N, S, L] such that the dot product of two items is their
+// similarity:
 // - Shared: one projection for every category, L = E, unit length;
-// - PerCategory: one projection per category, L = E, unit length;
-// - PairSpaces: one projection per category with output 2E: one unit vector
-//   per category pair the category belongs to, laid out in a 3E vector with
-//   the pair spaces it is not part of left at zero, so that top . bottom is
-//   the cosine in the (top, bottom) space only.
+// - PerCategory: one projection per category of the layout (slots of one
+//   category share it), L = E, unit length;
+// - PairSpaces: one projection per category whose output has a unit vector
+//   for every category pair of the layout the category belongs to, laid out
+//   in a (pairs x E) vector with the spaces of the other pairs left at zero,
+//   so that top . bottom is the cosine in the (top, bottom) space only.
 // With an ensemble of K heads, each member is one of the above and the latent
 // vector is the members' vectors side by side, scaled by 1/sqrt(K): the dot
 // product is then the mean of the members' similarities. Members are
 // trained independently (each on its own loss).
+// Inputs are standardised per category (the mean and spread of that
+// category's items in the training data).
 // Dropout draws from the generator passed in, so training is reproducible
 // without touching LibTorch's global generator.
 // Thread-safety: forward() in eval mode may run on several threads; training
@@ -22,6 +26,7 @@
 #include <torch/torch.h>
 
 #include "compat/compat_config.h"
+#include "compat/outfit_set.h"
 
 namespace w2w::compat {
 
@@ -39,10 +44,11 @@ TORCH_MODULE(Projection);
 
 struct CompatHeadImpl : torch::nn::Module {
   explicit CompatHeadImpl(const HeadConfig& config);
-  // x: [N, 3, D] float32. `generator` is used for dropout in training mode.
+  // x: [N, S, D] float32. `generator` is used for dropout in training mode.
   torch::Tensor forward(const torch::Tensor& x, at::Generator* generator = nullptr);
-  // Standardisation statistics per category from training data [N, 3, D].
-  void fitStandardization(const torch::Tensor& data);
+  // Standardisation statistics per category from training data [N, S, D]
+  // and its presence [N, S] (empty slots do not count).
+  void fitStandardization(const torch::Tensor& data, const torch::Tensor& present);
   // x standardised (or unchanged when standardisation is off).
   torch::Tensor standardized(const torch::Tensor& x) const;
   // The projected vectors without standardisation (augmentation goes between).
@@ -50,13 +56,18 @@ struct CompatHeadImpl : torch::nn::Module {
   void initialize(at::Generator& generator);
   int latentDim() const;        // of the whole (ensemble) latent vector
   int memberLatentDim() const;  // of one member
-  // The members' latent tensors [N, 3, memberLatentDim] (unit scale) of a
+  // The members' latent tensors [N, S, memberLatentDim] (unit scale) of a
   // latent tensor from project()/forward().
   std::vector<torch::Tensor> members(const torch::Tensor& latent) const;
+  // The first slot of category c, or -1 when the layout has none.
+  int slotOf(Category c) const;
 
   HeadConfig config;
-  std::vector<Projection> projections;  // per member: 1 (Shared) or 3
-  torch::Tensor mean, scale;            // [3, D] buffers: x' = (x - mean) * scale
+  std::vector<Category> categories;     // the layout's distinct categories (layoutCategories)
+  std::vector<int> categoryOfSlot;      // index into `categories` per slot
+  std::vector<CategoryPair> pairs;      // the layout's category pairs (PairSpaces' spaces, in order)
+  std::vector<Projection> projections;  // per member: 1 (Shared) or one per category
+  torch::Tensor mean, scale;            // [categories, D] buffers: x' = (x - mean) * scale
 };
 TORCH_MODULE(CompatHead);
 

@@ -18,20 +18,21 @@ double dot(const float* a, const float* b, int dim) {
   return s;
 }
 
-// Canonical item numbers per category, so that FITB never offers the true
-// item (or one item twice) when outfits share items.
-std::array<std::vector<int>, 3> itemNumbers(const OutfitSet& set) {
-  std::array<std::vector<int>, 3> out;
-  for (int c = 0; c < 3; ++c) {
+// Canonical item numbers per slot, so that FITB never offers the true item
+// (or one item twice) when outfits share items.
+std::vector<std::vector<int>> itemNumbers(const OutfitSet& set) {
+  std::vector<std::vector<int>> out(static_cast<std::size_t>(set.slotCount()));
+  for (int c = 0; c < set.slotCount(); ++c) {
     std::map<std::string, int> seen;
-    out[c].reserve(static_cast<std::size_t>(set.size()));
+    out[static_cast<std::size_t>(c)].reserve(static_cast<std::size_t>(set.size()));
     for (int n = 0; n < set.size(); ++n) {
       const std::string& key = set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(c)];
       if (key.empty()) {
-        out[c].push_back(-1 - n);  // no key: distinct from every other item
+        out[static_cast<std::size_t>(c)].push_back(-1 - n);  // no key: distinct from every other item
         continue;
       }
-      out[c].push_back(seen.emplace(key, static_cast<int>(seen.size())).first->second);
+      out[static_cast<std::size_t>(c)].push_back(
+          seen.emplace(key, static_cast<int>(seen.size())).first->second);
     }
   }
   return out;
@@ -54,19 +55,61 @@ QJsonObject histogramJson(const Histogram& h) {
           {"mean", h.mean}, {"std", h.stddev}};
 }
 
+Histogram histogramFromJson(const QJsonObject& o) {
+  Histogram h;
+  h.lo = o.value("lo").toDouble(-1.0);
+  h.hi = o.value("hi").toDouble(1.0);
+  for (const QJsonValue v : o.value("counts").toArray()) h.counts.push_back(v.toInteger());
+  h.n = o.value("n").toInteger();
+  h.mean = o.value("mean").toDouble();
+  h.stddev = o.value("std").toDouble();
+  return h;
+}
+
+// Running sums of one group of questions and outfit scores (a pair, a kind, a category).
+struct Tally {
+  std::vector<double> real, modified;
+  double credit = 0;
+  long long questions = 0;
+  double fitb() const { return questions > 0 ? credit / static_cast<double>(questions) : 0.0; }
+};
+
 }  // namespace
 
-const char* pairName(int pair) {
-  static const char* names[] = {"top_bottom", "bottom_shoes", "top_shoes"};
-  return pair >= 0 && pair < 3 ? names[pair] : "unknown";
+const char* outfitKindName(OutfitKind kind) {
+  return kind == OutfitKind::Separates ? "separates" : "onepiece";
+}
+
+const PairEval* EvalReport::pair(CategoryPair p) const {
+  for (const PairEval& e : pairs)
+    if (e.pair == p) return &e;
+  return nullptr;
+}
+
+const KindEval* EvalReport::kind(OutfitKind k) const {
+  for (const KindEval& e : kinds)
+    if (e.kind == k) return &e;
+  return nullptr;
+}
+
+std::optional<double> EvalReport::categoryFitb(Category c) const {
+  for (const CategoryFitb& e : fitbByCategory)
+    if (e.category == c) return e.fitb;
+  return std::nullopt;
 }
 
 std::vector<double> outfitScores(const OutfitSet& space) {
+  const std::vector<SlotPair> pairs = slotPairs(space.slots);
   std::vector<double> out(static_cast<std::size_t>(space.size()));
   for (int i = 0; i < space.size(); ++i) {
     double s = 0;
-    for (const auto& p : kPairs) s += dot(space.vector(i, p[0]), space.vector(i, p[1]), space.dim);
-    out[static_cast<std::size_t>(i)] = s / 3.0;
+    int n = 0;
+    for (const SlotPair& p : pairs) {
+      if (!space.has(i, p.a) || !space.has(i, p.b)) continue;
+      s += dot(space.vector(i, p.a), space.vector(i, p.b), space.dim);
+      ++n;
+    }
+    out[static_cast<std::size_t>(i)] = n > 0 ? s / n : 0.0;
   }
   return out;
 }
@@ -77,79 +120,120 @@ Result<EvalReport> evaluate(const OutfitSet& space, const EvalOptions& options) 
   if (n < 2) return makeError("evaluation needs at least 2 outfits, got " + std::to_string(n));
   const int rounds = std::max(1, options.rounds);
   const int dim = space.dim;
-  const auto sim = [&](int outfitA, int catA, int outfitB, int catB) {
-    return dot(space.vector(outfitA, catA), space.vector(outfitB, catB), dim);
+  const int slots = space.slotCount();
+  const std::vector<SlotPair> pairs = slotPairs(space.slots);
+  const std::vector<CategoryPair> categoryPairs = layoutPairs(space.slots);
+  const auto sim = [&](int outfitA, int slotA, int outfitB, int slotB) {
+    return dot(space.vector(outfitA, slotA), space.vector(outfitB, slotB), dim);
   };
+  const auto pairIndex = [&](const SlotPair& p) {
+    return static_cast<std::size_t>(std::find(categoryPairs.begin(), categoryPairs.end(), p.categories) -
+                                    categoryPairs.begin());
+  };
+  const auto kindOf = [&](int outfit) { return space.isOnepiece(outfit) ? 1 : 0; };
 
   EvalReport report;
   report.outfits = n;
   report.rounds = rounds;
-  std::array<std::vector<double>, 3> realPair, modifiedPair;
-  std::vector<double> real(static_cast<std::size_t>(n)), modified, realBalanced;
+  std::vector<Tally> byPair(categoryPairs.size()), byKind(2);
+  std::vector<Tally> bySlotCategory(static_cast<std::size_t>(kCategoryCount));
+  std::vector<double> real = outfitScores(space), modified, realBalanced;
   for (int i = 0; i < n; ++i) {
-    double s = 0;
-    for (int p = 0; p < 3; ++p) {
-      const double v = sim(i, kPairs[p][0], i, kPairs[p][1]);
-      realPair[p].push_back(v);
-      s += v;
+    for (const SlotPair& p : pairs) {
+      if (space.has(i, p.a) && space.has(i, p.b)) byPair[pairIndex(p)].real.push_back(sim(i, p.a, i, p.b));
     }
-    real[static_cast<std::size_t>(i)] = s / 3.0;
   }
 
   const auto items = itemNumbers(space);
+  std::vector<std::vector<int>> filling(static_cast<std::size_t>(slots));  // the outfits that fill each slot
+  for (int c = 0; c < slots; ++c) {
+    for (int j = 0; j < n; ++j)
+      if (space.has(j, c)) filling[static_cast<std::size_t>(c)].push_back(j);
+  }
   double fitbSum = 0;
-  std::array<double, 3> byCategory{}, byPair{};
-  std::array<long long, 3> pairQuestions{};
   for (int r = 0; r < rounds; ++r) {
     Rng modRng(options.seed, Stream::EvalModified, static_cast<std::uint64_t>(r));
-    for (const ModifiedOutfit& m : sampleModified(n, modRng)) {
+    const std::vector<ModifiedOutfit> mods = sampleModified(space.present, slots, modRng);
+    for (int i = 0; i < n; ++i) {
+      const ModifiedOutfit& m = mods[static_cast<std::size_t>(i)];
       double s = 0;
-      for (int p = 0; p < 3; ++p) {
-        const double v = sim(m.source[kPairs[p][0]], kPairs[p][0], m.source[kPairs[p][1]], kPairs[p][1]);
-        modifiedPair[p].push_back(v);
+      int count = 0;
+      for (const SlotPair& p : pairs) {
+        const int sa = m.source[static_cast<std::size_t>(p.a)], sb = m.source[static_cast<std::size_t>(p.b)];
+        if (sa < 0 || sb < 0) continue;
+        const double v = sim(sa, p.a, sb, p.b);
+        byPair[pairIndex(p)].modified.push_back(v);
         s += v;
+        ++count;
       }
-      modified.push_back(s / 3.0);
+      const double score = count > 0 ? s / count : 0.0;
+      modified.push_back(score);
+      byKind[static_cast<std::size_t>(kindOf(i))].modified.push_back(score);
+      byKind[static_cast<std::size_t>(kindOf(i))].real.push_back(real[static_cast<std::size_t>(i)]);
     }
     realBalanced.insert(realBalanced.end(), real.begin(), real.end());
 
     Rng fitbRng(options.seed, Stream::EvalFitb, static_cast<std::uint64_t>(r));
     for (int i = 0; i < n; ++i) {
-      for (int c = 0; c < 3; ++c) {
-        const auto others = sampleCandidates(i, n, options.candidates - 1, items[c], fitbRng);
-        // The pair not involving c is the same for every candidate: compare
-        // the two pairs that do.
+      for (int c = 0; c < slots; ++c) {
+        if (!space.has(i, c)) continue;
+        std::vector<int> eligible;
+        for (int j : filling[static_cast<std::size_t>(c)])
+          if (j != i) eligible.push_back(j);
+        const auto others = sampleCandidates(i, eligible, options.candidates - 1,
+                                             items[static_cast<std::size_t>(c)], fitbRng);
+        // The pairs not involving c are the same for every candidate: compare
+        // the candidate's similarity to the outfit's other items.
+        const Category blank = space.slots[static_cast<std::size_t>(c)];
         const auto score = [&](int source) {
           double s = 0;
-          for (int d = 0; d < 3; ++d)
-            if (d != c) s += sim(source, c, i, d);
+          for (int d = 0; d < slots; ++d) {
+            if (d != c && space.has(i, d) && canWearTogether(blank, space.slots[static_cast<std::size_t>(d)]))
+              s += sim(source, c, i, d);
+          }
           return s;
         };
         std::vector<double> otherScores;
         for (int j : others) otherScores.push_back(score(j));
         const double credit = fitbCredit(score(i), otherScores);
         fitbSum += credit;
-        byCategory[c] += credit;
+        ++report.questions;
+        Tally& category = bySlotCategory[static_cast<std::size_t>(categoryIndex(blank))];
+        category.credit += credit;
+        ++category.questions;
+        byKind[static_cast<std::size_t>(kindOf(i))].credit += credit;
+        ++byKind[static_cast<std::size_t>(kindOf(i))].questions;
         // Per pair: the blank judged by its similarity to the pair's other item.
-        for (int p = 0; p < 3; ++p) {
-          const int a = kPairs[p][0], b = kPairs[p][1];
-          if (c != a && c != b) continue;
-          const int partner = c == a ? b : a;
+        for (const SlotPair& p : pairs) {
+          if (c != p.a && c != p.b) continue;
+          const int partner = c == p.a ? p.b : p.a;
+          if (!space.has(i, partner)) continue;
           std::vector<double> pairScores;
           for (int j : others) pairScores.push_back(sim(j, c, i, partner));
-          byPair[p] += fitbCredit(sim(i, c, i, partner), pairScores);
-          ++pairQuestions[p];
+          Tally& pair = byPair[pairIndex(p)];
+          pair.credit += fitbCredit(sim(i, c, i, partner), pairScores);
+          ++pair.questions;
         }
       }
     }
   }
-  report.questions = n * 3 * rounds;
   report.auc = rocAuc(real, modified);
-  report.fitb = fitbSum / report.questions;
-  for (int c = 0; c < 3; ++c) report.fitbByCategory[c] = byCategory[c] / (static_cast<double>(n) * rounds);
-  for (int p = 0; p < 3; ++p) {
-    report.pairs[p].auc = rocAuc(realPair[p], modifiedPair[p]);
-    report.pairs[p].fitb = pairQuestions[p] > 0 ? byPair[p] / static_cast<double>(pairQuestions[p]) : 0.0;
+  report.fitb = report.questions > 0 ? fitbSum / report.questions : 0.0;
+  for (std::size_t p = 0; p < categoryPairs.size(); ++p) {
+    const Tally& t = byPair[p];
+    if (t.real.empty()) continue;
+    report.pairs.push_back(
+        {categoryPairs[p], rocAuc(t.real, t.modified), t.fitb(), static_cast<long long>(t.real.size())});
+  }
+  for (Category c : layoutCategories(space.slots)) {
+    const Tally& t = bySlotCategory[static_cast<std::size_t>(categoryIndex(c))];
+    if (t.questions > 0) report.fitbByCategory.push_back({c, t.fitb(), t.questions});
+  }
+  for (OutfitKind k : {OutfitKind::Separates, OutfitKind::Onepiece}) {
+    const Tally& t = byKind[k == OutfitKind::Separates ? 0 : 1];
+    if (t.real.empty()) continue;
+    report.kinds.push_back(
+        {k, static_cast<int>(t.real.size()) / rounds, rocAuc(t.real, t.modified), t.fitb()});
   }
   report.real = histogram(real, options.bins, -1.0, 1.0);
   report.modified = histogram(modified, options.bins, -1.0, 1.0);
@@ -159,11 +243,19 @@ Result<EvalReport> evaluate(const OutfitSet& space, const EvalOptions& options) 
 
 std::string evalReportJson(const EvalReport& r) {
   QJsonObject pairs;
-  for (int p = 0; p < 3; ++p)
-    pairs[pairName(p)] = QJsonObject{{"auc", r.pairs[p].auc}, {"fitb", r.pairs[p].fitb}};
+  for (const PairEval& p : r.pairs) {
+    pairs[QString::fromStdString(pairName(p.pair))] =
+        QJsonObject{{"auc", p.auc}, {"fitb", p.fitb}, {"outfits", static_cast<qint64>(p.count)}};
+  }
   QJsonObject categories;
-  for (Category c : kCategories)
-    categories[categoryName(c)] = QJsonObject{{"fitb", r.fitbByCategory[categoryIndex(c)]}};
+  for (const CategoryFitb& c : r.fitbByCategory) {
+    categories[categoryName(c.category)] =
+        QJsonObject{{"fitb", c.fitb}, {"questions", static_cast<qint64>(c.questions)}};
+  }
+  QJsonObject kinds;
+  for (const KindEval& k : r.kinds) {
+    kinds[outfitKindName(k.kind)] = QJsonObject{{"outfits", k.outfits}, {"auc", k.auc}, {"fitb", k.fitb}};
+  }
   QJsonArray thresholds;
   for (const ThresholdPoint& t : r.thresholds) {
     thresholds.append(QJsonObject{{"threshold", t.threshold},
@@ -178,10 +270,57 @@ std::string evalReportJson(const EvalReport& r) {
                          {"fitb", r.fitb},
                          {"pairs", pairs},
                          {"categories", categories},
+                         {"kinds", kinds},
                          {"thresholds", thresholds},
                          {"real_sim", histogramJson(r.real)},
                          {"modified_sim", histogramJson(r.modified)}};
   return QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString();
+}
+
+std::optional<EvalReport> parseEvalReportJson(const std::string& text) {
+  const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+  if (json.isEmpty()) return std::nullopt;
+  EvalReport r;
+  r.outfits = json.value("outfits").toInt();
+  r.rounds = json.value("rounds").toInt();
+  r.questions = json.value("fitb_questions").toInt();
+  r.auc = json.value("auc").toDouble(0.5);
+  r.fitb = json.value("fitb").toDouble();
+  const QJsonObject pairs = json.value("pairs").toObject();
+  for (auto it = pairs.begin(); it != pairs.end(); ++it) {
+    const auto pair = parsePairName(it.key().toStdString());
+    if (!pair) continue;
+    const QJsonObject p = it.value().toObject();
+    r.pairs.push_back({*pair, p.value("auc").toDouble(0.5), p.value("fitb").toDouble(),
+                       p.value("outfits").toInteger(r.outfits)});
+  }
+  std::sort(r.pairs.begin(), r.pairs.end(), [](const PairEval& a, const PairEval& b) {
+    const auto& all = categoryPairs();
+    return std::find(all.begin(), all.end(), a.pair) < std::find(all.begin(), all.end(), b.pair);
+  });
+  const QJsonObject categories = json.value("categories").toObject();
+  for (Category c : kCategories) {
+    const QJsonValue v = categories.value(categoryName(c));
+    if (v.isObject())
+      r.fitbByCategory.push_back(
+          {c, v.toObject().value("fitb").toDouble(), v.toObject().value("questions").toInteger()});
+  }
+  const QJsonObject kinds = json.value("kinds").toObject();
+  for (OutfitKind k : {OutfitKind::Separates, OutfitKind::Onepiece}) {
+    const QJsonValue v = kinds.value(outfitKindName(k));
+    if (!v.isObject()) continue;
+    const QJsonObject o = v.toObject();
+    r.kinds.push_back(
+        {k, o.value("outfits").toInt(), o.value("auc").toDouble(0.5), o.value("fitb").toDouble()});
+  }
+  for (const QJsonValue v : json.value("thresholds").toArray()) {
+    const QJsonObject t = v.toObject();
+    r.thresholds.push_back({t.value("threshold").toDouble(), t.value("accuracy").toDouble(),
+                            t.value("precision").toDouble(), t.value("recall").toDouble()});
+  }
+  r.real = histogramFromJson(json.value("real_sim").toObject());
+  r.modified = histogramFromJson(json.value("modified_sim").toObject());
+  return r;
 }
 
 }  // namespace w2w::compat

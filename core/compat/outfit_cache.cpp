@@ -29,21 +29,34 @@ std::optional<OutfitSet> readOutfitCache(const std::string& path, const std::str
   const QJsonArray ids = QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["ids"])).array();
   const QJsonArray items =
       QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["items"])).array();
+  const QJsonArray slots =
+      QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["slots"])).array();
   const auto it = content->tensors.find("vectors");
-  if (it == content->tensors.end() || it->second.dtype != "F32" || it->second.shape.size() != 3 ||
-      it->second.shape[0] != ids.size() || it->second.shape[1] != 3 || items.size() != ids.size()) {
+  const auto present = content->tensors.find("present");
+  if (it == content->tensors.end() || present == content->tensors.end() || it->second.dtype != "F32" ||
+      present->second.dtype != "F32" || it->second.shape.size() != 3 || it->second.shape[0] != ids.size() ||
+      it->second.shape[1] != slots.size() || items.size() != ids.size() ||
+      present->second.shape != std::vector<std::int64_t>{it->second.shape[0], it->second.shape[1]}) {
     return std::nullopt;
   }
   OutfitSet set;
   set.encoderId = content->metadata["encoder_id"];
   set.dim = static_cast<int>(it->second.shape[2]);
+  set.slots.clear();
+  for (const QJsonValue name : slots) {
+    const auto c = parseCategory(name.toString().toStdString());
+    if (!c) return std::nullopt;
+    set.slots.push_back(*c);
+  }
   for (int i = 0; i < ids.size(); ++i) {
     set.ids.push_back(ids.at(i).toString().toStdString());
-    const QJsonArray keys = items.at(i).toArray();
-    set.items.push_back({keys.at(0).toString().toStdString(), keys.at(1).toString().toStdString(),
-                         keys.at(2).toString().toStdString()});
+    std::vector<std::string> keys;
+    for (const QJsonValue k : items.at(i).toArray()) keys.push_back(k.toString().toStdString());
+    keys.resize(set.slots.size());
+    set.items.push_back(std::move(keys));
   }
   set.vectors = it->second.floats();
+  for (float p : present->second.floats()) set.present.push_back(p != 0.f ? 1 : 0);
   if (!set.validate()) return std::nullopt;
   return set;
 }
@@ -52,7 +65,7 @@ Status writeOutfitCache(const std::string& path, const std::string& key, const O
   if (!QDir().mkpath(QFileInfo(QString::fromStdString(path)).absolutePath())) {
     return makeError(path + ": cannot create the cache folder");
   }
-  QJsonArray ids, items;
+  QJsonArray ids, items, slots;
   for (int i = 0; i < set.size(); ++i) {
     ids.append(QString::fromStdString(set.ids[static_cast<std::size_t>(i)]));
     QJsonArray keys;
@@ -60,12 +73,17 @@ Status writeOutfitCache(const std::string& path, const std::string& key, const O
       keys.append(QString::fromStdString(k));
     items.append(keys);
   }
+  for (Category c : set.slots) slots.append(categoryName(c));
+  const std::vector<float> present(set.present.begin(), set.present.end());
   SafetensorsContent content;
-  content.tensors["vectors"] = TensorData::fromFloats({set.size(), 3, set.dim}, set.vectors.data());
+  content.tensors["vectors"] =
+      TensorData::fromFloats({set.size(), set.slotCount(), set.dim}, set.vectors.data());
+  content.tensors["present"] = TensorData::fromFloats({set.size(), set.slotCount()}, present.data());
   content.metadata["key"] = key;
   content.metadata["encoder_id"] = set.encoderId;
   content.metadata["ids"] = QJsonDocument(ids).toJson(QJsonDocument::Compact).toStdString();
   content.metadata["items"] = QJsonDocument(items).toJson(QJsonDocument::Compact).toStdString();
+  content.metadata["slots"] = QJsonDocument(slots).toJson(QJsonDocument::Compact).toStdString();
   return writeSafetensors(path, content);
 }
 

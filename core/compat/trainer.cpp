@@ -57,10 +57,16 @@ double scheduledRate(const TrainConfig& c, std::int64_t step, std::int64_t total
   return c.learningRate * 0.5 * (1.0 + std::cos(M_PI * t));
 }
 
-// Identifies the training data (ids and vectors): resuming on other data is refused.
+// Identifies the training data (ids, layout and vectors): resuming on other
+// data is refused. The seed's layout adds nothing, so runs made before
+// layouts existed still resume.
 std::string fingerprint(const OutfitSet& set) {
   std::string text = set.encoderId + "\n" + std::to_string(set.dim) + "\n";
   for (const std::string& id : set.ids) text += id + "\n";
+  if (set.slots != seedLayout() || !set.allPresent()) {
+    for (Category c : set.slots) text += std::string(categoryName(c)) + " ";
+    text += "\n" + std::string(set.present.begin(), set.present.end()) + "\n";
+  }
   text += sha256Hex(reinterpret_cast<const std::uint8_t*>(set.vectors.data()),
                     set.vectors.size() * sizeof(float));
   return sha256Hex(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
@@ -70,20 +76,36 @@ struct Losses {
   torch::Tensor outfit, modified;
 };
 
+// A loss that no pair of the batch could give counts as zero.
+torch::Tensor orZero(const torch::Tensor& loss) { return loss.defined() ? loss : torch::zeros({}); }
+
 // The losses averaged over the members of an ensemble (each member learns on
 // its own; one member is the plain head).
-Losses memberLosses(CompatHeadImpl& head, const torch::Tensor& latent,
+Losses memberLosses(CompatHeadImpl& head, const torch::Tensor& latent, const torch::Tensor& present,
                     const std::vector<ModifiedOutfit>& modified, const LossConfig& loss) {
   Losses out;
+  const std::vector<SlotPair> pairs = slotPairs(head.config.slots);
   const std::vector<torch::Tensor> members = head.members(latent);
   for (const torch::Tensor& z : members) {
-    const torch::Tensor o = outfitLoss(z, loss.temperature);
-    const torch::Tensor m = modifiedLoss(gatherModified(z, modified), loss.threshold);
+    const torch::Tensor o = orZero(outfitLoss(z, present, pairs, loss.temperature));
+    const torch::Tensor m = orZero(modifiedLoss(gatherModified(z, modified), pairs, loss.threshold));
     out.outfit = out.outfit.defined() ? out.outfit + o : o;
     out.modified = out.modified.defined() ? out.modified + m : m;
   }
   out.outfit = out.outfit / static_cast<double>(members.size());
   out.modified = out.modified / static_cast<double>(members.size());
+  return out;
+}
+
+// The presence flags of the outfits at `rows` (for sampleModified).
+std::vector<std::uint8_t> presenceOf(const OutfitSet& set, const std::vector<int>& rows) {
+  std::vector<std::uint8_t> out;
+  const auto slots = static_cast<std::size_t>(set.slotCount());
+  out.reserve(rows.size() * slots);
+  for (int r : rows) {
+    const auto begin = set.present.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * slots);
+    out.insert(out.end(), begin, begin + static_cast<std::ptrdiff_t>(slots));
+  }
   return out;
 }
 
@@ -98,7 +120,8 @@ Validation validate(CompatHeadImpl& head, const torch::Tensor& x, const OutfitSe
   head.eval();
   const torch::Tensor z = head.forward(x);
   Rng rng(c.seed, Stream::ValLoss);
-  const Losses losses = memberLosses(head, z, sampleModified(set.size(), rng), c.loss);
+  const Losses losses =
+      memberLosses(head, z, presenceTensor(set), sampleModified(set.present, set.slotCount(), rng), c.loss);
   Validation v;
   v.loss = (losses.outfit + c.loss.modifiedWeight * losses.modified).item<double>();
   if (!std::isfinite(v.loss)) return v;
@@ -198,6 +221,12 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
     return makeError("training needs at least 4 outfits, got " + std::to_string(data.size()));
   TrainConfig config = request.config;
   if (config.head.inputDim == 0) config.head.inputDim = data.dim;
+  if (config.head.slots.empty()) config.head.slots = data.slots;
+  if (config.head.slots != data.slots) {
+    return makeError("the head's outfit slots differ from the data's (" +
+                     std::to_string(config.head.slots.size()) + " and " + std::to_string(data.slots.size()) +
+                     " slots)");
+  }
   if (config.head.inputDim != data.dim) {
     return makeError("the head expects " + std::to_string(config.head.inputDim) +
                      "-dimensional embeddings, the data has " + std::to_string(data.dim));
@@ -211,12 +240,13 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
   const torch::Tensor all = outfitTensor(data);
   const torch::Tensor xTrain = all.index_select(0, indexTensor(trainIdx));
   const torch::Tensor xVal = all.index_select(0, indexTensor(valIdx));
+  const torch::Tensor presentTrain = presenceTensor(data).index_select(0, indexTensor(trainIdx));
 
   CompatHead head(config.head);
   at::Generator gen =
       at::detail::createCPUGenerator(mixSeed(config.seed, static_cast<std::uint64_t>(Stream::Torch)));
   head->initialize(gen);
-  head->fitStandardization(xTrain);
+  head->fitStandardization(xTrain, presentTrain);
   AdamW optimizer(headTensors(*head), config.weightDecay);
   optimizer.slots().erase(std::remove_if(optimizer.slots().begin(), optimizer.slots().end(),
                                          [](const AdamW::Slot& s) { return !s.param.requires_grad(); }),
@@ -294,14 +324,19 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
       if (cancel && cancel->isCancelled()) {
         return stop(TrainOutcome::Cancelled, "cancelled in epoch " + std::to_string(epoch + 1));
       }
-      const torch::Tensor x = xTrain.index_select(0, indexTensor(batches[s]));
+      const torch::Tensor rows = indexTensor(batches[s]);
+      const torch::Tensor x = xTrain.index_select(0, rows);
       const torch::Tensor z = head->project(augment(head->standardized(x), config, gen), &gen);
+      std::vector<int> dataRows;
+      for (int b : batches[s]) dataRows.push_back(trainIdx[static_cast<std::size_t>(b)]);
       Rng modRng(config.seed, Stream::Modified, static_cast<std::uint64_t>(epoch) * 1000003u + s);
       const Losses losses =
-          memberLosses(*head, z, sampleModified(static_cast<int>(batches[s].size()), modRng), config.loss);
+          memberLosses(*head, z, presentTrain.index_select(0, rows),
+                       sampleModified(presenceOf(data, dataRows), data.slotCount(), modRng), config.loss);
       const torch::Tensor& lOutfit = losses.outfit;
       const torch::Tensor& lModified = losses.modified;
       const torch::Tensor loss = withModified ? lOutfit + config.loss.modifiedWeight * lModified : lOutfit;
+      if (!loss.requires_grad()) continue;  // no pair of this batch is present twice
       const double value = loss.item<double>();
       const std::string where =
           "training diverged in epoch " + std::to_string(epoch + 1) + ", step " + std::to_string(s + 1);

@@ -12,8 +12,6 @@ struct ForeignName {
 };
 
 // DeepFashion2's 13 categories, ModaNet's 13 and CCP's garment classes.
-// Accessories other than bags (belt, hat, sunglasses, scarf) are not garments
-// the app keeps and are left out on purpose.
 constexpr ForeignName kTable[] = {
     // DeepFashion2
     {"short sleeve top", "top"},
@@ -65,9 +63,27 @@ constexpr ForeignName kTable[] = {
     {"sneakers", "shoes"},
     {"wedges", "shoes"},
     {"purse", "bag"},
+    {"wallet", "bag"},
+    // Accessories: ModaNet's and CCP's
+    {"belt", "accessory"},
+    {"sunglasses", "accessory"},
+    {"glasses", "accessory"},
+    {"headwear", "accessory"},
+    {"hat", "accessory"},
+    {"scarf", "accessory"},
+    {"scarf & tie", "accessory"},
+    {"tie", "accessory"},
+    {"gloves", "accessory"},
+    {"watch", "accessory"},
+    {"bracelet", "accessory"},
+    {"necklace", "accessory"},
+    {"earrings", "accessory"},
+    {"ring", "accessory"},
+    {"accessories", "accessory"},
     // The app's own names
     {"bottom", "bottom"},
     {"onepiece", "onepiece"},
+    {"accessory", "accessory"},
 };
 
 // Lower case, '_' and '-' as spaces, runs of spaces as one, trimmed.

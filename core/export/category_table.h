@@ -3,9 +3,9 @@
 // docs/decisions.md, "COCO export and import").
 //
 // Covers the app's own names, DeepFashion2, ModaNet and Clothing Co-Parsing
-// (CCP). A name maps to a category by the category's name, so a category
-// this build does not have (outer, onepiece, bag) leaves its names unmapped:
-// their boxes are reported as skipped, never forced into another category.
+// (CCP), onto the seven garment categories of common/category.h. A name the
+// table does not know leaves its boxes skipped and reported, never forced
+// into another category.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -19,7 +19,7 @@ namespace w2w {
 
 // The app's category for a dataset's category name (case, spaces, '_' and
 // '-' ignored: "Short_sleeve top" = "short sleeve top"); nullopt when the
-// name is not in the table or names no garment the app keeps (belt, hat).
+// name is not in the table or names nothing worn (skin, hair, background).
 std::optional<Category> categoryForForeignName(const std::string& name);
 
 }  // namespace w2w

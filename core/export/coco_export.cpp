@@ -135,11 +135,9 @@ Status writeCoco(ExportJob& job, const std::string& file) {
     if (outfit.origin == OutfitOrigin::Modified) continue;  // training artefacts, not curated data
     QJsonArray members;
     bool complete = true;
-    for (Category c : kCategories) {
-      const Id member = outfit.member(c);
-      if (!member) continue;
-      if (!exported.count(member)) complete = false;
-      members.append(static_cast<qint64>(member));
+    for (const OutfitItem& member : outfit.items) {
+      if (!exported.count(member.item)) complete = false;
+      members.append(static_cast<qint64>(member.item));
     }
     if (!complete) {
       ++skippedOutfits;

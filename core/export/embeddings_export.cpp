@@ -116,16 +116,16 @@ Status writeEmbeddings(ExportJob& job) {
     if (outfit.origin == OutfitOrigin::Modified) continue;
     if (job.cancelled()) return Status::success();
     ++job.report.outfits;
-    for (int i = 0; i < kCategoryCount; ++i) {
-      for (int j = i + 1; j < kCategoryCount; ++j) {
-        const Id a = outfit.member(kCategories[i]), b = outfit.member(kCategories[j]);
-        if (!a || !b) continue;
+    const std::vector<OutfitItem>& items = outfit.items;  // in category order
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      for (std::size_t j = i + 1; j < items.size(); ++j) {
+        const Id a = items[i].item, b = items[j].item;
         const auto ra = rowOf.find(a), rb = rowOf.find(b);
         const bool both = ra != rowOf.end() && rb != rowOf.end();
         if (!both) ++missing;
         pairs.push_back(
             {std::to_string(outfit.id), outfitOriginName(outfit.origin), outfit.name,
-             std::string(categoryName(kCategories[i])) + "-" + categoryName(kCategories[j]),
+             std::string(categoryName(items[i].category)) + "-" + categoryName(items[j].category),
              std::to_string(a), std::to_string(b),
              both ? formatted(cosine(vectors.row(ra->second), vectors.row(rb->second), vectors.cols)) : ""});
       }

@@ -94,21 +94,30 @@ QString verdictLabel(compat::Verdict verdict) {
 // The outfit's score and verdict with the checkpoint, as one line; or why there is none.
 QString scoreLine(Library& library, const compat::CompatModel& model, const Outfit& outfit) {
   const std::string& encoder = model.info().encoderId;
-  std::array<std::vector<float>, kCategoryCount> vectors;
-  for (Category c : kCategories) {
-    const Id member = outfit.member(c);
-    auto item = member ? library.item(member) : Result<std::optional<Item>>(std::optional<Item>());
-    if (!item || !*item) return QStringLiteral("Not scored: the outfit has no %1").arg(categoryName(c));
+  // One slot per piece of the outfit, in category order.
+  std::vector<Category> slots;
+  std::vector<std::string> keys;
+  std::vector<std::vector<float>> vectors;
+  for (const OutfitItem& piece : outfit.items) {
+    auto item = library.item(piece.item);
+    if (!item || !*item)
+      return QStringLiteral("Not scored: a piece of the outfit is no longer in the library");
     auto vector = library.embedding((*item)->cropHash, encoder);
     if (!vector || !*vector)
-      return QStringLiteral("Not scored: %1 is not encoded with %2")
-          .arg(categoryName(c), QString::fromStdString(encoder));
-    vectors[static_cast<std::size_t>(categoryIndex(c))] = **vector;
+      return QStringLiteral("Not scored: the %1 is not encoded with %2")
+          .arg(categoryName(piece.category), QString::fromStdString(encoder));
+    slots.push_back(piece.category);
+    keys.push_back(std::to_string(piece.item));
+    vectors.push_back(std::move(**vector));
   }
+  if (vectors.empty()) return QStringLiteral("Not scored: the outfit has no pieces");
   compat::OutfitSet set;
   set.encoderId = encoder;
-  set.dim = static_cast<int>(vectors[0].size());
-  set.add("outfit", {"top", "bottom", "shoes"}, vectors[0].data(), vectors[1].data(), vectors[2].data());
+  set.dim = static_cast<int>(vectors.front().size());
+  set.slots = slots;
+  std::vector<const float*> pointers;
+  for (const auto& v : vectors) pointers.push_back(v.data());
+  set.add("outfit", keys, pointers);
   auto scores = model.score(set);
   if (!scores) return QStringLiteral("Not scored: %1").arg(QString::fromStdString(scores.message()));
   const double score = scores->front();
@@ -173,11 +182,9 @@ Status writeLookbook(ExportJob& job) {
             .arg(outfit.origin == OutfitOrigin::Photo ? QStringLiteral("Photo") : QStringLiteral("Saved"))
             .arg(outfit.id)
             .arg(QString::fromStdString(outfit.createdAt.substr(0, 10)));
-    for (Category c : kCategories) {
-      const Id member = outfit.member(c);
-      if (!member) continue;
-      Piece piece{c, {}};
-      if (auto crop = library.cropImage(member); crop && !crop->png.empty())
+    for (const OutfitItem& member : outfit.items) {
+      Piece piece{member.category, {}};
+      if (auto crop = library.cropImage(member.item); crop && !crop->png.empty())
         piece.crop = QImage::fromData(crop->png.data(), static_cast<int>(crop->png.size()), "PNG");
       page.pieces.push_back(piece);
     }

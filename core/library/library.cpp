@@ -218,14 +218,15 @@ Result<LibraryStamps> Library::changeStamps() {
         "|" +
         text(
             "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || ifnull(max(updated_at), '') || '/' || "
-            "total(id * flagged) || '/' || total(id * unicode(category)) FROM items") +
+            "total(id * flagged) || '/' || total(id * (unicode(category) * 16 + length(category))) FROM "
+            "items") +
         "|" + text("SELECT count(*) FROM embeddings");
     stamps.tags = text("SELECT count(*) || '/' || ifnull(max(id), 0) FROM tags") + "|" +
                   text("SELECT count(*) || '/' || total(photo_id * tag_id) FROM photo_tags") + "|" +
                   text("SELECT count(*) || '/' || total(item_id * tag_id) FROM item_tags");
-    stamps.outfits = text(
-        "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || "
-        "total(id * (top_id + 3 * bottom_id + 7 * shoes_id + length(name))) FROM outfits");
+    stamps.outfits =
+        text("SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || total(id * length(name)) FROM outfits") +
+        "|" + text("SELECT count(*) || '/' || total(outfit_id * (item_id + 1)) FROM outfit_items");
     stamps.runs = text(
         "SELECT count(*) || '/' || ifnull(max(id), 0) || '/' || total(id * unicode(status)) || '/' || "
         "ifnull(max(finished_at), '') FROM training_runs");

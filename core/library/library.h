@@ -136,7 +136,7 @@ struct PhotoAnalysis {
     double confidence = 0.0;
     CropImage image;
   };
-  std::vector<Crop> crops;  // zero to three, one per category found
+  std::vector<Crop> crops;  // at most one per category found
 };
 
 // A photo as the curator's review queue lists it.
@@ -161,7 +161,7 @@ class Library {
   // The schema version this build writes (PRAGMA user_version): the only
   // place it is declared. Raising it needs one more migration step in
   // schema.cpp, which checks that at compile time.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   // SQLite application_id that marks a file as a What2Wear library ("W2WL").
   static constexpr int kApplicationId = 0x5732574C;
 
@@ -217,8 +217,9 @@ class Library {
   Result<long long> photoCount();
   Status setPhotoStatus(Id id, PhotoStatus status, const std::string& error = {});
   // Stores the pipeline's result: person, mask, and one auto crop per
-  // category (replacing earlier auto crops; manual crops are kept; none for
-  // a garment marked not visible).
+  // category found (replacing earlier auto crops, and dropping those of
+  // categories no longer found; manual crops are kept; none for a garment
+  // marked not visible).
   Status storeAnalysis(Id photoId, const PhotoAnalysis& analysis);
   Result<std::vector<std::uint8_t>> photoMask(Id photoId);
   Status removePhoto(Id id);  // with its crops and the outfits that use them
@@ -264,14 +265,17 @@ class Library {
   Result<long long> pruneEmbeddings();
 
   // --- outfits
+  // Outfits must be valid (common/category.h); every item must exist and be
+  // of the category the outfit gives it.
   Result<Id> addOutfit(const Outfit& outfit);
   Result<std::optional<Outfit>> outfit(Id id);
   Result<std::vector<Outfit>> outfits(std::optional<OutfitOrigin> origin = {});
   Status updateOutfit(const Outfit& outfit);
   Status removeOutfit(Id id);
-  // Outfits of origin Photo for every photo that has all three crops
-  // (created or refreshed; removed where a crop is missing), or for the one
-  // photo given; returns how many photo outfits exist afterwards.
+  // Outfits of origin Photo for every photo whose crops make a valid outfit
+  // (created or refreshed, holding all of the photo's crops; removed where
+  // they no longer make one), or for the one photo given; returns how many
+  // photo outfits exist afterwards.
   Result<long long> syncPhotoOutfits(std::optional<Id> photoId = {});
 
   // Photos of one state for a curator (Processed: waiting for review), the

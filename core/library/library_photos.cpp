@@ -1,4 +1,9 @@
 // Library: photos and the pipeline's analysis of them.
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+
 #include "library/library.h"
 #include "library/library_internal.h"
 
@@ -137,6 +142,13 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
         "box_h = excluded.box_h, confidence = excluded.confidence, crop_hash = excluded.crop_hash, "
         "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
         "WHERE items.source = 'auto'");
+    // An automatic crop of a category the pipeline no longer finds goes (a
+    // dress once taken for a top and a bottom); a person's crop stays.
+    std::string found;
+    for (const auto& crop : analysis.crops)
+      found += std::string(found.empty() ? "'" : ", '") + categoryName(crop.category) + "'";
+    db_->exec("DELETE FROM items WHERE photo_id = " + std::to_string(photoId) + " AND source = 'auto'" +
+              (found.empty() ? std::string() : " AND category NOT IN (" + found + ")"));
     for (const auto& crop : analysis.crops) {
       // A person said this garment cannot be seen: the pipeline's guess is not asked for.
       if (std::find(hidden->begin(), hidden->end(), crop.category) != hidden->end()) continue;

@@ -9,12 +9,24 @@
 namespace w2w {
 namespace {
 
-// The garments an outfit needs that a photo has neither a crop of nor a
-// "not visible" mark for.
-std::vector<Category> missingGarments(const std::vector<Category>& accounted) {
+// The garments a valid outfit (common/category.h) needs that a photo has
+// neither a crop of nor a "not visible" mark for. Of the two ways to dress
+// the body, a one-piece photo (as its analysis found) misses its one-piece,
+// any other photo its top and bottom.
+std::vector<Category> missingGarments(const std::vector<Category>& accounted, bool onepiecePhoto) {
+  const auto has = [&](Category c) {
+    return std::find(accounted.begin(), accounted.end(), c) != accounted.end();
+  };
+  std::vector<Category> needed = {Category::Shoes};
+  if (has(Category::Onepiece) || (onepiecePhoto && !has(Category::Bottom))) {
+    needed.push_back(Category::Onepiece);
+  } else {
+    needed.push_back(Category::Top);
+    needed.push_back(Category::Bottom);
+  }
   std::vector<Category> missing;
   for (Category c : kCategories) {
-    if (std::find(accounted.begin(), accounted.end(), c) == accounted.end()) missing.push_back(c);
+    if (std::find(needed.begin(), needed.end(), c) != needed.end() && !has(c)) missing.push_back(c);
   }
   return missing;
 }
@@ -44,7 +56,7 @@ void addMarks(sql::Statement& marks, std::map<Id, ReviewEntry>& entries) {
 void finish(ReviewEntry& e) {
   std::vector<Category> accounted = e.missing;
   accounted.insert(accounted.end(), e.notVisible.begin(), e.notVisible.end());
-  e.missing = missingGarments(accounted);
+  e.missing = missingGarments(accounted, e.photo.onepiece);
 }
 
 }  // namespace

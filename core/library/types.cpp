@@ -1,5 +1,7 @@
 #include "library/types.h"
 
+#include <algorithm>
+
 namespace w2w {
 namespace {
 
@@ -36,6 +38,42 @@ std::optional<OutfitOrigin> parseOutfitOrigin(const std::string& name) {
 const char* runStatusName(RunStatus s) { return kRunStatusNames[static_cast<int>(s)]; }
 std::optional<RunStatus> parseRunStatus(const std::string& name) {
   return parseName<RunStatus>(name, kRunStatusNames);
+}
+
+}  // namespace w2w
+
+namespace w2w {
+
+Id Outfit::member(Category c) const {
+  for (const OutfitItem& i : items) {
+    if (i.category == c) return i.item;
+  }
+  return 0;
+}
+
+void Outfit::setMember(Category c, Id item) {
+  if (!allowsSeveral(c) || !item) {
+    items.erase(
+        std::remove_if(items.begin(), items.end(), [&](const OutfitItem& i) { return i.category == c; }),
+        items.end());
+  }
+  if (!item) return;
+  const auto after = std::find_if(items.begin(), items.end(), [&](const OutfitItem& i) {
+    return categoryIndex(i.category) > categoryIndex(c);
+  });
+  items.insert(after, {item, c});
+}
+
+std::vector<Id> Outfit::itemIds() const {
+  std::vector<Id> out;
+  for (const OutfitItem& i : items) out.push_back(i.item);
+  return out;
+}
+
+CategoryCounts Outfit::categories() const {
+  CategoryCounts counts;
+  for (const OutfitItem& i : items) counts.add(i.category);
+  return counts;
 }
 
 }  // namespace w2w

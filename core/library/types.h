@@ -8,6 +8,7 @@
 
 #include "common/category.h"
 #include "common/image.h"
+#include "common/seed_slots.h"
 
 namespace w2w {
 
@@ -72,27 +73,38 @@ struct CropImage {
 };
 
 enum class OutfitOrigin {
-  Photo,     // the three crops of one outfit photo
+  Photo,     // the crops of one outfit photo
   User,      // composed by a person on the outfit board
   Modified,  // the seed's modified outfit (two pieces swapped at random)
 };
 const char* outfitOriginName(OutfitOrigin o);
 std::optional<OutfitOrigin> parseOutfitOrigin(const std::string& name);
 
+// One garment of an outfit.
+struct OutfitItem {
+  Id item = 0;
+  Category category = Category::Top;  // the item's category (the library fills it in when reading)
+  bool operator==(const OutfitItem& o) const { return item == o.item && category == o.category; }
+};
+
+// A set of items that makes a valid outfit (common/category.h): shoes, and a
+// top and a bottom or a one-piece, with optional outer layer, bag and
+// accessories.
 struct Outfit {
   Id id = 0;
   std::string name;
-  Id top = 0;  // item ids
-  Id bottom = 0;
-  Id shoes = 0;
+  std::vector<OutfitItem> items;  // in kCategories order
   OutfitOrigin origin = OutfitOrigin::User;
   std::optional<Id> photoId;  // the photo an outfit of origin Photo came from
   std::string createdAt;
 
-  Id member(Category c) const { return c == Category::Top ? top : c == Category::Bottom ? bottom : shoes; }
-  void setMember(Category c, Id item) {
-    (c == Category::Top ? top : c == Category::Bottom ? bottom : shoes) = item;
-  }
+  // The item of category c (the first accessory for Accessory); 0 when none.
+  Id member(Category c) const;
+  // Puts `item` in as the outfit's c (replacing the one it had; 0 takes it
+  // out). An accessory is added beside the others.
+  void setMember(Category c, Id item);
+  std::vector<Id> itemIds() const;
+  CategoryCounts categories() const;
 };
 
 // An encoder whose embeddings the library holds.
@@ -148,7 +160,7 @@ struct LibraryInfo {
   long long photos = 0;
   long long photosByStatus[5] = {0, 0, 0, 0, 0};  // indexed by PhotoStatus
   long long items = 0;
-  long long itemsByCategory[kCategoryCount] = {0, 0, 0};
+  long long itemsByCategory[kCategoryCount] = {};  // indexed by categoryIndex()
   long long standaloneItems = 0;
   long long manualCrops = 0;
   long long embeddings = 0;

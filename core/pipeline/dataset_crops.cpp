@@ -21,24 +21,42 @@ GrayImage maskOfLabel(const GrayImage& labels, GarmentLabel label) {
   return mask;
 }
 
+// The parser's label that holds a category's pixels; nullopt where it has none.
+std::optional<GarmentLabel> labelOf(Category c) {
+  switch (c) {
+    case Category::Top: return GarmentLabel::Upper;  // the top with any outer layer over it
+    case Category::Bottom: return GarmentLabel::Bottom;
+    case Category::Shoes: return GarmentLabel::Shoes;
+    case Category::Onepiece: return GarmentLabel::OnePiece;
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
 
-compat::AutoCropFunction importCropFunction() {
-  return [](const RgbImage& photo) -> Result<compat::AutoCrops> {
+datasets::AutoCropFunction importCropFunction() {
+  return [](const RgbImage& photo) -> Result<datasets::AutoCrops> {
     auto proposer = sharedCropProposer();
     if (!proposer) return proposer.error();
     const CropProposal proposal = (*proposer)->propose(photo);
-    compat::AutoCrops crops;
-    for (std::size_t c = 0; c < crops.boxes.size(); ++c) {
-      if (proposal.items[c]) crops.boxes[c] = proposal.items[c]->box;
+    datasets::AutoCrops crops;
+    for (Category c : kCategories) {
+      if (const auto& item = proposal.item(c))
+        crops.boxes[static_cast<std::size_t>(categoryIndex(c))] = item->box;
+    }
+    // A parser that marks a one-piece outfit but boxes it apart from the top
+    // and bottom slots: the one-piece replaces the top and bottom it invented.
+    const auto at = [](Category c) { return static_cast<std::size_t>(categoryIndex(c)); };
+    if (proposal.onepiece && proposal.onepieceItem && !crops.boxes[at(Category::Onepiece)]) {
+      crops.boxes[at(Category::Onepiece)] = proposal.onepieceItem->box;
+      crops.boxes[at(Category::Top)].reset();
+      crops.boxes[at(Category::Bottom)].reset();
     }
     crops.personMask = proposal.mask;
-    // The slots' labels, in the order top, bottom, shoes.
-    constexpr std::array<GarmentLabel, 3> kSlotLabel = {GarmentLabel::Upper, GarmentLabel::Bottom,
-                                                        GarmentLabel::Shoes};
     if (!proposal.labels.empty()) {
-      for (std::size_t c = 0; c < crops.garmentMasks.size(); ++c)
-        crops.garmentMasks[c] = maskOfLabel(proposal.labels, kSlotLabel[c]);
+      for (Category c : kCategories) {
+        if (const auto label = labelOf(c)) crops.garmentMasks[at(c)] = maskOfLabel(proposal.labels, *label);
+      }
     }
     return crops;
   };

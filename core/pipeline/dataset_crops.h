@@ -9,13 +9,13 @@
 
 #include <string>
 
-#include "compat/ccp_dataset.h"
+#include "datasets/ccp_outfits.h"
 
 namespace w2w {
 
-// Boxes, the person mask and each garment's mask (top with any outer layer,
-// bottom, shoes) from the bundled garment parser.
-compat::AutoCropFunction importCropFunction();
+// Boxes of every garment the bundled garment parser finds, the person mask
+// and each garment's mask.
+datasets::AutoCropFunction importCropFunction();
 
 // Names the pipeline in dataset cache keys: a new parser model gives new crops.
 std::string importCropFunctionId();

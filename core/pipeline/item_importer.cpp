@@ -31,7 +31,7 @@ PreparedItem prepare(const std::string& path, const ItemImportOptions& options) 
     out.category = categoryFromFolderName(folder.toStdString());
     if (!out.category) {
       out.error = path + ": cannot tell the category from the folder name '" + folder.toStdString() +
-                  "' (pass --category top|bottom|shoes)";
+                  "' (pass --category " + categoryNames("|") + ")";
       return out;
     }
   }
@@ -69,18 +69,31 @@ ImportEntry write(Library& library, const PreparedItem& p, std::unordered_set<st
 std::optional<Category> categoryFromFolderName(const std::string& folderName) {
   std::string name(folderName);
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  static const char* const kTops[] = {"top",     "tops",     "t-shirt",    "tshirt",  "t-shirts",
-                                      "shirt",   "shirts",   "longsleeve", "blouse",  "blouses",
-                                      "sweater", "sweaters", "hoodie",     "hoodies", "sweatshirt"};
-  static const char* const kBottoms[] = {"bottom", "bottoms", "pants",    "jeans",   "shorts",
-                                         "skirt",  "skirts",  "trousers", "leggings"};
-  static const char* const kShoes[] = {"shoes", "shoe", "sneakers", "boots", "heels", "sandals", "footwear"};
+  if (auto exact = parseCategory(name)) return exact;  // "top", "outer", "onepiece", ...
+  static const char* const kTops[] = {"tops",     "t-shirt",    "tshirt",  "t-shirts",  "shirt",
+                                      "shirts",   "longsleeve", "blouse",  "blouses",   "sweater",
+                                      "sweaters", "hoodie",     "hoodies", "sweatshirt"};
+  static const char* const kOuter[] = {"outerwear", "coat",     "coats",     "jacket", "jackets", "blazer",
+                                       "blazers",   "cardigan", "cardigans", "cape",   "capes"};
+  static const char* const kBottoms[] = {"bottoms", "pants",  "jeans",    "shorts",
+                                         "skirt",   "skirts", "trousers", "leggings"};
+  static const char* const kOnepieces[] = {"one-piece", "dress",    "dresses",   "romper",
+                                           "rompers",   "jumpsuit", "jumpsuits", "all-body"};
+  static const char* const kShoes[] = {"shoe", "sneakers", "boots", "heels", "sandals", "footwear"};
+  static const char* const kBags[] = {"bags", "purse", "purses", "handbag", "handbags", "wallet", "wallets"};
+  static const char* const kAccessories[] = {
+      "accessories", "hat",       "hats",    "scarf", "scarves", "belt",   "belts", "glasses",
+      "sunglasses",  "jewellery", "jewelry", "watch", "watches", "gloves", "tie",   "ties"};
   auto in = [&](const auto& names) {
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
   };
   if (in(kTops)) return Category::Top;
+  if (in(kOuter)) return Category::Outer;
   if (in(kBottoms)) return Category::Bottom;
+  if (in(kOnepieces)) return Category::Onepiece;
   if (in(kShoes)) return Category::Shoes;
+  if (in(kBags)) return Category::Bag;
+  if (in(kAccessories)) return Category::Accessory;
   return std::nullopt;
 }
 
@@ -88,7 +101,8 @@ ImportReport importItems(Library& library, const std::vector<std::string>& paths
                          const ItemImportOptions& options, const ProgressCallback& progress,
                          const CancelFlag* cancel) {
   ImportReport report;
-  const std::vector<std::string> files = collectImageFiles(paths, options.recursive, &report.entries, library.path());
+  const std::vector<std::string> files =
+      collectImageFiles(paths, options.recursive, &report.entries, library.path());
   const long long total = static_cast<long long>(files.size() + report.entries.size());
   std::unordered_set<std::string> seen;
   const bool completed = detail::runOrdered<PreparedItem>(

@@ -29,7 +29,11 @@ struct LatentCatalog {
     return byCategory[static_cast<std::size_t>(categoryIndex(c))];
   }
   LatentCandidates& of(Category c) { return byCategory[static_cast<std::size_t>(categoryIndex(c))]; }
-  std::size_t size() const { return byCategory[0].size() + byCategory[1].size() + byCategory[2].size(); }
+  std::size_t size() const {
+    std::size_t n = 0;
+    for (const LatentCandidates& candidates : byCategory) n += candidates.size();
+    return n;
+  }
 };
 
 }  // namespace w2w

@@ -21,6 +21,12 @@ Result<LatentCatalog> buildLatentCatalog(Library& library, const compat::CompatM
   catalog.checkpointId = info.modelSha256;
   catalog.dim = model.latentDim();
   for (Category c : kCategories) {
+    // A model trained without a category cannot place its items: they are
+    // no candidates (and the category stays empty).
+    if (!model.knows(c)) {
+      catalog.of(c).vectors.cols = catalog.dim;
+      continue;
+    }
     auto encoded = library.itemEmbeddings(info.encoderId, c);
     if (!encoded) return encoded.error();
     if (encoded->vectors.rows > 0 && encoded->vectors.cols != info.encoderDim) {

@@ -95,6 +95,23 @@ Status checkGiven(const LatentCatalog& catalog, const std::vector<GivenPiece>& g
 
 double pairSimilarity(const float* a, const float* b, int dim) { return dot(a, b, dim); }
 
+double outfitScore(const std::vector<std::pair<Category, const float*>>& pieces, int dim,
+                   std::vector<PairSimilarity>* why) {
+  double sum = 0;
+  int pairs = 0;
+  if (why) why->clear();
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    for (std::size_t j = i + 1; j < pieces.size(); ++j) {
+      if (!canWearTogether(pieces[i].first, pieces[j].first)) continue;
+      const double s = dot(pieces[i].second, pieces[j].second, dim);
+      if (why) why->push_back({pieces[i].first, pieces[j].first, s});
+      sum += s;
+      ++pairs;
+    }
+  }
+  return pairs > 0 ? sum / pairs : 0.0;
+}
+
 double outfitScore(const float* top, const float* bottom, const float* shoes, int dim,
                    std::vector<PairSimilarity>* why) {
   const double tb = pairSimilarity(top, bottom, dim);
@@ -106,6 +123,12 @@ double outfitScore(const float* top, const float* bottom, const float* shoes, in
             {Category::Top, Category::Shoes, ts}};
   }
   return (tb + bs + ts) / 3.0;
+}
+
+Id OutfitSuggestion::member(Category c) const {
+  for (const OutfitItem& i : items)
+    if (i.category == c) return i.item;
+  return 0;
 }
 
 Recommender::Recommender(LatentCatalog catalog) : catalog_(std::move(catalog)) {}
@@ -128,15 +151,56 @@ std::optional<GivenPiece> Recommender::piece(Id itemId) const {
   return std::nullopt;
 }
 
+namespace {
+
+CategoryCounts countsOf(const std::vector<GivenPiece>& given) {
+  CategoryCounts counts;
+  for (const GivenPiece& g : given) counts.add(g.category);
+  return counts;
+}
+
+// The given pieces must be wearable together and `target` must be able to join them.
+Status checkTarget(const std::vector<GivenPiece>& given, Category target) {
+  if (given.empty()) return makeError("give at least one piece to complete");
+  CategoryCounts counts;
+  for (const GivenPiece& g : given) {
+    if (!canAdd(counts, g.category)) {
+      return makeError(counts.has(g.category) && !allowsSeveral(g.category)
+                           ? std::string("two given pieces are both a ") + categoryName(g.category)
+                           : std::string("the given pieces cannot be worn together (a ") +
+                                 categoryName(g.category) + " with the others)");
+    }
+    counts.add(g.category);
+  }
+  if (counts.has(target) && !allowsSeveral(target))
+    return makeError(std::string("a ") + categoryName(target) + " is already given");
+  if (!canAdd(counts, target))
+    return makeError(std::string("a ") + categoryName(target) + " cannot be worn with the given pieces");
+  return Status::success();
+}
+
+// Sum and number of the pair similarities among the given pieces.
+std::pair<double, int> givenPairs(const std::vector<GivenPiece>& given, int dim,
+                                  std::vector<PairSimilarity>* why) {
+  double sum = 0;
+  int count = 0;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    for (std::size_t j = i + 1; j < given.size(); ++j) {
+      if (!canWearTogether(given[i].category, given[j].category)) continue;
+      const double s = dot(given[i].latent.data(), given[j].latent.data(), dim);
+      if (why) why->push_back({given[i].category, given[j].category, s});
+      sum += s;
+      ++count;
+    }
+  }
+  return {sum, count};
+}
+
+}  // namespace
+
 Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>& given, Category target,
                                                   const RecommendOptions& options) const {
-  if (given.empty() || given.size() > 2) return makeError("give one or two pieces to complete");
-  for (const GivenPiece& g : given) {
-    if (g.category == target)
-      return makeError(std::string("a ") + categoryName(target) + " is already given");
-  }
-  if (given.size() == 2 && given[0].category == given[1].category)
-    return makeError("the two given pieces share a category");
+  if (Status ok = checkTarget(given, target); !ok) return ok.error();
   if (Status ok = checkGiven(catalog_, given); !ok) return ok.error();
 
   const LatentCandidates& candidates = catalog_.of(target);
@@ -145,11 +209,12 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
   for (const GivenPiece& g : given) {
     for (int i = 0; i < dim; ++i) query[i] += g.latent[i];
   }
-  // Outfit score = (s_ab + s_ax + s_bx) / 3 = (s_ab + x·(a + b)) / 3: one product ranks every x.
-  const double givenPair = given.size() == 2 ? dot(given[0].latent.data(), given[1].latent.data(), dim) : 0.0;
-  auto score = [&](const Scored& c) {
-    return given.size() == 2 ? (givenPair + c.relevance) / 3.0 : static_cast<double>(c.relevance);
-  };
+  // Outfit score = (the given pairs + x . (sum of the given)) / (number of pairs):
+  // one product ranks every candidate x.
+  std::vector<PairSimilarity> givenWhy;
+  const auto [givenSum, givenCount] = givenPairs(given, dim, &givenWhy);
+  const double pairs = static_cast<double>(givenCount) + static_cast<double>(given.size());
+  auto score = [&](const Scored& c) { return (givenSum + c.relevance) / pairs; };
 
   const std::size_t k = static_cast<std::size_t>(std::max(options.k, 0));
   const std::size_t poolSize = options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k;
@@ -174,84 +239,136 @@ Result<std::vector<Suggestion>> Recommender::rank(const std::vector<GivenPiece>&
     s.category = target;
     s.itemId = candidates.itemIds[row];
     s.score = score(pool[i]);
-    if (given.size() == 2) s.why.push_back({given[0].category, given[1].category, givenPair});
+    s.why = givenWhy;
     for (const GivenPiece& g : given) s.why.push_back({g.category, target, dot(g.latent.data(), x, dim)});
     out.push_back(std::move(s));
   }
   return out;
 }
 
-Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& given,
+Result<std::vector<OutfitSuggestion>> Recommender::complete(const std::vector<GivenPiece>& given,
                                                             const RecommendOptions& options) const {
-  if (Status ok = checkGiven(catalog_, {given}); !ok) return ok.error();
+  if (given.empty()) return makeError("give at least one piece to complete");
+  if (Status ok = checkGiven(catalog_, given); !ok) return ok.error();
+  const CategoryCounts counts = countsOf(given);
+  if (const std::string problem = outfitProblem(counts); !problem.empty() && problem.rfind("needs", 0) != 0)
+    return makeError("the given pieces are no outfit: " + problem);
   const int dim = catalog_.dim;
-  std::vector<Category> missing;
-  for (Category c : kCategories) {
-    if (c != given.category) missing.push_back(c);
-  }
-  const LatentCandidates& first = catalog_.of(missing[0]);
-  const LatentCandidates& second = catalog_.of(missing[1]);
-  const std::size_t beam = static_cast<std::size_t>(std::max(options.beam, 1));
-  const std::vector<Scored> beam1 = bestCandidates(missing[0], given.latent, {given}, options, beam);
-  const std::vector<Scored> beam2 = bestCandidates(missing[1], given.latent, {given}, options, beam);
-  if (beam1.empty() || beam2.empty()) return std::vector<OutfitSuggestion>();
-
-  // Every pair of the two beams, scored as a whole outfit.
-  struct Pair {
-    std::size_t a, b;
-    double score;
-  };
-  std::vector<Pair> pairs;
-  pairs.reserve(beam1.size() * beam2.size());
-  for (const Scored& a : beam1) {
-    const float* x = first.vectors.row(static_cast<std::int64_t>(a.row));
-    for (const Scored& b : beam2) {
-      const double s12 = dot(x, second.vectors.row(static_cast<std::int64_t>(b.row)), dim);
-      pairs.push_back({a.row, b.row, (a.relevance + b.relevance + s12) / 3.0});
+  // What a valid outfit still needs; with neither separates nor a one-piece
+  // given, both ways are searched.
+  const std::vector<Category> required = requiredMissing(counts);
+  std::vector<std::vector<Category>> ways;
+  const bool either = std::find(required.begin(), required.end(), Category::Onepiece) != required.end();
+  if (either) {
+    std::vector<Category> separates, onepiece;
+    for (Category c : required) {
+      if (c != Category::Onepiece) separates.push_back(c);
+      if (c != Category::Top && c != Category::Bottom) onepiece.push_back(c);
     }
+    ways = {separates, onepiece};
+  } else {
+    ways = {required};
   }
+  std::vector<float> query(static_cast<std::size_t>(dim), 0.f);
+  for (const GivenPiece& g : given) {
+    for (int i = 0; i < dim; ++i) query[i] += g.latent[i];
+  }
+  const auto [givenSum, givenCount] = givenPairs(given, dim, nullptr);
+  const std::size_t beam = static_cast<std::size_t>(std::max(options.beam, 1));
+
+  // A partial outfit: the candidates chosen so far (category, row) and its pair sums.
+  struct Partial {
+    std::vector<std::pair<Category, std::size_t>> picks;
+    double sum = 0;
+    int pairs = 0;
+    double score() const { return pairs > 0 ? sum / pairs : 0.0; }
+  };
+  const auto idOf = [&](const std::pair<Category, std::size_t>& pick) {
+    return catalog_.of(pick.first).itemIds[pick.second];
+  };
+  const auto vectorOf = [&](const std::pair<Category, std::size_t>& pick) {
+    return catalog_.of(pick.first).vectors.row(static_cast<std::int64_t>(pick.second));
+  };
+  const auto better = [&](const Partial& p, const Partial& q) {
+    if (p.score() != q.score()) return p.score() > q.score();
+    for (std::size_t i = 0; i < p.picks.size() && i < q.picks.size(); ++i) {
+      if (idOf(p.picks[i]) != idOf(q.picks[i])) return idOf(p.picks[i]) < idOf(q.picks[i]);
+    }
+    return false;
+  };
+  std::vector<Partial> finished;
+  for (const std::vector<Category>& way : ways) {
+    std::vector<Partial> partials = {{{}, givenSum, givenCount}};
+    for (Category c : way) {
+      // The candidates go with the given pieces; each partial adds its own picks' pairs.
+      const std::vector<Scored> pool = bestCandidates(c, query, given, options, beam);
+      std::vector<Partial> next;
+      next.reserve(partials.size() * pool.size());
+      for (const Partial& p : partials) {
+        for (const Scored& candidate : pool) {
+          Partial q = p;
+          q.sum += candidate.relevance;
+          q.pairs += static_cast<int>(given.size());
+          const float* x = catalog_.of(c).vectors.row(static_cast<std::int64_t>(candidate.row));
+          for (const auto& pick : p.picks) {
+            if (!canWearTogether(pick.first, c)) continue;
+            q.sum += dot(vectorOf(pick), x, dim);
+            ++q.pairs;
+          }
+          q.picks.emplace_back(c, candidate.row);
+          next.push_back(std::move(q));
+        }
+      }
+      const std::size_t keep = std::min(next.size(), beam);
+      std::partial_sort(next.begin(), next.begin() + static_cast<std::ptrdiff_t>(keep), next.end(), better);
+      next.resize(keep);
+      partials = std::move(next);
+    }
+    if (!way.empty()) finished.insert(finished.end(), partials.begin(), partials.end());
+  }
+  std::sort(finished.begin(), finished.end(), better);
+
   const std::size_t k = static_cast<std::size_t>(std::max(options.k, 0));
   const std::size_t poolSize =
-      std::min(pairs.size(), options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k);
-  std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(poolSize), pairs.end(),
-                    [&](const Pair& p, const Pair& q) {
-                      if (p.score != q.score) return p.score > q.score;
-                      if (first.itemIds[p.a] != first.itemIds[q.a])
-                        return first.itemIds[p.a] < first.itemIds[q.a];
-                      return second.itemIds[p.b] < second.itemIds[q.b];
-                    });
-  pairs.resize(poolSize);
-  std::vector<std::size_t> pool(pairs.size());
-  std::iota(pool.begin(), pool.end(), 0);
-  std::vector<std::size_t> chosen = pool;
+      std::min(finished.size(), options.diversity > 0 ? std::max<std::size_t>(k * 10, 50) : k);
+  finished.resize(poolSize);
+  std::vector<std::size_t> chosen(finished.size());
+  std::iota(chosen.begin(), chosen.end(), 0);
   if (options.diversity > 0) {
-    std::vector<double> rel(pairs.size());
-    for (std::size_t i = 0; i < pairs.size(); ++i) rel[i] = pairs[i].score;
-    chosen = pickDiverse(pool, rel, k, options.diversity, [&](std::size_t p, std::size_t q) {
-      return 0.5 * (dot(first.vectors.row(static_cast<std::int64_t>(pairs[p].a)),
-                        first.vectors.row(static_cast<std::int64_t>(pairs[q].a)), dim) +
-                    dot(second.vectors.row(static_cast<std::int64_t>(pairs[p].b)),
-                        second.vectors.row(static_cast<std::int64_t>(pairs[q].b)), dim));
+    std::vector<double> rel(finished.size());
+    for (std::size_t i = 0; i < finished.size(); ++i) rel[i] = finished[i].score();
+    chosen = pickDiverse(chosen, rel, k, options.diversity, [&](std::size_t p, std::size_t q) {
+      // Mean similarity of the pieces the two outfits chose for the same category.
+      double sum = 0;
+      int n = 0;
+      for (const auto& a : finished[p].picks) {
+        for (const auto& b : finished[q].picks) {
+          if (a.first != b.first) continue;
+          sum += dot(vectorOf(a), vectorOf(b), dim);
+          ++n;
+        }
+      }
+      return n > 0 ? sum / n : 0.0;
     });
   }
   chosen.resize(std::min(chosen.size(), k));
 
   std::vector<OutfitSuggestion> out;
   for (std::size_t i : chosen) {
-    const Pair& p = pairs[i];
-    std::array<const float*, kCategoryCount> vectors{};
-    std::array<Id, kCategoryCount> ids{};
-    vectors[categoryIndex(given.category)] = given.latent.data();
-    ids[categoryIndex(given.category)] = given.itemId;
-    vectors[categoryIndex(missing[0])] = first.vectors.row(static_cast<std::int64_t>(p.a));
-    ids[categoryIndex(missing[0])] = first.itemIds[p.a];
-    vectors[categoryIndex(missing[1])] = second.vectors.row(static_cast<std::int64_t>(p.b));
-    ids[categoryIndex(missing[1])] = second.itemIds[p.b];
+    std::vector<std::pair<Category, const float*>> pieces;
     OutfitSuggestion s;
-    s.top = ids[0];
-    s.bottom = ids[1];
-    s.shoes = ids[2];
-    s.score = outfitScore(vectors[0], vectors[1], vectors[2], dim, &s.why);
+    for (const GivenPiece& g : given) {
+      pieces.emplace_back(g.category, g.latent.data());
+      s.items.push_back({g.itemId, g.category});
+    }
+    for (const auto& pick : finished[i].picks) {
+      pieces.emplace_back(pick.first, vectorOf(pick));
+      s.items.push_back({idOf(pick), pick.first});
+    }
+    std::stable_sort(s.items.begin(), s.items.end(), [](const OutfitItem& a, const OutfitItem& b) {
+      return categoryIndex(a.category) < categoryIndex(b.category);
+    });
+    s.score = outfitScore(pieces, dim, &s.why);
     out.push_back(std::move(s));
   }
   return out;
@@ -260,13 +377,17 @@ Result<std::vector<OutfitSuggestion>> Recommender::complete(const GivenPiece& gi
 Status Recommender::enableApproximateSearch(const ApproximateIndexOptions& options) {
   std::array<std::unique_ptr<ApproximateIndex>, kCategoryCount> built;
   for (Category c : kCategories) {
-    if (catalog_.of(c).size() == 0) return makeError(std::string("no ") + categoryName(c) + " to index");
+    if (catalog_.of(c).size() == 0) continue;  // a category the library has no item of
     auto index = ApproximateIndex::build(catalog_.of(c).vectors, options);
     if (!index) return index.error();
     built[static_cast<std::size_t>(categoryIndex(c))] = std::move(*index);
   }
   indexes_ = std::move(built);
   return Status::success();
+}
+
+bool Recommender::hasApproximateSearch() const {
+  return std::any_of(indexes_.begin(), indexes_.end(), [](const auto& index) { return index != nullptr; });
 }
 
 std::vector<Recommender::Scored> Recommender::bestCandidates(Category category,

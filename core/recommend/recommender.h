@@ -1,7 +1,9 @@
-// Recommender: "complete the look". Given one or two pieces of an outfit, rank
-// the library's candidates for the missing categories by how well the whole
-// outfit would go together, using the same outfit score as the evaluator:
-// the mean of the three pair similarities in the model's latent space.
+// Recommender: "complete the look". Given any pieces of an outfit, rank the
+// library's candidates for each category that could join them (the outfit
+// rules of common/category.h: a dress takes shoes, an outer layer, a bag or
+// an accessory, never a bottom) by how well the whole outfit would go
+// together, using the same outfit score as the evaluator: the mean pair
+// similarity, in the model's latent space, over the pairs the outfit has.
 //
 // Queries are matrix products over the precomputed catalog (no model forward
 // pass per candidate). Thread-safety: const methods may run concurrently.
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "library/types.h"
 #include "recommend/approximate_index.h"
 #include "recommend/latent_catalog.h"
 
@@ -37,14 +40,17 @@ struct PairSimilarity {
 struct Suggestion {
   Category category;
   Id itemId = 0;
-  double score = 0.0;               // the outfit score (or the pair similarity when only two pieces exist)
+  double score = 0.0;               // the outfit score of the given pieces with this one
   std::vector<PairSimilarity> why;  // the pair similarities behind the score
 };
 
+// A whole outfit: the given pieces and the ones chosen for them.
 struct OutfitSuggestion {
-  Id top = 0, bottom = 0, shoes = 0;
+  std::vector<OutfitItem> items;  // in kCategories order; item 0 for a given image outside the library
   double score = 0.0;
-  std::vector<PairSimilarity> why;  // all three pairs
+  std::vector<PairSimilarity> why;  // every pair of the outfit
+
+  Id member(Category c) const;  // the item of c (the first accessory), 0 when none
 };
 
 struct RecommendOptions {
@@ -74,19 +80,26 @@ class Recommender {
   // The catalog row of an item, for turning a library item into a GivenPiece.
   std::optional<GivenPiece> piece(Id itemId) const;
 
-  // Candidates of `target` for the given pieces (one or two, of other categories).
+  // Candidates of `target` for the given pieces (at least one; pieces that
+  // can be worn together, and `target` one that can join them: canAdd).
   Result<std::vector<Suggestion>> rank(const std::vector<GivenPiece>& given, Category target,
                                        const RecommendOptions& options = {}) const;
 
-  // Whole outfits around one given piece: the best pairs of the two missing
-  // categories scored together (not two independent lists).
-  Result<std::vector<OutfitSuggestion>> complete(const GivenPiece& given,
+  // Whole valid outfits around the given pieces: the categories they still
+  // need (requiredMissing: shoes, a bottom for a top, and a top and a bottom
+  // or a one-piece when neither is given) chosen together, the best
+  // combinations first (a beam of options.beam per category).
+  Result<std::vector<OutfitSuggestion>> complete(const std::vector<GivenPiece>& given,
                                                  const RecommendOptions& options = {}) const;
+  Result<std::vector<OutfitSuggestion>> complete(const GivenPiece& given,
+                                                 const RecommendOptions& options = {}) const {
+    return complete(std::vector<GivenPiece>{given}, options);
+  }
 
   // Builds an approximate index per category (needs FAISS); queries with
   // RecommendOptions::approximate then use it.
   Status enableApproximateSearch(const ApproximateIndexOptions& options = {});
-  bool hasApproximateSearch() const { return indexes_[0] != nullptr; }
+  bool hasApproximateSearch() const;
 
   // The best `n` eligible candidate rows of a category for a query vector,
   // best first, with their inner products (exact or through the index).
@@ -106,7 +119,11 @@ class Recommender {
 // Similarity of two items in the model's space: the dot product of their unit vectors.
 double pairSimilarity(const float* a, const float* b, int dim);
 
-// Outfit score of three unit vectors (top, bottom, shoes): the mean of the pair similarities.
+// Outfit score of pieces given by category and unit vector: the mean pair
+// similarity over the pairs that can be worn together.
+double outfitScore(const std::vector<std::pair<Category, const float*>>& pieces, int dim,
+                   std::vector<PairSimilarity>* why = nullptr);
+// The same for the seed's three pieces.
 double outfitScore(const float* top, const float* bottom, const float* shoes, int dim,
                    std::vector<PairSimilarity>* why = nullptr);
 

@@ -50,6 +50,7 @@ Result<PhotoAnalysis> analysisFromProposal(const RgbImage& photo, const CropProp
   auto mask = encodePng(proposal.mask);
   if (!mask) return mask.error();
   analysis.maskPng = std::move(*mask);
+  // Every garment the parser found becomes an item of its category.
   for (Category c : kCategories) {
     const auto& item = proposal.item(c);
     if (!item) continue;

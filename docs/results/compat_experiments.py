@@ -41,17 +41,18 @@ def main():
     p.add_argument('--settings', default='garment,keep')
     p.add_argument('--configs', default=','.join(CONFIGS))
     p.add_argument('--seeds', default='1,2,3,4,5')
+    p.add_argument('--boxes', default='gt', help='gt (the dataset\'s boxes) or auto (the app\'s crop pipeline)')
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     cache = ['--cache', a.cache] if a.cache else []
     for setting in a.settings.split(','):
         for name in a.configs.split(','):
             for seed in a.seeds.split(','):
-                tag = f'{setting}_{name}_s{seed}'
+                tag = f'{setting}_{name}_s{seed}' if a.boxes == 'gt' else f'{a.boxes}_{setting}_{name}_s{seed}'
                 if os.path.exists(f'{a.out}/{tag}.eval.json'):
                     continue
                 ckpt = f'{a.out}/ckpt/{tag}'
-                train = [a.what2wear, 'train', '--dataset', a.dataset, '--boxes', 'gt', '--background', setting, '--out', ckpt,
+                train = [a.what2wear, 'train', '--dataset', a.dataset, '--boxes', a.boxes, '--background', setting, '--out', ckpt,
                          '--seed', seed, '--quiet', '--json'] + cache + CONFIGS[name]
                 t = subprocess.run(train, capture_output=True, text=True, check=True)
                 with open(f'{a.out}/{tag}.train.json', 'w') as f:

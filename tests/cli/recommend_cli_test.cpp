@@ -39,16 +39,14 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
     for (int n = 0; n < 24; ++n) {
       const int r = (n * 53) % 256, g = (n * 97) % 256, b = (n * 31) % 256;
       std::array<Id, 3> ids{};
-      for (Category c : kCategories) {
-        const int shade = 20 * categoryIndex(c);
+      for (Category c : kSeedSlots) {
+        const int shade = 20 * seedSlot(c);
         const CropImage crop = makeCropImage(renderWholeImage(swatch(r, (g + shade) % 256, b), nullptr, 64));
-        ids[static_cast<std::size_t>(categoryIndex(c))] =
+        ids[static_cast<std::size_t>(seedSlot(c))] =
             (*library)->addStandaloneItem(c, {dir.path(crop.hash), crop.hash, 1, 48, 64}, crop).value();
       }
       Outfit o;
-      o.top = ids[0];
-      o.bottom = ids[1];
-      o.shoes = ids[2];
+      for (std::size_t slot = 0; slot < kSeedSlots.size(); ++slot) o.setMember(kSeedSlots[slot], ids[slot]);
       o.origin = OutfitOrigin::User;
       ASSERT_TRUE((*library)->addOutfit(o).ok());
       outfits.push_back(ids);
@@ -75,7 +73,15 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
     previous = suggestion["score"].toDouble();
     EXPECT_EQ(suggestion["why"].toArray().size(), 3);
   }
-  EXPECT_FALSE(json.contains("outfits")) << "two items given: no whole outfits";
+  // A top and a bottom still need shoes: whole outfits add them.
+  const QJsonArray completed = json["outfits"].toArray();
+  ASSERT_FALSE(completed.isEmpty());
+  EXPECT_EQ(completed[0].toObject()["top"].toInteger(), outfits[0][0]);
+  EXPECT_EQ(completed[0].toObject()["bottom"].toInteger(), outfits[0][1]);
+  EXPECT_EQ(completed[0].toObject()["shoes"].toInteger(), shoes[0].toObject()["item"].toInteger())
+      << "with one piece missing, the best whole outfit takes the best-ranked shoes";
+  EXPECT_FALSE(json["suggestions"].toObject().contains("onepiece"))
+      << "never a one-piece over a top and bottom";
 
   auto one = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
                      QString::number(outfits[3][2]), "--k", "2", "--diversity", "0.5", "--json"});

@@ -70,7 +70,14 @@ TEST_F(CompatCliTest, TrainThenEvaluate) {
   EXPECT_LE(e["auc"].toDouble(), 1.0);
   EXPECT_TRUE(e["baseline"].toObject().contains("auc"));
   EXPECT_TRUE(e["baseline"].toObject().contains("fitb"));
-  EXPECT_EQ(e["pairs"].toObject().keys(), (QStringList{"bottom_shoes", "top_bottom", "top_shoes"}));
+  // Every pair the test outfits have: separates with bags (1, 10, 22) and a dress (11).
+  const QStringList pairs = e["pairs"].toObject().keys();
+  for (const char* pair :
+       {"top_bottom", "top_shoes", "bottom_shoes", "onepiece_shoes", "top_bag", "shoes_bag"})
+    EXPECT_TRUE(pairs.contains(pair)) << pair;
+  EXPECT_FALSE(pairs.contains("bottom_onepiece"));
+  EXPECT_EQ(e["kinds"].toObject()["separates"].toObject()["outfits"].toInt(), 7);
+  EXPECT_EQ(e["kinds"].toObject()["onepiece"].toObject()["outfits"].toInt(), 1);
   EXPECT_EQ(e["thresholds"].toArray().size(), 41);
   EXPECT_EQ(e["real_sim"].toObject()["counts"].toArray().size(), 40);
   EXPECT_EQ(e["outfits"].toInt(), 8) << "the test split by default";
@@ -79,6 +86,28 @@ TEST_F(CompatCliTest, TrainThenEvaluate) {
   const CliRun again = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", data(), "--seed", "3",
                                   "--cache", path("cache"), "--json"});
   EXPECT_EQ(again.out, eval.out) << "same seed, same numbers";
+}
+
+// A checkpoint evaluated on another dataset than its own sees all of it:
+// the test split only keeps the training outfits out.
+TEST_F(CompatCliTest, EvalOnAnotherDatasetUsesAllItsOutfits) {
+  const CliRun train = what2wear({"train", "--dataset", data(), "--boxes", "gt", "--out", path("ckpt"),
+                                  "--epochs", "1", "--cache", path("cache"), "--quiet", "--json"});
+  ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
+  test::TempDir other;
+  fixture::CcpFixtureOptions options;
+  options.outfits = 12;
+  fixture::writeCcpFixture(other.path(), options);
+  const QString otherData = QString::fromStdString("ccp:" + other.path());
+  const CliRun all = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", otherData, "--cache",
+                                path("cache"), "--quiet", "--json"});
+  ASSERT_EQ(all.exitCode, 0) << all.err.toStdString();
+  EXPECT_EQ(all.json()["outfits"].toInt(), 12) << "every valid outfit, one-pieces included";
+  EXPECT_EQ(all.json()["dataset"].toObject()["split"].toString(), "all");
+  const CliRun test = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", otherData, "--split",
+                                 "test", "--cache", path("cache"), "--quiet", "--json"});
+  ASSERT_EQ(test.exitCode, 0) << test.err.toStdString();
+  EXPECT_EQ(test.json()["outfits"].toInt(), 5) << "--split still chooses";
 }
 
 TEST_F(CompatCliTest, BadInputExitsWithAReason) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "compat/evaluator.h"
 #include "synthetic_outfits.h"
 
@@ -74,6 +76,59 @@ TEST(Evaluator, SameSeedSameNumbers) {
   EXPECT_EQ(evalReportJson(*evaluate(set, a)), evalReportJson(*evaluate(set, b)));
   b.seed = 10;
   EXPECT_NE(evalReportJson(*evaluate(set, a)), evalReportJson(*evaluate(set, b)));
+}
+
+// Separates (top, bottom, shoes) and one-pieces (dress, shoes, some with a
+// coat) in one layout; outfit i's items are all e_i.
+OutfitSet mixedOutfits(int n) {
+  OutfitSet set;
+  set.dim = n;
+  set.slots = {Category::Top, Category::Outer, Category::Bottom, Category::Onepiece, Category::Shoes};
+  for (int i = 0; i < n; ++i) {
+    std::vector<float> e(static_cast<std::size_t>(n), 0.f);
+    e[static_cast<std::size_t>(i)] = 1.f;
+    const float* v = e.data();
+    const std::string id = std::to_string(i);
+    if (i % 2 == 0) {
+      set.add(id, {id + "t", "", id + "b", "", id + "s"}, {v, nullptr, v, nullptr, v});
+    } else {
+      set.add(id, {"", id + "o", "", id + "d", id + "s"}, {nullptr, i % 4 == 1 ? v : nullptr, nullptr, v, v});
+    }
+  }
+  return set;
+}
+
+TEST(Evaluator, VariableOutfitsAreScoredOverThePairsTheyHave) {
+  const OutfitSet set = mixedOutfits(12);
+  ASSERT_TRUE(set.validate().ok());
+  EXPECT_TRUE(set.isOnepiece(1));
+  EXPECT_FALSE(set.isOnepiece(0));
+  for (double s : outfitScores(set)) EXPECT_DOUBLE_EQ(s, 1.0);
+  auto report = evaluate(set);
+  ASSERT_TRUE(report.ok()) << report.message();
+  EXPECT_DOUBLE_EQ(report->auc, 1.0);
+  EXPECT_DOUBLE_EQ(report->fitb, 1.0);
+  // 6 separates x 3 items, 3 dresses with a coat x 3, 3 without x 2; 5 rounds.
+  EXPECT_EQ(report->questions, (6 * 3 + 3 * 3 + 3 * 2) * 5);
+  ASSERT_EQ(report->kinds.size(), 2u);
+  EXPECT_EQ(report->kinds[0].kind, OutfitKind::Separates);
+  EXPECT_EQ(report->kinds[0].outfits, 6);
+  EXPECT_EQ(report->kinds[1].outfits, 6);
+  EXPECT_DOUBLE_EQ(report->kind(OutfitKind::Onepiece)->auc, 1.0);
+  // The pairs the outfits have, and only those.
+  std::vector<std::string> names;
+  for (const PairEval& p : report->pairs) names.push_back(pairName(p.pair));
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"bottom_shoes", "onepiece_shoes", "outer_onepiece",
+                                             "outer_shoes", "top_bottom", "top_shoes"}));
+  EXPECT_EQ(report->pair(makePair(Category::Outer, Category::Shoes))->count, 3);
+  EXPECT_DOUBLE_EQ(*report->categoryFitb(Category::Onepiece), 1.0);
+  EXPECT_FALSE(report->categoryFitb(Category::Bag));
+
+  // The JSON round trip keeps pairs, categories and kinds.
+  auto back = parseEvalReportJson(evalReportJson(*report));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(evalReportJson(*back), evalReportJson(*report));
 }
 
 TEST(Evaluator, RejectsTooFewOutfits) {

@@ -218,8 +218,15 @@ TEST(CategoryTable, MapsDeepFashion2ModaNetAndCcpNames) {
   EXPECT_EQ(categoryForForeignName("jeans"), Category::Bottom);
   EXPECT_EQ(categoryForForeignName("sneakers"), Category::Shoes);
   EXPECT_EQ(categoryForForeignName("SHOES"), Category::Shoes);
-  EXPECT_FALSE(categoryForForeignName("belt"));
-  EXPECT_FALSE(categoryForForeignName("sunglasses"));
+  EXPECT_EQ(categoryForForeignName("long sleeve outwear"), Category::Outer);
+  EXPECT_EQ(categoryForForeignName("coat"), Category::Outer);
+  EXPECT_EQ(categoryForForeignName("vest dress"), Category::Onepiece);
+  EXPECT_EQ(categoryForForeignName("romper"), Category::Onepiece);
+  EXPECT_EQ(categoryForForeignName("purse"), Category::Bag);
+  EXPECT_EQ(categoryForForeignName("belt"), Category::Accessory);
+  EXPECT_EQ(categoryForForeignName("sunglasses"), Category::Accessory);
+  EXPECT_FALSE(categoryForForeignName("hair"));
+  EXPECT_FALSE(categoryForForeignName("skin"));
   EXPECT_FALSE(categoryForForeignName(""));
 }
 
@@ -320,7 +327,8 @@ TEST(CocoImport, TakesForeignNamesPolygonsAndOneBoxPerCategory) {
                   QJsonObject{{"id", 11}, {"width", 100}, {"height", 120}, {"file_name", "missing.png"}}}},
       {"categories",
        QJsonArray{QJsonObject{{"id", 1}, {"name", "short sleeve top"}},
-                  QJsonObject{{"id", 7}, {"name", "trousers"}}, QJsonObject{{"id", 9}, {"name", "belt"}}}},
+                  QJsonObject{{"id", 7}, {"name", "trousers"}}, QJsonObject{{"id", 9}, {"name", "hair"}},
+                  QJsonObject{{"id", 12}, {"name", "bag"}}}},
       {"annotations",
        QJsonArray{
            QJsonObject{{"id", 1},
@@ -332,8 +340,9 @@ TEST(CocoImport, TakesForeignNamesPolygonsAndOneBoxPerCategory) {
                {"id", 2}, {"image_id", 10}, {"category_id", 1}, {"bbox", QJsonArray{5.4, 8.6, 60, 40}}},
            QJsonObject{
                {"id", 3}, {"image_id", 10}, {"category_id", 7}, {"bbox", QJsonArray{20, 60, 50, 200}}},
+           QJsonObject{{"id", 4}, {"image_id", 10}, {"category_id", 9}, {"bbox", QJsonArray{20, 55, 50, 5}}},
            QJsonObject{
-               {"id", 4}, {"image_id", 10}, {"category_id", 9}, {"bbox", QJsonArray{20, 55, 50, 5}}}}}};
+               {"id", 5}, {"image_id", 10}, {"category_id", 12}, {"bbox", QJsonArray{70, 60, 20, 25}}}}}};
   const QByteArray json = QJsonDocument(coco).toJson();
   ASSERT_TRUE(writeFileAtomically(dir.path("dataset.json"), Bytes(json.begin(), json.end())).ok());
 
@@ -342,9 +351,9 @@ TEST(CocoImport, TakesForeignNamesPolygonsAndOneBoxPerCategory) {
   auto report = importCoco(**library, {dir.path("dataset.json"), ""});
   ASSERT_TRUE(report.ok()) << report.message();
   EXPECT_EQ(report->added, 1);
-  EXPECT_EQ(report->boxes, 2);
+  EXPECT_EQ(report->boxes, 3);
   EXPECT_EQ(report->extraBoxes, 1);
-  EXPECT_EQ(report->unmapped.at("belt"), 1);
+  EXPECT_EQ(report->unmapped.at("hair"), 1);
   ASSERT_EQ(report->errors.size(), 1u);  // missing.png, named
   EXPECT_NE(report->errors.front().find("missing.png"), std::string::npos);
 
@@ -354,6 +363,9 @@ TEST(CocoImport, TakesForeignNamesPolygonsAndOneBoxPerCategory) {
   auto bottom = (*library)->items(ItemQuery().inCategory(Category::Bottom));
   ASSERT_TRUE(bottom.ok() && bottom->size() == 1);
   EXPECT_EQ(*bottom->front().box, (Box{20, 60, 50, 60}));  // clipped to the photo
+  auto bag = (*library)->items(ItemQuery().inCategory(Category::Bag));
+  ASSERT_TRUE(bag.ok() && bag->size() == 1) << "a bag is a garment category of its own";
+  EXPECT_EQ(*bag->front().box, (Box{70, 60, 20, 25}));
   // The smaller top's polygon was not kept; the photo has no mask from it.
   auto mask = (*library)->photoMask(*top->front().photoId);
   ASSERT_TRUE(mask.ok());

@@ -111,9 +111,9 @@ ExportFixture buildExportFixture(const std::string& folder) {
   Outfit saved;
   saved.name = "Client look";
   saved.origin = OutfitOrigin::User;
-  saved.top = itemOf(lib, a.id, Category::Top);
-  saved.bottom = itemOf(lib, c.id, Category::Bottom);
-  saved.shoes = itemOf(lib, b.id, Category::Shoes);
+  saved.setMember(Category::Top, itemOf(lib, a.id, Category::Top));
+  saved.setMember(Category::Bottom, itemOf(lib, c.id, Category::Bottom));
+  saved.setMember(Category::Shoes, itemOf(lib, b.id, Category::Shoes));
   auto outfit = lib.addOutfit(saved);
   EXPECT_TRUE(outfit.ok()) << outfit.message();
   f.savedOutfit = *outfit;

@@ -21,10 +21,10 @@ constexpr int kBatch = 50;
 PhotoAnalysis analysisFor(int n) {
   PhotoAnalysis a;
   a.person = Box{1, 2, 100, 300};
-  for (Category c : kCategories) {
+  for (Category c : kSeedSlots) {
     const std::string hash = "crop-" + std::to_string(n) + "-" + categoryName(c);
-    a.crops.push_back({c, Box{5, 5 + 90 * categoryIndex(c), 80, 80}, 0.5,
-                       CropImage{hash, std::vector<std::uint8_t>(2048, 7)}});
+    a.crops.push_back(
+        {c, Box{5, 5 + 90 * seedSlot(c), 80, 80}, 0.5, CropImage{hash, std::vector<std::uint8_t>(2048, 7)}});
   }
   return a;
 }

@@ -266,6 +266,29 @@ TEST(Library, AnalysisStoresCropsAndKeepsManualEdits) {
   EXPECT_EQ((*after)[0].cropHash, "edited-top");
   EXPECT_EQ((*after)[1].cropHash, "b-bottom");
   EXPECT_EQ((*after)[0].id, top.id) << "item ids are stable across re-runs";
+
+  // A newer pipeline sees a dress where the old one saw a top and a bottom:
+  // the automatic bottom goes, the person's top stays, and the photo's
+  // outfit follows its crops.
+  EXPECT_EQ(*library->syncPhotoOutfits(), 1);
+  PhotoAnalysis dress;
+  dress.person = Box{10, 20, 300, 560};
+  dress.crops = {{Category::Onepiece, {20, 40, 200, 400}, 0.8, crop("c-dress")},
+                 {Category::Shoes, {40, 470, 160, 80}, 0.7, crop("c-shoes")},
+                 {Category::Bag, {220, 300, 60, 80}, 0.6, crop("c-bag")}};
+  ASSERT_TRUE(library->storeAnalysis(photoId, dress).ok());
+  auto redone = library->items(ItemQuery().fromPhoto(photoId));
+  ASSERT_EQ(redone->size(), 4u);
+  std::vector<Category> categories;
+  for (const Item& item : *redone) categories.push_back(item.category);
+  EXPECT_EQ(categories,
+            (std::vector<Category>{Category::Top, Category::Shoes, Category::Onepiece, Category::Bag}));
+  EXPECT_EQ((*redone)[0].source, ItemSource::Manual);
+  EXPECT_EQ(*library->syncPhotoOutfits(), 1);
+  const Outfit photoOutfit = library->outfits(OutfitOrigin::Photo)->front();
+  EXPECT_EQ(photoOutfit.items.size(), 4u)
+      << "the edited top over the dress, the dress, the shoes and the bag";
+  EXPECT_EQ(photoOutfit.member(Category::Bottom), 0);
 }
 
 TEST(Library, SetCropRestoresAnAutomaticCropExactly) {
@@ -305,14 +328,23 @@ TEST(Library, ReviewQueuePutsTheLeastCertainPhotosFirst) {
   ASSERT_TRUE(library->storeAnalysis(partial, missing).ok());
   ASSERT_TRUE(library->storeAnalysis(done, threeCrops("d")).ok());
   ASSERT_TRUE(library->setPhotoStatus(done, PhotoStatus::Reviewed).ok());
+  // A dress and shoes is a whole outfit: not "missing a crop".
+  const Id dress = *library->addPhoto(newPhoto(6));
+  PhotoAnalysis onepiece;
+  onepiece.crops = {{Category::Onepiece, {20, 40, 200, 400}, 0.9, crop("dress")},
+                    {Category::Shoes, {40, 470, 160, 80}, 0.5, crop("dress-shoes")}};
+  ASSERT_TRUE(library->storeAnalysis(dress, onepiece).ok());
   auto queue = library->reviewQueue();
   ASSERT_TRUE(queue.ok()) << queue.message();
-  ASSERT_EQ(queue->size(), 3u);
+  ASSERT_EQ(queue->size(), 4u);
   EXPECT_EQ((*queue)[0].photo.id, partial);
   EXPECT_EQ((*queue)[0].missing, std::vector<Category>{Category::Shoes});
   EXPECT_EQ((*queue)[1].photo.id, unsure);
   EXPECT_DOUBLE_EQ((*queue)[1].lowestConfidence, 0.2);
-  EXPECT_EQ((*queue)[2].photo.id, sure);
+  EXPECT_EQ((*queue)[2].photo.id, dress);
+  EXPECT_TRUE((*queue)[2].missing.empty());
+  EXPECT_EQ((*queue)[3].photo.id, sure);
+  EXPECT_EQ(library->reviewQueue(PhotoStatus::Processed, 2)->size(), 2u);
   auto reviewed = library->reviewQueue(PhotoStatus::Reviewed);
   ASSERT_EQ(reviewed->size(), 1u);
   EXPECT_EQ((*reviewed)[0].photo.id, done);
@@ -345,29 +377,6 @@ TEST(Library, GarmentsMarkedNotVisible) {
   EXPECT_FALSE(library->setNotVisible(999, Category::Top, true).ok()) << "no such photo";
   ASSERT_TRUE(library->removePhoto(photo).ok());
   EXPECT_TRUE(library->notVisibleGarments(photo)->empty());
-}
-
-// A library of the first schema (before "not visible" marks) opens migrated.
-TEST(Library, MigratesAVersionOneLibrary) {
-  TempDir dir;
-  const std::string path = dir.path("w.w2w");
-  Id photo = 0;
-  {
-    auto library = createLibrary(path);
-    photo = *library->addPhoto(newPhoto(1));
-  }
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE garments_not_visible; PRAGMA user_version = 1;", nullptr, nullptr,
-                           nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
-  auto library = Library::open(path);
-  ASSERT_TRUE(library.ok()) << library.message();
-  EXPECT_EQ((*library)->info()->schemaVersion, Library::kSchemaVersion);
-  EXPECT_TRUE((*library)->setNotVisible(photo, Category::Shoes, true).ok());
 }
 
 TEST(Library, StandaloneItemRoundTripAndQueries) {
@@ -466,18 +475,19 @@ TEST(Library, OutfitsRoundTripAndCheckCategories) {
   auto items2 = *library->items(ItemQuery().fromPhoto(p2));
   Outfit mine;
   mine.name = "Friday";
-  mine.top = items2[0].id;
-  mine.bottom = items1[1].id;
-  mine.shoes = items1[2].id;
+  mine.setMember(Category::Top, items2[0].id);
+  mine.setMember(Category::Bottom, items1[1].id);
+  mine.setMember(Category::Shoes, items1[2].id);
   auto id = library->addOutfit(mine);
   ASSERT_TRUE(id.ok()) << id.message();
   auto stored = library->outfit(*id);
   EXPECT_EQ((*stored)->name, "Friday");
   EXPECT_EQ((*stored)->origin, OutfitOrigin::User);
-  EXPECT_EQ((*stored)->top, items2[0].id);
+  EXPECT_EQ((*stored)->member(Category::Top), items2[0].id);
+  EXPECT_EQ((*stored)->items, mine.items);
 
   Outfit wrong = mine;
-  wrong.top = items1[1].id;  // a bottom in the top slot
+  wrong.setMember(Category::Top, items1[1].id);  // a bottom given as the top
   auto refused = library->addOutfit(wrong);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("is a bottom, not a top"), std::string::npos);

@@ -45,21 +45,21 @@ std::string trainPlantedCheckpoint(const test::TempDir& dir) {
 // "synthetic" embeddings; itemOf[n][c] is the item of outfit n, category c.
 struct PlantedLibrary {
   std::unique_ptr<Library> library;
-  std::vector<std::array<Id, kCategoryCount>> itemOf;
+  std::vector<std::array<Id, kSeedSlotCount>> itemOf;
 
   PlantedLibrary(const std::string& path, int outfits, int dim) {
     library = std::move(Library::create(path).value());
     EXPECT_TRUE(library->registerModel({"synthetic", "Synthetic", "synthetic", dim, "", ""}).ok());
     const compat::OutfitSet set = planted(outfits, 7, "test");
     for (int n = 0; n < set.size(); ++n) {
-      std::array<Id, kCategoryCount> ids{};
-      for (Category c : kCategories) {
+      std::array<Id, kSeedSlotCount> ids{};
+      for (Category c : kSeedSlots) {
         const std::string hash =
-            set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(categoryIndex(c))];
-        ids[static_cast<std::size_t>(categoryIndex(c))] =
+            set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))];
+        ids[static_cast<std::size_t>(seedSlot(c))] =
             library->addStandaloneItem(c, {"/x/" + hash, "file-" + hash, 1, 10, 10}, CropImage{hash, {1}})
                 .value();
-        const float* v = set.vector(n, categoryIndex(c));
+        const float* v = set.vector(n, seedSlot(c));
         std::vector<float> vector(v, v + kDim);
         vector.resize(static_cast<std::size_t>(dim));
         EXPECT_TRUE(library->putEmbedding(hash, "synthetic", vector).ok());

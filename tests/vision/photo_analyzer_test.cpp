@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "common/seed_slots.h"
 #include "io/cv_convert.h"
 #include "io/image_decoder.h"
 #include "io/image_encoder.h"
@@ -87,7 +88,7 @@ TEST(PhotoAnalyzer, NoPersonFallsBackToTheWholePhotoWithLowConfidence) {
   EXPECT_FALSE(proposal->personFound);
   EXPECT_EQ(proposal->person, (Box{0, 0, 640, 480}));
   EXPECT_LE(proposal->personConfidence, 0.1);
-  for (Category c : kCategories) EXPECT_FALSE(proposal->item(c));
+  for (Category c : kSeedSlots) EXPECT_FALSE(proposal->item(c));
   EXPECT_EQ(cv::countNonZero(grayView(proposal->mask)), 640 * 480) << "nothing is masked out";
 }
 
@@ -131,7 +132,7 @@ TEST(PhotoAnalyzer, PhotoCroppedTightAroundThePerson) {
   ASSERT_TRUE(proposal.ok());
   EXPECT_TRUE(proposal->personFound);
   EXPECT_GT(proposal->personConfidence, 0.5);
-  for (Category c : kCategories) EXPECT_TRUE(proposal->item(c)) << categoryName(c);
+  for (Category c : kSeedSlots) EXPECT_TRUE(proposal->item(c)) << categoryName(c);
   // Ground truth moved into the cut photo.
   const Box top{189 - 174, 140 - 43, 174, 242}, bottom{187 - 174, 369 - 43, 140, 329};
   ASSERT_TRUE(proposal->item(Category::Top) && proposal->item(Category::Bottom));
@@ -191,8 +192,8 @@ TEST(PhotoAnalyzer, LabelsFollowTheMaskAndTheBoxes) {
     EXPECT_LT(cv::countNonZero(labels & (mask == 0)), labels.total() / 200) << "labels only on the person";
     const std::array<GarmentLabel, 3> slot = {GarmentLabel::Upper, GarmentLabel::Bottom, GarmentLabel::Shoes};
     for (std::size_t c = 0; c < 3; ++c) {
-      ASSERT_TRUE(proposal->items[c]) << c;
-      const Box& b = proposal->items[c]->box;
+      ASSERT_TRUE(proposal->item(kSeedSlots[c])) << c;
+      const Box& b = proposal->item(kSeedSlots[c])->box;
       const cv::Mat pixels = labels == static_cast<int>(slot[c]);
       const int all = cv::countNonZero(pixels);
       const int inside = cv::countNonZero(pixels(cv::Rect(b.x, b.y, b.width, b.height)));

@@ -54,19 +54,24 @@ struct BoardFixture {
     auto created = Library::create(path);
     EXPECT_TRUE((*created)->registerModel({BasicEncoder::kModelId, "Basic", "basic", kDim, "", ""}).ok());
     const compat::OutfitSet planted = compat::synth::plantedOutfits(kOutfits, kDim, 4, 0.3, 1, 2);
+    // Each planted outfit: a top, a bottom and shoes, saved as an outfit; and
+    // beside it a one-piece and a bag carrying the same style (the top's and
+    // the bottom's vectors), in no outfit.
+    const auto add = [&](Category c, int o, const float* v) {
+      const int n = o * kCategoryCount + categoryIndex(c);
+      const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(30, 40, n), nullptr, 48));
+      const std::string file = dir.path(std::string(categoryName(c)) + std::to_string(o) + ".jpg");
+      const Id id = (*created)->addStandaloneItem(c, {file, crop.hash, 1, 30, 40}, crop).value();
+      EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, {v, v + kDim}).ok());
+      items[static_cast<std::size_t>(categoryIndex(c))].push_back(id);
+      return id;
+    };
     for (int o = 0; o < kOutfits; ++o) {
       Outfit outfit;
       outfit.name = "look " + std::to_string(o);
-      for (Category c : kCategories) {
-        const int n = o * kCategoryCount + categoryIndex(c);
-        const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(30, 40, n), nullptr, 48));
-        const std::string file = dir.path(std::string(categoryName(c)) + std::to_string(o) + ".jpg");
-        const Id id = (*created)->addStandaloneItem(c, {file, crop.hash, 1, 30, 40}, crop).value();
-        const float* v = planted.vector(o, categoryIndex(c));
-        EXPECT_TRUE((*created)->putEmbedding(crop.hash, BasicEncoder::kModelId, {v, v + kDim}).ok());
-        items[static_cast<std::size_t>(categoryIndex(c))].push_back(id);
-        outfit.setMember(c, id);
-      }
+      for (Category c : kSeedSlots) outfit.setMember(c, add(c, o, planted.vector(o, seedSlot(c))));
+      add(Category::Onepiece, o, planted.vector(o, seedSlot(Category::Top)));
+      add(Category::Bag, o, planted.vector(o, seedSlot(Category::Bottom)));
       if (withOutfits) {
         EXPECT_TRUE((*created)->addOutfit(outfit).ok());
       }
@@ -154,7 +159,7 @@ TEST(OutfitBoard, ModifyAtRandomTakesTwoPiecesFromTwoOtherOutfits) {
   board.setPieces(incomplete, "incomplete");
   board.modifyAtRandom();
   EXPECT_EQ(board.pieces(), incomplete);
-  EXPECT_TRUE(board.notice().contains("fill every slot")) << board.notice().toStdString();
+  EXPECT_TRUE(board.notice().contains("whole outfit")) << board.notice().toStdString();
 }
 
 TEST(OutfitBoard, ModifyAtRandomWithoutOtherOutfitsSaysWhy) {
@@ -195,7 +200,7 @@ TEST(OutfitBoard, SavingIsNotABoardStepAndUndoNeverRemovesASavedOutfit) {
   EXPECT_EQ(board.undoStack()->count(), steps);
   ASSERT_EQ(f.saved().size(), 1u);
   EXPECT_EQ(f.saved()[0].name, "Friday");
-  EXPECT_EQ(f.saved()[0].bottom, f.item(Category::Bottom, 4));
+  EXPECT_EQ(f.saved()[0].member(Category::Bottom), f.item(Category::Bottom, 4));
   EXPECT_TRUE(board.notice().contains("Friday"));
   while (board.undoStack()->canUndo()) board.undoStack()->undo();
   EXPECT_TRUE(board.pieces().isEmpty());
@@ -265,7 +270,7 @@ TEST(OutfitBoard, CompleteTheLookFillsTheEmptySlotsOrSaysWhyNot) {
   const BoardPieces full = board.pieces();
   board.completeTheLook();
   EXPECT_EQ(board.pieces(), full);
-  EXPECT_TRUE(board.notice().contains("The board is full")) << board.notice().toStdString();
+  EXPECT_TRUE(board.notice().contains("holds a whole outfit")) << board.notice().toStdString();
 }
 
 // The board of each library comes back after a restart, without pieces that
@@ -364,14 +369,60 @@ TEST(Recommendations, WithEverySlotFilledOffersAlternativesForEachPiece) {
   RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
   const BoardPieces full = f.outfit(1, 2, 3);
   view.setPieces(full);
-  for (Category c : kBoardSlots) {
+  EXPECT_EQ(view.list(Category::Onepiece)->count(), 0) << "separates are not completed with a one-piece";
+  for (Category c : {Category::Top, Category::Bottom, Category::Shoes, Category::Bag}) {
     QListWidget* list = view.list(c);
     ASSERT_GT(list->count(), 0) << categoryName(c);
     for (int row = 0; row < list->count(); ++row)
       EXPECT_NE(list->item(row)->data(Qt::UserRole).toLongLong(), full[c])
           << "the piece itself is not offered";
   }
-  EXPECT_TRUE(view.status().contains("Every slot is filled")) << view.status().toStdString();
+  EXPECT_TRUE(view.status().contains("whole outfit")) << view.status().toStdString();
+}
+
+// A dress needs shoes, may take an outer layer and a bag, never a bottom.
+TEST(Recommendations, ADressIsCompletedWithShoesAndABagNeverABottom) {
+  BoardFixture f;
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  BoardPieces dress;
+  dress.set(Category::Onepiece, f.item(Category::Onepiece, 2));
+  view.setPieces(dress);
+  EXPECT_EQ(view.list(Category::Shoes)->count(), kOutfits);
+  EXPECT_EQ(view.list(Category::Bag)->count(), kOutfits);
+  EXPECT_EQ(view.list(Category::Bottom)->count(), 0);
+  EXPECT_EQ(view.list(Category::Top)->count(), 0);
+  ASSERT_GT(view.outfits()->count(), 0);
+  const BoardPieces whole = BoardPieces::fromText(view.outfits()->item(0)->data(Qt::UserRole).toString());
+  EXPECT_EQ(whole[Category::Onepiece], dress[Category::Onepiece]);
+  EXPECT_TRUE(whole.isComplete());
+  EXPECT_EQ(whole[Category::Bottom], 0);
+}
+
+// A dress takes the place of the top and the bottom; with shoes and a bag it
+// is a whole outfit that the board scores and saves with all four pieces.
+TEST(OutfitBoard, ADressWithShoesAndABagIsAnOutfit) {
+  BoardFixture f(false);
+  OutfitBoardView board(&f.library, &f.compat, &f.wardrobe, nullptr);
+  board.setPieces(f.outfit(1, 1, 1), "separates");
+  board.setPiece(Category::Onepiece, f.item(Category::Onepiece, 1));
+  EXPECT_EQ(board.pieces()[Category::Top], 0);
+  EXPECT_EQ(board.pieces()[Category::Bottom], 0);
+  EXPECT_EQ(board.pieces()[Category::Shoes], f.item(Category::Shoes, 1));
+  EXPECT_FALSE(board.findChild<ItemSlot*>("slot_bottom")->isEnabled()) << "no bottom with a dress";
+  EXPECT_TRUE(board.findChild<ItemSlot*>("slot_top")->isEnabled()) << "a top under it stays possible";
+  EXPECT_TRUE(board.pieces().isComplete());
+  EXPECT_FALSE(std::isnan(board.score()));
+  board.setPiece(Category::Bag, f.item(Category::Bag, 1));
+  EXPECT_FALSE(std::isnan(board.score()));
+  ASSERT_TRUE(board.saveOutfit("garden party").isEmpty());
+  ASSERT_EQ(f.saved().size(), 1u);
+  const Outfit saved = f.saved().front();
+  EXPECT_EQ(saved.items.size(), 3u);
+  EXPECT_EQ(saved.member(Category::Onepiece), f.item(Category::Onepiece, 1));
+  EXPECT_EQ(saved.member(Category::Bag), f.item(Category::Bag, 1));
+  board.undoStack()->undo();  // the bag
+  board.undoStack()->undo();  // the dress
+  EXPECT_EQ(board.pieces(), f.outfit(1, 1, 1)) << "undo brings the separates back";
 }
 
 }  // namespace

@@ -47,8 +47,8 @@ struct Fixture {
     a.person = Box{20, 10, 160, 280};
     a.maskPng = *encodePng(mask);
     const Box boxes[3] = {{40, 30, 120, 100}, {50, 130, 100, 110}, {60, 250, 80, 40}};
-    for (Category c : kCategories) {
-      const Box& b = boxes[categoryIndex(c)];
+    for (Category c : kSeedSlots) {
+      const Box& b = boxes[seedSlot(c)];
       a.crops.push_back({c, b, 0.5, makeCropImage(renderCrop(photo, &mask, b))});
     }
     EXPECT_TRUE((*library)->storeAnalysis(photoId, a).ok());

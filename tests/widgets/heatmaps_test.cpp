@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "common/seed_slots.h"
 #include "compat_service.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
@@ -41,7 +42,7 @@ TEST(Heatmaps, ItemMatrixAndSpatialMapUseTheEncoderInUse) {
       const RgbImage crop = renderWholeImage(test::makeTestImage(60, 80, 10 + i), nullptr, 96);
       const CropImage stored = makeCropImage(crop);
       ids.push_back((*created)
-                        ->addStandaloneItem(static_cast<Category>(i),
+                        ->addStandaloneItem(kSeedSlots[static_cast<std::size_t>(i)],
                                             {dir.path(stored.hash), stored.hash, 1, 60, 80}, stored)
                         .value());
       auto vector = encoder.encode({crop});

@@ -66,13 +66,13 @@ std::string makeLibrary(const TempDir& dir, int count) {
   for (int o = 0; o < count; ++o) {
     Outfit outfit;
     outfit.name = "outfit " + std::to_string(o);
-    for (Category c : kCategories) {
-      const int seed = o * 3 + categoryIndex(c);
+    for (Category c : kSeedSlots) {
+      const int seed = o * 3 + seedSlot(c);
       const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(24, 24, seed), nullptr, 32));
       const std::string file = dir.path("item" + std::to_string(seed) + ".png");
       auto id = (*library)->addStandaloneItem(c, {file, "file" + std::to_string(seed), 1, 24, 24}, crop);
       EXPECT_TRUE(id.ok()) << id.message();
-      const float* v = planted.vector(o, categoryIndex(c));
+      const float* v = planted.vector(o, seedSlot(c));
       EXPECT_TRUE(
           (*library)->putEmbedding(crop.hash, BasicEncoder::kModelId, std::vector<float>(v, v + dim)).ok());
       outfit.setMember(c, *id);
@@ -307,7 +307,7 @@ TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
     ASSERT_TRUE(outfits.ok());
     Outfit mixed = outfits->at(0);
     mixed.id = 0;
-    mixed.shoes = outfits->at(1).shoes;
+    mixed.setMember(Category::Shoes, outfits->at(1).member(Category::Shoes));
     ASSERT_TRUE((*library)->addOutfit(mixed).ok());
   }
   Studio studio(path);
