@@ -44,15 +44,18 @@ endfunction()
 # One GoogleTest executable per area, linked against the libraries (never
 # recompiling their sources), discovered by ctest and labelled.
 function(w2w_add_gtest)
-  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main)
   w2w_target_warnings(${T_NAME})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
   endif()
-  set(env "W2W_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data" ${T_ENV})
+  # One variable only: gtest_discover_tests writes PROPERTIES as separate
+  # words, so a list of variables would keep just its first. Tests that need
+  # a display platform set QT_QPA_PLATFORM=offscreen in their own main().
   gtest_discover_tests(${T_NAME}
     DISCOVERY_TIMEOUT 60
-    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT} ENVIRONMENT "${env}")
+    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+      ENVIRONMENT "W2W_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
 endfunction()

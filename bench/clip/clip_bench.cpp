@@ -28,8 +28,8 @@
 #include <c10/core/InferenceMode.h>
 
 #include "embed/clip/clip_vision.h"
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 
 namespace {
 
@@ -110,7 +110,7 @@ void loadInputs() {
     s.pixels = torch::randn({32, 3, 224, 224}, torch::kFloat32);
     return;
   }
-  auto f = SafetensorsFile::open(dir + "/inputs.safetensors");
+  auto f = format::SafetensorsFile::open(dir + "/inputs.safetensors");
   if (!f) {
     std::cerr << "bench_clip: " << f.message() << "\n";
     std::exit(1);

@@ -2,8 +2,8 @@
 
 #include <cstring>
 
-#include "embed/clip/safetensors.h"
-#include "embed/clip/safetensors_writer.h"
+#include "format/safetensors.h"
+#include "format/safetensors_writer.h"
 
 namespace w2w::compat {
 namespace {
@@ -75,32 +75,32 @@ Result<const TensorData*> SafetensorsContent::get(const std::string& name, const
 }
 
 // The bytes go through the project's one safetensors writer and its strict
-// reader (core/embed/clip), so checkpoints get the same checks as model files.
+// reader (core/format), so checkpoints get the same checks as model files.
 Bytes serializeSafetensors(const SafetensorsContent& content) {
-  std::vector<clip::StTensorToWrite> tensors;
+  std::vector<format::StTensorToWrite> tensors;
   tensors.reserve(content.tensors.size());
   for (const auto& [name, t] : content.tensors) {
     tensors.push_back({name,
-                       t.dtype == "I64"  ? clip::StDtype::I64
-                       : t.dtype == "U8" ? clip::StDtype::U8
-                                         : clip::StDtype::F32,
+                       t.dtype == "I64"  ? format::StDtype::I64
+                       : t.dtype == "U8" ? format::StDtype::U8
+                                         : format::StDtype::F32,
                        t.shape, t.bytes.data()});
   }
   // Names come from a map (unique) and are never "__metadata__": this cannot fail.
-  auto bytes = clip::serializeSafetensors(tensors, content.metadata);
+  auto bytes = format::serializeSafetensors(tensors, content.metadata);
   return bytes ? std::move(*bytes) : Bytes{};
 }
 
 namespace {
 
 // The tensors of a checked file, copied into plain values.
-Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const clip::SafetensorsFile>> file,
+Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const format::SafetensorsFile>> file,
                                      const std::string& source) {
   if (!file) return file.error();
   SafetensorsContent content;
   content.metadata = (*file)->metadata();
-  for (const clip::StTensorInfo& info : (*file)->tensors()) {
-    const std::string dtype = clip::stDtypeName(info.dtype);
+  for (const format::StTensorInfo& info : (*file)->tensors()) {
+    const std::string dtype = format::stDtypeName(info.dtype);
     if (dtypeSize(dtype) == 0)
       return makeError(source + ": tensor '" + info.name + "' has unsupported dtype '" + dtype + "'");
     TensorData t;
@@ -116,7 +116,7 @@ Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const clip::Safetens
 }  // namespace
 
 Result<SafetensorsContent> parseSafetensors(const Bytes& bytes, const std::string& source) {
-  return contentOf(clip::SafetensorsFile::fromBytes(bytes, source), source);
+  return contentOf(format::SafetensorsFile::fromBytes(bytes, source), source);
 }
 
 Status writeSafetensors(const std::string& path, const SafetensorsContent& content) {
@@ -125,7 +125,7 @@ Status writeSafetensors(const std::string& path, const SafetensorsContent& conte
 
 // The file is mapped, not read into a buffer first: its tensors are copied once.
 Result<SafetensorsContent> readSafetensors(const std::string& path) {
-  return contentOf(clip::SafetensorsFile::open(path), path);
+  return contentOf(format::SafetensorsFile::open(path), path);
 }
 
 }  // namespace w2w::compat

@@ -1,7 +1,7 @@
 // Safetensors files as plain values: every tensor copied into a TensorData,
 // looked up by name with its dtype and shape checked. The bytes are read and
 // written by the project's one safetensors reader and writer
-// (core/embed/clip/safetensors*.h); this layer adds the value types.
+// (core/format/safetensors*.h); this layer adds the value types.
 //
 // Used for the compatibility model's checkpoints and the dataset embedding
 // cache. Every check that can fail names the file and the tensor: a truncated

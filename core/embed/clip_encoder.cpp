@@ -5,7 +5,7 @@
 
 #include "embed/clip/clip_vision.h"
 #include "embed/clip/device.h"
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
 #include "embed/model_manager.h"
 
@@ -68,7 +68,7 @@ Result<FloatMatrix> ClipEncoder::encode(const std::vector<RgbImage>& crops) {
 }
 
 Result<FloatMatrix> ClipEncoder::encodePixelsFile(const std::string& path, const std::string& tensor) {
-  auto file = clip::SafetensorsFile::open(path);
+  auto file = format::SafetensorsFile::open(path);
   if (!file) return file.error();
   std::string name = tensor;
   if (name.empty()) {

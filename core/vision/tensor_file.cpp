@@ -2,21 +2,21 @@
 
 #include <cstring>
 
-#include "embed/clip/safetensors.h"
-#include "embed/clip/safetensors_writer.h"
+#include "format/safetensors.h"
+#include "format/safetensors_writer.h"
 
 namespace w2w {
 
-// The project's one safetensors reader and writer (core/embed/clip) do the
+// The project's one safetensors reader and writer (core/format) do the
 // format; this adapter only maps it to plain float vectors.
 Result<TensorFile> readTensorFile(const std::string& path) {
-  auto file = clip::SafetensorsFile::open(path);
+  auto file = format::SafetensorsFile::open(path);
   if (!file) return file.error();
   TensorFile out;
   out.metadata = (*file)->metadata();
-  for (const clip::StTensorInfo& info : (*file)->tensors()) {
-    if (info.dtype != clip::StDtype::F32) {
-      return makeError(path + ": tensor '" + info.name + "' has dtype " + clip::stDtypeName(info.dtype) +
+  for (const format::StTensorInfo& info : (*file)->tensors()) {
+    if (info.dtype != format::StDtype::F32) {
+      return makeError(path + ": tensor '" + info.name + "' has dtype " + format::stDtypeName(info.dtype) +
                        ", expected F32");
     }
     FloatTensor tensor;
@@ -29,7 +29,7 @@ Result<TensorFile> readTensorFile(const std::string& path) {
 }
 
 Status writeTensorFile(const std::string& path, const TensorFile& file) {
-  std::vector<clip::StTensorToWrite> tensors;
+  std::vector<format::StTensorToWrite> tensors;
   for (const auto& [name, tensor] : file.tensors) {
     std::int64_t numel = 1;
     for (std::int64_t d : tensor.shape) numel *= d;
@@ -37,9 +37,9 @@ Status writeTensorFile(const std::string& path, const TensorFile& file) {
       return makeError(path + ": tensor '" + name + "' has " + std::to_string(tensor.values.size()) +
                        " values for its shape of " + std::to_string(numel));
     }
-    tensors.push_back({name, clip::StDtype::F32, tensor.shape, tensor.values.data()});
+    tensors.push_back({name, format::StDtype::F32, tensor.shape, tensor.values.data()});
   }
-  return clip::writeSafetensorsFile(path, tensors, file.metadata);
+  return format::writeSafetensorsFile(path, tensors, file.metadata);
 }
 
 }  // namespace w2w

@@ -1,6 +1,6 @@
 // Float32 tensors in safetensors files, as plain vectors, for the vision
 // models' weights (garment parser). The format is read and written by the
-// project's one strict safetensors reader and writer (core/embed/clip).
+// project's one strict safetensors reader and writer (core/format).
 //
 // Format (https://huggingface.co/docs/safetensors): 8-byte little-endian
 // header length N, N bytes of JSON {name: {dtype, shape, data_offsets}, ...,

@@ -4,7 +4,7 @@
 #include <QJsonArray>
 
 #include "cli_runner.h"
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
 #include "library/library.h"
 #include "test_support.h"
@@ -18,7 +18,7 @@ using test::runCli;
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 TEST(EmbedCli, PixelsThroughTheGoldenModelsMatchTheReference) {
-  auto golden = clip::SafetensorsFile::open(test::dataPath("golden/golden_io.safetensors"));
+  auto golden = format::SafetensorsFile::open(test::dataPath("golden/golden_io.safetensors"));
   ASSERT_TRUE(golden.ok());
   for (auto [folder, reference] : {std::pair{"golden/clip_tiny_hf", "hf_embeds"},
                                    std::pair{"golden/clip_tiny_openclip", "openclip_embeds"}}) {

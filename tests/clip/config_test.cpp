@@ -9,10 +9,10 @@
 namespace w2w::clip {
 namespace {
 
-JsonValue json(const std::string& text) {
-  auto v = parseJson(text);
+format::JsonValue json(const std::string& text) {
+  auto v = format::parseJson(text);
   EXPECT_TRUE(v) << v.message();
-  return v ? *v : JsonValue();
+  return v ? *v : format::JsonValue();
 }
 
 TEST(Config, GoldenHfFolder) {

@@ -5,8 +5,8 @@
 #include <thread>
 
 #include "embed/clip/clip_vision.h"
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 #include "test_util.h"
 
 namespace w2w::clip {

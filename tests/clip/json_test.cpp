@@ -1,15 +1,15 @@
 #include <gtest/gtest.h>
 
-#include "embed/clip/json.h"
+#include "format/json.h"
 
 namespace w2w::clip {
 namespace {
 
 TEST(Json, ParsesNestedValues) {
-  auto v = parseJson(R"( {"a": [1, -2.5e3, true, false, null], "b": {"c": "x\u00e9\ud83d\ude00\n"}} )");
+  auto v = format::parseJson(R"( {"a": [1, -2.5e3, true, false, null], "b": {"c": "x\u00e9\ud83d\ude00\n"}} )");
   ASSERT_TRUE(v) << v.message();
   ASSERT_TRUE(v->isObject());
-  const JsonValue* a = v->find("a");
+  const format::JsonValue* a = v->find("a");
   ASSERT_NE(a, nullptr);
   ASSERT_EQ(a->array().size(), 5u);
   EXPECT_TRUE(a->array()[0].isInteger());
@@ -22,7 +22,7 @@ TEST(Json, ParsesNestedValues) {
 }
 
 TEST(Json, KeepsLargeIntegersExact) {
-  auto v = parseJson("[9007199254740993, 1e2, 12345678901234567890]");
+  auto v = format::parseJson("[9007199254740993, 1e2, 12345678901234567890]");
   ASSERT_TRUE(v) << v.message();
   EXPECT_EQ(v->array()[0].integer(), 9007199254740993LL);  // not representable as a double
   EXPECT_FALSE(v->array()[1].isInteger());                 // exponent: a float
@@ -54,7 +54,7 @@ TEST(Json, RejectsMalformedInput) {
                        "{\"a\":1,\"a\":2}",
                        "// c\n1"};
   for (const char* text : bad) {
-    auto v = parseJson(text);
+    auto v = format::parseJson(text);
     EXPECT_FALSE(v) << "accepted: " << text;
     if (!v) {
       EXPECT_EQ(v.message().rfind("JSON error at byte", 0), 0u) << v.message();
@@ -63,14 +63,14 @@ TEST(Json, RejectsMalformedInput) {
 }
 
 TEST(Json, LimitsNesting) {
-  EXPECT_TRUE(parseJson(std::string(60, '[') + std::string(60, ']')));
-  auto deep = parseJson(std::string(100000, '['));
+  EXPECT_TRUE(format::parseJson(std::string(60, '[') + std::string(60, ']')));
+  auto deep = format::parseJson(std::string(100000, '['));
   ASSERT_FALSE(deep);
   EXPECT_NE(deep.message().find("nesting too deep"), std::string::npos);
 }
 
 TEST(Json, ReportsDuplicateKeyByName) {
-  auto v = parseJson(R"({"dtype": "F32", "dtype": "F16"})");
+  auto v = format::parseJson(R"({"dtype": "F32", "dtype": "F16"})");
   ASSERT_FALSE(v);
   EXPECT_NE(v.message().find("duplicate key \"dtype\""), std::string::npos) << v.message();
 }

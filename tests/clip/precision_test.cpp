@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "embed/clip/clip_vision.h"
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 #include "test_util.h"
 
 namespace w2w::clip {

@@ -5,8 +5,8 @@
 #include "embed/clip/clip_vision.h"
 #include "embed/clip/pil_resample.h"
 #include "embed/clip/preprocess.h"
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 #include "test_util.h"
 
 namespace w2w::clip {
@@ -16,7 +16,8 @@ const char* kPhotos[] = {"chelsea", "rocket", "coffee_portrait"};
 
 // Decoded photos (see tests/data/clip/make_photo_fixture.py).
 torch::Tensor photo(const std::string& key) {
-  static auto file = SafetensorsFile::open((test::dataDir() / "clip" / "photos_rgb.safetensors").string());
+  static auto file =
+      format::SafetensorsFile::open((test::dataDir() / "clip" / "photos_rgb.safetensors").string());
   EXPECT_TRUE(file) << file.message();
   auto info = (*file)->find(key);
   EXPECT_NE(info, nullptr) << key;

@@ -1,7 +1,7 @@
 // The safetensors reader on good files and on every kind of broken one.
 #include <gtest/gtest.h>
 
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
 #include "test_util.h"
 
@@ -15,7 +15,7 @@ std::vector<std::uint8_t> bytes(std::size_t n) { return std::vector<std::uint8_t
 
 // Parses `file` from memory and expects an error mentioning every word in `needles`.
 void expectError(const std::vector<std::uint8_t>& file, std::initializer_list<const char*> needles) {
-  auto r = SafetensorsFile::fromBytes(file, "broken.safetensors");
+  auto r = format::SafetensorsFile::fromBytes(file, "broken.safetensors");
   ASSERT_FALSE(r) << "accepted a broken file";
   EXPECT_EQ(r.message().rfind("broken.safetensors: ", 0), 0u) << r.message();
   EXPECT_EQ(r.message().find('\n'), std::string::npos) << "not one line: " << r.message();
@@ -23,20 +23,20 @@ void expectError(const std::vector<std::uint8_t>& file, std::initializer_list<co
 }
 
 TEST(Safetensors, ReadsTheGoldenWeightFile) {
-  auto f = SafetensorsFile::open((test::goldenDir() / "clip_tiny_hf" / "model.safetensors").string());
+  auto f = format::SafetensorsFile::open((test::goldenDir() / "clip_tiny_hf" / "model.safetensors").string());
   ASSERT_TRUE(f) << f.message();
   const auto& file = *f;
   EXPECT_EQ(file->metadata().at("format"), "pt");
-  const StTensorInfo* scale = file->find("logit_scale");
+  const format::StTensorInfo* scale = file->find("logit_scale");
   ASSERT_NE(scale, nullptr);
   EXPECT_TRUE(scale->shape.empty());  // 0-d
   auto t = loadFloatTensor(file, "logit_scale");
   ASSERT_TRUE(t) << t.message();
   EXPECT_EQ(t->dim(), 0);
   EXPECT_NEAR(t->item<float>(), 2.6592f, 1e-4);
-  const StTensorInfo* ids = file->find("vision_model.embeddings.position_ids");
+  const format::StTensorInfo* ids = file->find("vision_model.embeddings.position_ids");
   ASSERT_NE(ids, nullptr);
-  EXPECT_EQ(ids->dtype, StDtype::I64);
+  EXPECT_EQ(ids->dtype, format::StDtype::I64);
   auto view = tensorView(file, *ids);
   ASSERT_TRUE(view);
   EXPECT_EQ(view->index({0, 16}).item<std::int64_t>(), 16);
@@ -48,7 +48,7 @@ TEST(Safetensors, ReadsTheGoldenWeightFile) {
 TEST(Safetensors, ConvertsHalfTypesToFloat32OrKeepsThem) {
   const auto ref = torch::tensor({1.5f, -2.25f, 3.0f});
   auto file =
-      SafetensorsFile::fromBytes(buildSafetensors({test::entryFromTensor("h", ref.to(torch::kFloat16)),
+      format::SafetensorsFile::fromBytes(buildSafetensors({test::entryFromTensor("h", ref.to(torch::kFloat16)),
                                                    test::entryFromTensor("b", ref.to(torch::kBFloat16)),
                                                    test::entryFromTensor("d", ref.to(torch::kFloat64))}),
                                  "mem");
@@ -69,10 +69,10 @@ TEST(Safetensors, EmptyAndTinyFiles) {
   expectError(bytes(7), {"shorter than the 8-byte header length"});
   test::TempDir dir;
   test::writeFile(dir.file("empty.safetensors"), {});
-  auto r = SafetensorsFile::open(dir.file("empty.safetensors"));
+  auto r = format::SafetensorsFile::open(dir.file("empty.safetensors"));
   ASSERT_FALSE(r);
   EXPECT_NE(r.message().find("empty.safetensors"), std::string::npos);
-  auto missing = SafetensorsFile::open(dir.file("nope.safetensors"));
+  auto missing = format::SafetensorsFile::open(dir.file("nope.safetensors"));
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.message().find("cannot open"), std::string::npos);
 }
@@ -125,18 +125,18 @@ TEST(Safetensors, TruncatedGoldenFileNamesTheFirstTensorPastTheEnd) {
   test::TempDir dir;
   const auto cut = dir.file("model.safetensors");
   test::writeText(cut, whole.substr(0, whole.size() - 100));
-  auto r = SafetensorsFile::open(cut);
+  auto r = format::SafetensorsFile::open(cut);
   ASSERT_FALSE(r);
   EXPECT_NE(r.message().find("truncated"), std::string::npos) << r.message();
   EXPECT_NE(r.message().find(cut), std::string::npos) << r.message();
   test::writeText(cut, whole.substr(0, 20));  // cut inside the header
-  r = SafetensorsFile::open(cut);
+  r = format::SafetensorsFile::open(cut);
   ASSERT_FALSE(r);
   EXPECT_NE(r.message().find("bad header length"), std::string::npos) << r.message();
 }
 
 TEST(Safetensors, ZeroSizedAndScalarTensors) {
-  auto f = SafetensorsFile::fromBytes(
+  auto f = format::SafetensorsFile::fromBytes(
       buildRawSafetensors(R"({"e":{"dtype":"F32","shape":[0,5],"data_offsets":[0,0]},)"
                           R"("s":{"dtype":"F32","shape":[],"data_offsets":[0,4]}})",
                           {0, 0, 128, 63}),
@@ -154,12 +154,12 @@ TEST(Safetensors, ViewsKeepTheFileAlive) {
   torch::Tensor view;
   {
     auto f =
-        SafetensorsFile::fromBytes(buildSafetensors({test::entryFromTensor("x", torch::arange(6.0f))}), "m");
+        format::SafetensorsFile::fromBytes(buildSafetensors({test::entryFromTensor("x", torch::arange(6.0f))}), "m");
     ASSERT_TRUE(f);
     auto v = tensorView(*f, *(*f)->find("x"));
     ASSERT_TRUE(v);
     view = *v;
-  }  // the last SafetensorsFile handle is gone; the view still owns one
+  }  // the last format::SafetensorsFile handle is gone; the view still owns one
   EXPECT_FLOAT_EQ(view[5].item<float>(), 5.0f);
 }
 

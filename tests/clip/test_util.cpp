@@ -1,7 +1,7 @@
 #include "test_util.h"
 
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,7 +24,7 @@ fs::path dataDir() {
 fs::path goldenDir() { return dataDir() / "golden"; }
 
 torch::Tensor goldenTensor(const char* key) {
-  static auto file = SafetensorsFile::open((goldenDir() / "golden_io.safetensors").string());
+  static auto file = format::SafetensorsFile::open((goldenDir() / "golden_io.safetensors").string());
   if (!file) throw std::runtime_error(file.message());
   auto t = loadFloatTensor(*file, key);
   if (!t) throw std::runtime_error(t.message());

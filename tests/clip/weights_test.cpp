@@ -5,8 +5,8 @@
 #include <map>
 
 #include "embed/clip/clip_vision.h"
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 #include "test_util.h"
 
 namespace w2w::clip {
@@ -16,7 +16,7 @@ using Tensors = std::map<std::string, torch::Tensor>;
 
 Tensors readAll(const std::string& path) {
   Tensors out;
-  auto f = SafetensorsFile::open(path);
+  auto f = format::SafetensorsFile::open(path);
   EXPECT_TRUE(f) << f.message();
   for (const auto& info : (*f)->tensors()) out[info.name] = tensorView(*f, info)->clone();
   return out;

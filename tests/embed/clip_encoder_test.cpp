@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "embed/clip/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
 #include "embed/clip_encoder.h"
+#include "format/safetensors.h"
 #include "io/file_io.h"
 #include "io/image_decoder.h"
 #include "test_support.h"
@@ -50,7 +50,7 @@ void expectMatchesGolden(const std::string& folder, const char* reference) {
   ASSERT_TRUE(embedded.ok()) << embedded.message();
   ASSERT_EQ(embedded->rows, 3);
 
-  auto golden = clip::SafetensorsFile::open(test::dataPath("golden/golden_io.safetensors"));
+  auto golden = format::SafetensorsFile::open(test::dataPath("golden/golden_io.safetensors"));
   ASSERT_TRUE(golden.ok());
   auto expected = clip::loadFloatTensor(*golden, reference);
   ASSERT_TRUE(expected.ok());

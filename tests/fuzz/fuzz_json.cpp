@@ -5,10 +5,10 @@
 #include <string_view>
 
 #include "embed/clip/config_loader.h"
-#include "embed/clip/json.h"
+#include "format/json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto json = w2w::clip::parseJson(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto json = w2w::format::parseJson(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!json) return 0;
   (void)w2w::clip::parseHfConfig(*json, "config.json");
   (void)w2w::clip::parseHfPreprocessorConfig(*json, "preprocessor_config.json");

@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto file = w2w::clip::SafetensorsFile::fromBytes(std::vector<std::uint8_t>(data, data + size), "fuzz");
+  auto file = w2w::format::SafetensorsFile::fromBytes(std::vector<std::uint8_t>(data, data + size), "fuzz");
   if (!file) return 0;
   const auto& f = *file;
   unsigned sum = 0;
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::uint8_t* p = f->data(t);
     // Touch the first and last byte: ASan reports any out-of-bounds range.
     if (t.byteSize() > 0) sum += p[0] + p[t.byteSize() - 1];
-    if (static_cast<std::uint64_t>(t.numel()) * w2w::clip::stDtypeSize(t.dtype) != t.byteSize())
+    if (static_cast<std::uint64_t>(t.numel()) * w2w::format::stDtypeSize(t.dtype) != t.byteSize())
       __builtin_trap();
   }
   return static_cast<int>(sum & 0);

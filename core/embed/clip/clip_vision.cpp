@@ -10,7 +10,7 @@
 #include "embed/clip/config_loader.h"
 #include "embed/clip/device.h"
 #include "embed/clip/malloc_tuning.h"
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 
 namespace w2w::clip {
 
@@ -95,7 +95,7 @@ Result<std::unique_ptr<ClipVision>> ClipVision::load(const std::string& modelDir
   if (!files) return files.error();
   auto config = loadModelConfig(*files);
   if (!config) return config.error();
-  auto file = SafetensorsFile::open(files->weightsPath);
+  auto file = format::SafetensorsFile::open(files->weightsPath);
   if (!file) return file.error();
   auto weights = loadClipWeights(*file, *config);
   if (!weights) return weights.error();

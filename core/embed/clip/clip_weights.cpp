@@ -22,7 +22,7 @@ std::string shapeString(at::IntArrayRef shape) {
 // that keys under the tower's prefix that nobody took can be reported.
 class Taker {
  public:
-  Taker(const std::shared_ptr<const SafetensorsFile>& file, const ClipVisionConfig& config)
+  Taker(const std::shared_ptr<const format::SafetensorsFile>& file, const ClipVisionConfig& config)
       : file_(file), config_(config) {}
 
   Result<torch::Tensor> take(const std::string& key, std::vector<std::int64_t> shape) {
@@ -59,7 +59,7 @@ class Taker {
   }
 
  private:
-  std::shared_ptr<const SafetensorsFile> file_;
+  std::shared_ptr<const format::SafetensorsFile> file_;
   const ClipVisionConfig& config_;
   std::set<std::string> taken_;
 };
@@ -147,7 +147,7 @@ Result<ClipVisionWeights> loadOpenClip(Taker& taker, const ClipVisionConfig& c) 
 
 }  // namespace
 
-Result<ClipVisionWeights> loadClipWeights(const std::shared_ptr<const SafetensorsFile>& file,
+Result<ClipVisionWeights> loadClipWeights(const std::shared_ptr<const format::SafetensorsFile>& file,
                                           const ClipVisionConfig& config) {
   if (Status s = config.validate(); !s) return s.error();
   try {

@@ -18,7 +18,7 @@
 
 #include "common/result.h"
 #include "embed/clip/clip_config.h"
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 
 namespace w2w::clip {
 
@@ -46,7 +46,7 @@ struct ClipVisionWeights {
 // wrong shapes and non-float dtypes are errors naming the file and the key;
 // keys outside the tower (text tower, logit_scale) and position_ids buffers
 // are ignored.
-Result<ClipVisionWeights> loadClipWeights(const std::shared_ptr<const SafetensorsFile>& file,
+Result<ClipVisionWeights> loadClipWeights(const std::shared_ptr<const format::SafetensorsFile>& file,
                                           const ClipVisionConfig& config);
 
 // Random weights with CLIP-like scales, reproducible from the seed.

@@ -15,25 +15,25 @@ namespace {
 // file and the full key. A member that is absent or null keeps the default.
 class Fields {
  public:
-  Fields(const JsonValue& obj, std::string file, std::string prefix)
+  Fields(const format::JsonValue& obj, std::string file, std::string prefix)
       : obj_(obj), file_(std::move(file)), prefix_(std::move(prefix)) {}
 
-  const JsonValue* get(const char* key) const {
-    const JsonValue* v = obj_.find(key);
+  const format::JsonValue* get(const char* key) const {
+    const format::JsonValue* v = obj_.find(key);
     return v && !v->isNull() ? v : nullptr;
   }
   const std::string& file() const { return file_; }
   std::string key(const char* k) const { return prefix_.empty() ? k : prefix_ + "." + k; }
   Error wrong(const char* k, const char* expected) const {
     return makeError(file_ + ": key \"" + key(k) + "\" must be " + expected + " (got " +
-                     jsonTypeName(get(k)->type()) + ")");
+                     format::jsonTypeName(get(k)->type()) + ")");
   }
   Error bad(const char* k, const std::string& why) const {
     return makeError(file_ + ": key \"" + key(k) + "\": " + why);
   }
 
   Status integer(const char* k, int& out) const {
-    const JsonValue* v = get(k);
+    const format::JsonValue* v = get(k);
     if (!v) return Status::success();
     // 224.0 is accepted as 224: some tools write integral floats.
     const double d = v->isNumber() ? v->number() : 0.5;
@@ -42,28 +42,28 @@ class Fields {
     return Status::success();
   }
   Status number(const char* k, double& out) const {
-    const JsonValue* v = get(k);
+    const format::JsonValue* v = get(k);
     if (!v) return Status::success();
     if (!v->isNumber()) return wrong(k, "a number");
     out = v->number();
     return Status::success();
   }
   Status boolean(const char* k, bool& out) const {
-    const JsonValue* v = get(k);
+    const format::JsonValue* v = get(k);
     if (!v) return Status::success();
     if (!v->isBool()) return wrong(k, "true or false");
     out = v->boolean();
     return Status::success();
   }
   Status string(const char* k, std::string& out) const {
-    const JsonValue* v = get(k);
+    const format::JsonValue* v = get(k);
     if (!v) return Status::success();
     if (!v->isString()) return wrong(k, "a string");
     out = v->string();
     return Status::success();
   }
   Status triple(const char* k, std::array<float, 3>& out) const {
-    const JsonValue* v = get(k);
+    const format::JsonValue* v = get(k);
     if (!v) return Status::success();
     if (!v->isArray() || v->array().size() != 3) return wrong(k, "an array of 3 numbers");
     for (int i = 0; i < 3; ++i) {
@@ -74,7 +74,7 @@ class Fields {
   }
 
  private:
-  const JsonValue& obj_;
+  const format::JsonValue& obj_;
   std::string file_;
   std::string prefix_;
 };
@@ -94,7 +94,7 @@ Result<Activation> hfActivation(const std::string& name, const Fields& f) {
 
 // A size given as an int or as {"height","width"} (crop_size, old and new form).
 Status heightWidth(const Fields& f, const char* k, int& height, int& width) {
-  const JsonValue* v = f.get(k);
+  const format::JsonValue* v = f.get(k);
   if (!v) return Status::success();
   if (v->isNumber()) {
     W2W_TRY(f.integer(k, height));
@@ -111,7 +111,7 @@ Status heightWidth(const Fields& f, const char* k, int& height, int& width) {
 
 }  // namespace
 
-Result<JsonValue> readJsonFile(const std::string& path) {
+Result<format::JsonValue> readJsonFile(const std::string& path) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (ec) return makeError(path + ": cannot read (" + ec.message() + ")");
@@ -122,13 +122,13 @@ Result<JsonValue> readJsonFile(const std::string& path) {
     if (size == 0) return makeError(path + ": empty file");
     return makeError(path + ": cannot read");
   }
-  auto json = parseJson(text.str());
+  auto json = format::parseJson(text.str());
   if (!json) return makeError(path + ": " + json.message());
   if (!json->isObject()) return makeError(path + ": expected a JSON object");
   return json;
 }
 
-Result<PreprocessConfig> parseHfPreprocessorConfig(const JsonValue& config, const std::string& file) {
+Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& config, const std::string& file) {
   PreprocessConfig p;
   Fields f(config, file, "");
   W2W_TRY(f.boolean("do_resize", p.doResize));
@@ -138,7 +138,7 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const JsonValue& config, cons
   W2W_TRY(f.boolean("do_normalize", p.doNormalize));
   W2W_TRY(f.triple("image_mean", p.mean));
   W2W_TRY(f.triple("image_std", p.std));
-  if (const JsonValue* size = f.get("size")) {
+  if (const format::JsonValue* size = f.get("size")) {
     if (size->isNumber()) {
       W2W_TRY(f.integer("size", p.shortestEdge));  // old form: "size": 224 is the shortest edge
     } else if (size->isObject()) {
@@ -156,7 +156,7 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const JsonValue& config, cons
     }
   }
   W2W_TRY(heightWidth(f, "crop_size", p.cropHeight, p.cropWidth));
-  if (const JsonValue* r = f.get("resample")) {
+  if (const format::JsonValue* r = f.get("resample")) {
     int resample = 3;
     W2W_TRY(f.integer("resample", resample));
     // Only PIL BICUBIC (3) is implemented, the value every CLIP checkpoint uses.
@@ -168,13 +168,13 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const JsonValue& config, cons
   return p;
 }
 
-Result<ClipVisionConfig> parseHfConfig(const JsonValue& config, const std::string& file) {
+Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const std::string& file) {
   ClipVisionConfig c;
   c.layout = WeightLayout::HuggingFace;
   Fields top(config, file, "");
   std::string modelType;
   W2W_TRY(top.string("model_type", modelType));
-  const JsonValue* vision = top.get("vision_config");
+  const format::JsonValue* vision = top.get("vision_config");
   std::string prefix = "vision_config";
   if (!vision) {
     if (modelType != "clip_vision_model")
@@ -207,11 +207,11 @@ Result<ClipVisionConfig> parseHfConfig(const JsonValue& config, const std::strin
   return c;
 }
 
-Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std::string& file) {
+Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, const std::string& file) {
   ClipVisionConfig c;
   c.layout = WeightLayout::OpenClip;
   Fields top(config, file, "");
-  const JsonValue* model = top.get("model_cfg");
+  const format::JsonValue* model = top.get("model_cfg");
   if (!model || !model->isObject()) return makeError(file + ": missing object \"model_cfg\"");
   Fields m(*model, file, "model_cfg");
   W2W_TRY(m.integer("embed_dim", c.outputDim));
@@ -219,7 +219,7 @@ Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std:
   bool quickGelu = false;  // open_clip: absent means nn.GELU
   W2W_TRY(m.boolean("quick_gelu", quickGelu));
   c.activation = quickGelu ? Activation::QuickGelu : Activation::Gelu;
-  const JsonValue* vision = m.get("vision_cfg");
+  const format::JsonValue* vision = m.get("vision_cfg");
   if (!vision || !vision->isObject()) return makeError(file + ": missing object \"model_cfg.vision_cfg\"");
   Fields v(*vision, file, "model_cfg.vision_cfg");
   for (const auto& [k, val] : vision->members()) {
@@ -238,7 +238,7 @@ Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std:
     return Status::success();
   };
   auto truthy = [&](const char* k) {
-    const JsonValue* x = v.get(k);
+    const format::JsonValue* x = v.get(k);
     return x && !(x->isBool() && !x->boolean());
   };
   W2W_TRY(refuseIf("timm_model_name", v.get("timm_model_name") != nullptr));
@@ -248,11 +248,11 @@ Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std:
   W2W_TRY(refuseIf("final_ln_after_pool", truthy("final_ln_after_pool")));
   W2W_TRY(refuseIf("global_average_pool", truthy("global_average_pool")));
   W2W_TRY(refuseIf("input_patchnorm", truthy("input_patchnorm")));
-  if (const JsonValue* pool = v.get("pool_type"); pool && !(pool->isString() && pool->string() == "tok"))
+  if (const format::JsonValue* pool = v.get("pool_type"); pool && !(pool->isString() && pool->string() == "tok"))
     return v.bad("pool_type", "only \"tok\" (class token) pooling is supported");
-  if (const JsonValue* layers = v.get("layers"); layers && layers->isArray())
+  if (const format::JsonValue* layers = v.get("layers"); layers && layers->isArray())
     return v.bad("layers", "ResNet towers (a list of layers) are not supported");
-  if (const JsonValue* size = v.get("image_size"); size && size->isArray()) {
+  if (const format::JsonValue* size = v.get("image_size"); size && size->isArray()) {
     if (size->array().size() != 2 || !size->array()[0].isInteger() ||
         size->array()[0].integer() != size->array()[1].integer())
       return v.bad("image_size", "only square image sizes are supported");
@@ -276,7 +276,7 @@ Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std:
 
   PreprocessConfig& p = c.preprocess;
   p.shortestEdge = p.cropHeight = p.cropWidth = c.imageSize;
-  if (const JsonValue* pre = top.get("preprocess_cfg")) {
+  if (const format::JsonValue* pre = top.get("preprocess_cfg")) {
     if (!pre->isObject()) return top.wrong("preprocess_cfg", "an object");
     Fields pf(*pre, file, "preprocess_cfg");
     W2W_TRY(pf.triple("mean", p.mean));

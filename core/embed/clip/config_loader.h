@@ -20,7 +20,7 @@
 
 #include "common/result.h"
 #include "embed/clip/clip_config.h"
-#include "embed/clip/json.h"
+#include "format/json.h"
 
 namespace w2w::clip {
 
@@ -38,11 +38,11 @@ Result<ModelFiles> findModelFiles(const std::string& dir, std::string_view layou
 Result<ClipVisionConfig> loadModelConfig(const ModelFiles& files);
 
 // The parsers, on JSON already in memory (`file` names it in messages).
-Result<ClipVisionConfig> parseHfConfig(const JsonValue& config, const std::string& file);
-Result<PreprocessConfig> parseHfPreprocessorConfig(const JsonValue& config, const std::string& file);
-Result<ClipVisionConfig> parseOpenClipConfig(const JsonValue& config, const std::string& file);
+Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const std::string& file);
+Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& config, const std::string& file);
+Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, const std::string& file);
 
 // Reads a small text file (configs; refuses anything over 16 MB) and parses it as JSON.
-Result<JsonValue> readJsonFile(const std::string& path);
+Result<format::JsonValue> readJsonFile(const std::string& path);
 
 }  // namespace w2w::clip

@@ -26,7 +26,7 @@
 
 #include "common/result.h"
 
-namespace w2w::clip {
+namespace w2w::format {
 
 // The element types of the safetensors format. F8 types are recognised (so a
 // file holding some is not refused) but cannot be converted to a tensor.
@@ -87,4 +87,4 @@ class SafetensorsFile {
   std::map<std::string, std::string> metadata_;
 };
 
-}  // namespace w2w::clip
+}  // namespace w2w::format

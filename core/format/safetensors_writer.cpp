@@ -1,4 +1,4 @@
-#include "embed/clip/safetensors_writer.h"
+#include "format/safetensors_writer.h"
 
 #include <cstdio>
 #include <cstring>
@@ -7,7 +7,7 @@
 
 #include <unistd.h>
 
-namespace w2w::clip {
+namespace w2w::format {
 namespace {
 
 std::string quoted(const std::string& s) {
@@ -106,4 +106,4 @@ Status writeSafetensorsFile(const std::string& path, const std::vector<StTensorT
   return Status::success();
 }
 
-}  // namespace w2w::clip
+}  // namespace w2w::format

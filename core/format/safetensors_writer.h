@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "common/result.h"
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 
-namespace w2w::clip {
+namespace w2w::format {
 
 struct StTensorToWrite {
   std::string name;
@@ -32,4 +32,4 @@ Result<std::vector<std::uint8_t>> serializeSafetensors(
 Status writeSafetensorsFile(const std::string& path, const std::vector<StTensorToWrite>& tensors,
                             const std::map<std::string, std::string>& metadata = {});
 
-}  // namespace w2w::clip
+}  // namespace w2w::format

@@ -1,10 +1,10 @@
-#include "embed/clip/json.h"
+#include "format/json.h"
 
 #include <charconv>
 #include <cmath>
 #include <system_error>
 
-namespace w2w::clip {
+namespace w2w::format {
 
 JsonValue JsonValue::makeBool(bool b) {
   JsonValue v;
@@ -370,4 +370,4 @@ class Parser {
 
 Result<JsonValue> parseJson(std::string_view text) { return Parser(text).document(); }
 
-}  // namespace w2w::clip
+}  // namespace w2w::format

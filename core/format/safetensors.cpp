@@ -1,4 +1,4 @@
-#include "embed/clip/safetensors.h"
+#include "format/safetensors.h"
 
 #include <algorithm>
 #include <cstring>
@@ -14,9 +14,9 @@
 #define W2W_HAVE_MMAP 1
 #endif
 
-#include "embed/clip/json.h"
+#include "format/json.h"
 
-namespace w2w::clip {
+namespace w2w::format {
 
 // The bytes of the file: a read-only mapping, or one buffer.
 struct SafetensorsFile::Storage {
@@ -274,4 +274,4 @@ Result<std::shared_ptr<const SafetensorsFile>> SafetensorsFile::open(const std::
   return parse(std::move(storage), path);
 }
 
-}  // namespace w2w::clip
+}  // namespace w2w::format

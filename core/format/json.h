@@ -17,7 +17,7 @@
 
 #include "common/result.h"
 
-namespace w2w::clip {
+namespace w2w::format {
 
 class JsonValue {
  public:
@@ -69,4 +69,4 @@ Result<JsonValue> parseJson(std::string_view text);
 // A short name for a type, for error messages ("object", "number", ...).
 const char* jsonTypeName(JsonValue::Type type);
 
-}  // namespace w2w::clip
+}  // namespace w2w::format
