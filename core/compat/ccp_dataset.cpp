@@ -1,15 +1,11 @@
 #include "compat/ccp_dataset.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 
 #include <opencv2/imgcodecs.hpp>
 
-#include "compat/json_file.h"
 #include "compat/outfit_cache.h"
+#include "format/json.h"
 #include "io/cv_convert.h"
 #include "io/file_io.h"
 #include "io/image_decoder.h"
@@ -22,10 +18,12 @@ namespace {
 constexpr const char* kLoaderVersion = "ccp-loader-v1";
 constexpr int kEncodeBatch = 16;  // outfits per encoder call
 
-std::optional<Box> boxFrom(const QJsonValue& v) {
-  const QJsonArray a = v.toArray();
-  if (a.size() != 4) return std::nullopt;
-  return Box{a.at(0).toInt(), a.at(1).toInt(), a.at(2).toInt(), a.at(3).toInt()};
+using format::Json;
+
+std::optional<Box> boxFrom(const Json& v) {
+  if (!v.is_array() || v.size() != 4) return std::nullopt;
+  auto at = [&v](int i) { return static_cast<int>(format::integerOf(v[static_cast<std::size_t>(i)])); };
+  return Box{at(0), at(1), at(2), at(3)};
 }
 
 // The groups whose pixels make each slot's garment.
@@ -120,22 +118,21 @@ bool ccpInSplit(const std::string& photoId, Split split) {
 
 Result<CcpClassTable> readCcpClasses(const std::string& dir) {
   const std::string path = dir + "/classes.json";
-  auto doc = readJsonFile(path);
-  if (!doc) return doc.error();
-  const QJsonObject root = doc->object();
+  auto root = format::readJsonFile(path);
+  if (!root) return root.error();
   CcpClassTable table;
-  for (const QJsonValue g : root.value("class_group").toArray())
-    table.groups.push_back(g.toString().toStdString());
-  const QJsonArray names = root.value("classes").toArray();
-  if (table.groups.empty() || names.size() != static_cast<int>(table.groups.size())) {
+  for (const Json& g : format::arrayOf(*root, "class_group")) table.groups.push_back(format::textOf(g));
+  std::vector<std::string> names;
+  for (const Json& n : format::arrayOf(*root, "classes")) names.push_back(format::textOf(n));
+  if (table.groups.empty() || names.size() != table.groups.size()) {
     return makeError(path + ": expected 'classes' and 'class_group' lists of the same length");
   }
-  for (const QJsonValue r : root.value("context_rules").toArray()) {
-    const QJsonObject o = r.toObject();
+  for (const Json& o : format::arrayOf(*root, "context_rules")) {
     CcpClassTable::Rule rule;
-    rule.label = static_cast<int>(names.toVariantList().indexOf(o.value("class").toString()));
-    rule.becomes = o.value("becomes").toString().toStdString();
-    rule.whenPhotoHas = o.value("when_photo_has_group").toString().toStdString();
+    const auto named = std::find(names.begin(), names.end(), format::stringOr(o, "class"));
+    rule.label = named == names.end() ? -1 : static_cast<int>(named - names.begin());
+    rule.becomes = format::stringOr(o, "becomes");
+    rule.whenPhotoHas = format::stringOr(o, "when_photo_has_group");
     table.rules.push_back(rule);
   }
   return table;
@@ -143,27 +140,29 @@ Result<CcpClassTable> readCcpClasses(const std::string& dir) {
 
 Result<std::vector<CcpPhoto>> readCcpAnnotations(const std::string& dir) {
   const std::string path = dir + "/annotations.json";
-  auto doc = readJsonFile(path);
+  auto doc = format::readJsonFile(path);
   if (!doc) return doc.error();
-  if (!doc->isArray()) return makeError(path + ": expected a list of photo records");
+  if (!doc->is_array()) return makeError(path + ": expected a list of photo records");
   std::vector<CcpPhoto> photos;
-  for (const QJsonValue v : doc->array()) {
-    const QJsonObject o = v.toObject();
+  for (const Json& o : *doc) {
     CcpPhoto p;
-    p.id = o.value("id").toString().toStdString();
-    p.file = o.value("file").toString().toStdString();
+    p.id = format::stringOr(o, "id");
+    p.file = format::stringOr(o, "file");
     if (p.id.empty() || p.file.empty()) {
       return makeError(path + ": record " + std::to_string(photos.size() + 1) + " has no id or file");
     }
-    p.mask = o.value("mask").toString().toStdString();
-    p.pixel = o.value("annotation").toString() == "pixel" && !p.mask.empty();
-    p.complete = o.value("complete_outfit").toBool();
-    const QJsonObject boxes = o.value("boxes").toObject();
-    p.boxes = {boxFrom(boxes.value("top_with_outer")), boxFrom(boxes.value("bottom")),
-               boxFrom(boxes.value("shoes"))};
-    for (auto it = boxes.begin(); it != boxes.end(); ++it)
-      if (boxFrom(it.value())) p.groupsPresent.push_back(it.key().toStdString());
-    for (const QJsonValue w : o.value("warnings").toArray()) p.warnings.push_back(w.toString().toStdString());
+    p.mask = format::stringOr(o, "mask");
+    p.pixel = format::stringOr(o, "annotation") == "pixel" && !p.mask.empty();
+    p.complete = format::boolOr(o, "complete_outfit");
+    const Json& boxes = format::objectOf(o, "boxes");
+    auto box = [&](const char* key) {
+      const Json* v = format::member(boxes, key);
+      return v ? boxFrom(*v) : std::nullopt;
+    };
+    p.boxes = {box("top_with_outer"), box("bottom"), box("shoes")};
+    for (const auto& [group, value] : boxes.items())
+      if (boxFrom(value)) p.groupsPresent.push_back(group);
+    for (const Json& w : format::arrayOf(o, "warnings")) p.warnings.push_back(format::textOf(w));
     photos.push_back(std::move(p));
   }
   std::sort(photos.begin(), photos.end(), [](const CcpPhoto& a, const CcpPhoto& b) { return a.id < b.id; });

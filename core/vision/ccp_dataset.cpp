@@ -1,32 +1,20 @@
 #include "vision/ccp_dataset.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <array>
 
-#include "io/file_io.h"
+#include "format/json.h"
 #include "vision/garment_labels.h"
 
 namespace w2w {
 namespace {
 
-Result<QJsonDocument> readJson(const std::string& path) {
-  auto bytes = readFileBytes(path);
-  if (!bytes) return bytes.error();
-  QJsonParseError error{};
-  QJsonDocument doc = QJsonDocument::fromJson(
-      QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())),
-      &error);
-  if (doc.isNull()) return makeError(path + ": not JSON (" + error.errorString().toStdString() + ")");
-  return doc;
-}
+using format::Json;
 
-std::optional<Box> parseBox(const QJsonValue& v) {
-  const QJsonArray a = v.toArray();
-  if (a.size() != 4) return std::nullopt;
-  return Box{a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt()};
+std::optional<Box> parseBox(const Json& boxes, const char* key) {
+  const Json* v = format::member(boxes, key);
+  if (!v || !v->is_array() || v->size() != 4) return std::nullopt;
+  auto at = [v](std::size_t i) { return static_cast<int>(format::integerOf((*v)[i])); };
+  return Box{at(0), at(1), at(2), at(3)};
 }
 
 GarmentLabel labelOfGroup(const std::string& group) {
@@ -44,35 +32,33 @@ GarmentLabel labelOfGroup(const std::string& group) {
 Result<CcpDataset> loadCcpDataset(const std::string& dir) {
   CcpDataset out;
   out.dir = dir;
-  auto classes = readJson(dir + "/classes.json");
+  auto classes = format::readJsonFile(dir + "/classes.json");
   if (!classes) return classes.error();
-  for (const auto& v : classes->object().value("classes").toArray())
-    out.classNames.push_back(v.toString().toStdString());
-  for (const auto& v : classes->object().value("class_group").toArray())
-    out.classGroups.push_back(v.toString().toStdString());
+  for (const Json& v : format::arrayOf(*classes, "classes")) out.classNames.push_back(format::textOf(v));
+  for (const Json& v : format::arrayOf(*classes, "class_group")) out.classGroups.push_back(format::textOf(v));
   if (out.classNames.empty() || out.classNames.size() != out.classGroups.size())
     return makeError(dir + "/classes.json: 'classes' and 'class_group' missing or of different lengths");
-  auto annotations = readJson(dir + "/annotations.json");
+  auto annotations = format::readJsonFile(dir + "/annotations.json");
   if (!annotations) return annotations.error();
-  if (!annotations->isArray()) return makeError(dir + "/annotations.json: not a JSON list");
-  for (const auto& value : annotations->array()) {
-    const QJsonObject o = value.toObject();
+  if (!annotations->is_array()) return makeError(dir + "/annotations.json: not a JSON list");
+  for (const Json& o : *annotations) {
     CcpRecord r;
-    r.id = o.value("id").toString().toStdString();
-    r.photo = dir + "/" + o.value("file").toString().toStdString();
-    if (o.value("mask").isString()) r.mask = dir + "/" + o.value("mask").toString().toStdString();
-    r.width = o.value("width").toInt();
-    r.height = o.value("height").toInt();
-    const QJsonObject boxes = o.value("boxes").toObject();
-    r.top = parseBox(boxes.value("top"));
-    r.topWithOuter = parseBox(boxes.value("top_with_outer"));
-    r.bottom = parseBox(boxes.value("bottom"));
-    r.shoes = parseBox(boxes.value("shoes"));
-    r.onepiece = parseBox(boxes.value("onepiece"));
-    r.person = parseBox(boxes.value("person"));
-    r.completeOutfit = o.value("complete_outfit").toBool();
-    r.onepieceOutfit = o.value("onepiece_outfit").toBool();
-    for (const auto& w : o.value("warnings").toArray()) r.warnings.push_back(w.toString().toStdString());
+    r.id = format::stringOr(o, "id");
+    r.photo = dir + "/" + format::stringOr(o, "file");
+    if (const Json* mask = format::member(o, "mask"); mask && mask->is_string())
+      r.mask = dir + "/" + mask->get<std::string>();
+    r.width = static_cast<int>(format::integerOr(o, "width"));
+    r.height = static_cast<int>(format::integerOr(o, "height"));
+    const Json& boxes = format::objectOf(o, "boxes");
+    r.top = parseBox(boxes, "top");
+    r.topWithOuter = parseBox(boxes, "top_with_outer");
+    r.bottom = parseBox(boxes, "bottom");
+    r.shoes = parseBox(boxes, "shoes");
+    r.onepiece = parseBox(boxes, "onepiece");
+    r.person = parseBox(boxes, "person");
+    r.completeOutfit = format::boolOr(o, "complete_outfit");
+    r.onepieceOutfit = format::boolOr(o, "onepiece_outfit");
+    for (const Json& w : format::arrayOf(o, "warnings")) r.warnings.push_back(format::textOf(w));
     if (r.id.empty()) return makeError(dir + "/annotations.json: a record without an id");
     out.records.push_back(std::move(r));
   }
