@@ -20,7 +20,7 @@ packages=(
   libgl-dev
   libtorch-dev libopenblas0-openmp
   libopencv-dev opencv-data
-  libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
+  libsqlite3-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth fonts-nanum
   strace  # the checkpoint fault-injection test (skipped without it)
   help2man bash-completion desktop-file-utils appstream libglib2.0-bin shared-mime-info

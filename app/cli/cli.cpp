@@ -46,9 +46,10 @@ QString versionText() {
 void printUsage() {
   QTextStream out(stdout);
   out << "Usage: what2wear <command> [options]\n\n"
-      << "What2Wear learns which clothes go together: it crops outfit photos into top,\n"
-      << "bottom and shoes, embeds the crops, trains a compatibility model and recommends\n"
-      << "the pieces that complete a look.\n\nCommands:\n";
+      << "What2Wear learns which clothes go together: it crops outfit photos into their\n"
+      << "garments, embeds the crops, trains a compatibility model on outfits of any size\n"
+      << "(tops, outer layers, bottoms, one-pieces, shoes, bags, accessories) and\n"
+      << "recommends the pieces that complete a look.\n\nCommands:\n";
   for (const Command& command : commands()) {
     out << "  " << QString::fromUtf8(command.name).leftJustified(11) << QString::fromUtf8(command.summary)
         << "\n";

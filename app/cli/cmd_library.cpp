@@ -2,6 +2,7 @@
 //                  | remove FILE (--photo ID | --item ID)...
 #include <QCommandLineParser>
 #include <QJsonArray>
+#include <QStringList>
 
 #include "cli.h"
 #include "entry_ids.h"
@@ -40,11 +41,12 @@ void printInfo(const LibraryInfo& info) {
                 .arg(info.photosByStatus[2])
                 .arg(info.photosByStatus[3])
                 .arg(info.photosByStatus[4]));
-  printLine(QStringLiteral("Items        %1 (top %2, bottom %3, shoes %4; %5 standalone, %6 edited crops)")
+  QStringList byCategory;
+  for (Category c : kCategories)
+    byCategory << QStringLiteral("%1 %2").arg(categoryName(c)).arg(info.itemsByCategory[categoryIndex(c)]);
+  printLine(QStringLiteral("Items        %1 (%2; %3 standalone, %4 edited crops)")
                 .arg(info.items)
-                .arg(info.itemsByCategory[0])
-                .arg(info.itemsByCategory[1])
-                .arg(info.itemsByCategory[2])
+                .arg(byCategory.join(QStringLiteral(", ")))
                 .arg(info.standaloneItems)
                 .arg(info.manualCrops));
   printLine(QStringLiteral("Embeddings   %1 (%2 models)").arg(info.embeddings).arg(info.models));

@@ -25,7 +25,8 @@ const std::vector<Command>& commands() {
       {"encode", "Encode every crop of a library not yet encoded (resumable)", runEncode},
       {"train", "Train the compatibility model on a dataset's outfits", runTrain},
       {"eval", "Evaluate a compatibility checkpoint against the untrained baseline", runEval},
-      {"recommend", "Complete a look: the library items that go best with one or two pieces", runRecommend},
+      {"recommend", "Complete a look: the library items that go best with any pieces of an outfit",
+       runRecommend},
       {"tag", "Tag photos and items of a library (or list its tags)", runTag},
       {"export", "Export a library as COCO annotations, crops, embeddings or a lookbook", runExport},
   };

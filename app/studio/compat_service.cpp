@@ -190,7 +190,7 @@ Result<LatentCatalog> buildCatalog(const std::string& path, const compat::Compat
   if (!items) return items.error();
   std::unordered_map<Id, Id> photoOf;
   for (const Item& item : *items) photoOf[item.id] = item.photoId.value_or(0);
-  for (Category c : kSeedSlots) {
+  for (Category c : kCategories) {
     auto embedded = (*library)->itemEmbeddings(encoderId, c);
     if (!embedded) return embedded.error();
     LatentCandidates& candidates = catalog.of(c);
@@ -201,7 +201,7 @@ Result<LatentCatalog> buildCatalog(const std::string& path, const compat::Compat
     for (Id id : candidates.itemIds) candidates.photoIds.push_back(photoOf[id]);
     if (candidates.vectors.cols) catalog.dim = static_cast<int>(candidates.vectors.cols);
   }
-  for (Category c : kSeedSlots) catalog.of(c).vectors.cols = catalog.dim;
+  for (Category c : kCategories) catalog.of(c).vectors.cols = catalog.dim;
   return catalog;
 }
 

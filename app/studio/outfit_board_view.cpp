@@ -277,12 +277,18 @@ void OutfitBoardView::selectSlot(Category category) {
 }
 
 Category OutfitBoardView::nextEmptySlot(Category after) const {
+  // What a whole outfit still needs comes first (a top is followed by the
+  // bottom, not by the optional outer layer); then any slot still open.
+  const std::vector<Category> needed = pieces_.missing();
+  const std::vector<Category> open = pieces_.emptySlots();
   const auto start = std::find(kBoardSlots.begin(), kBoardSlots.end(), after);
   const std::size_t n = kBoardSlots.size();
   const std::size_t from = static_cast<std::size_t>(start - kBoardSlots.begin());
-  for (std::size_t step = 1; step <= n; ++step) {
-    const Category c = kBoardSlots[(from + step) % n];
-    if (!pieces_[c]) return c;
+  for (const std::vector<Category>* candidates : {&needed, &open}) {
+    for (std::size_t step = 1; step <= n; ++step) {
+      const Category c = kBoardSlots[(from + step) % n];
+      if (!pieces_[c] && std::find(candidates->begin(), candidates->end(), c) != candidates->end()) return c;
+    }
   }
   return after;
 }

@@ -56,7 +56,7 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   given->setContentsMargins(0, 0, 0, 0);
   for (Category c : kBoardSlots) {
     auto* slot = new ItemSlot(c, slotPanel_);
-    slot->setMinimumSize(110, 110);
+    slot->setMinimumSize(80, 100);  // seven fit beside the options at 1024 px
     slot->setMaximumHeight(150);
     slots_.push_back(slot);
     given->addWidget(slot);

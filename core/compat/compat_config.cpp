@@ -9,6 +9,8 @@
 #include <functional>
 #include <map>
 
+#include "compat/outfit_set.h"
+
 namespace w2w::compat {
 namespace {
 
@@ -194,12 +196,25 @@ Result<TrainConfig> parseTrainConfig(const std::string& json) {
 
 long long headParameterCount(const HeadConfig& h) {
   // Mirrors CompatHeadImpl: per projection Linear(in, hidden), LayerNorm(hidden),
-  // Linear(hidden, out); plus the [3, in] mean and scale buffers.
+  // Linear(hidden, out); one projection per member (Shared) or per category
+  // of the layout and member; plus the [categories, in] mean and scale buffers.
+  const std::vector<Category> slots = h.slots.empty() ? seedLayout() : h.slots;
+  const std::vector<Category> categories = layoutCategories(slots);
+  const std::vector<CategoryPair> pairs = layoutPairs(slots);
   const long long in = h.inputDim, hidden = h.hiddenDim;
-  const long long out = (h.mode == HeadMode::PairSpaces ? 2LL : 1LL) * h.outputDim;
-  const long long projections = (h.mode == HeadMode::Shared ? 1LL : 3LL) * std::max(1, h.ensemble);
-  const long long perProjection = in * hidden + hidden + 2 * hidden + hidden * out + out;
-  return projections * perProjection + 2 * 3 * in;
+  const std::size_t perMember = h.mode == HeadMode::Shared ? 1 : categories.size();
+  long long total = 0;
+  for (std::size_t c = 0; c < perMember; ++c) {
+    long long out = h.outputDim;
+    if (h.mode == HeadMode::PairSpaces) {
+      const auto touches = [&](const CategoryPair& p) {
+        return p.first == categories[c] || p.second == categories[c];
+      };
+      out *= static_cast<long long>(std::count_if(pairs.begin(), pairs.end(), touches));
+    }
+    total += in * hidden + hidden + 2 * hidden + hidden * out + out;
+  }
+  return total * std::max(1, h.ensemble) + 2 * static_cast<long long>(categories.size()) * in;
 }
 
 Status validateConfig(const TrainConfig& c) {
@@ -216,7 +231,9 @@ Status validateConfig(const TrainConfig& c) {
   }
   if (c.head.ensemble < 1 || c.head.ensemble > kMaxEnsemble)
     return bad("ensemble must be from 1 to " + std::to_string(kMaxEnsemble));
-  const long long memberLatent = (c.head.mode == HeadMode::PairSpaces ? 3LL : 1LL) * c.head.outputDim;
+  const long long pairCount =
+      static_cast<long long>(layoutPairs(c.head.slots.empty() ? seedLayout() : c.head.slots).size());
+  const long long memberLatent = (c.head.mode == HeadMode::PairSpaces ? pairCount : 1LL) * c.head.outputDim;
   if (memberLatent * c.head.ensemble > kMaxLatentWidth) {
     return bad("ensemble x output_dim (" + std::to_string(memberLatent * c.head.ensemble) +
                " latent values per item) must be at most " + std::to_string(kMaxLatentWidth));

@@ -1,45 +1,40 @@
 #include "datasets/ccp_dataset.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
 
-#include "compat/json_file.h"
+#include "format/json.h"
 #include "io/cv_convert.h"
 
 namespace w2w {
 namespace {
 
-std::optional<Box> parseBox(const QJsonValue& v) {
-  const QJsonArray a = v.toArray();
-  if (a.size() != 4) return std::nullopt;
-  return Box{a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt()};
+using format::Json;
+
+std::optional<Box> parseBox(const Json& boxes, const char* key) {
+  const Json* v = format::member(boxes, key);
+  if (!v || !v->is_array() || v->size() != 4) return std::nullopt;
+  auto at = [v](std::size_t i) { return static_cast<int>(format::integerOf((*v)[i])); };
+  return Box{at(0), at(1), at(2), at(3)};
 }
 
 Status readClasses(const std::string& dir, CcpDataset& out) {
   const std::string path = dir + "/classes.json";
-  auto classes = compat::readJsonFile(path);
-  if (!classes) return classes.error();
-  const QJsonObject root = classes->object();
-  for (const auto& v : root.value("classes").toArray()) out.classNames.push_back(v.toString().toStdString());
-  for (const auto& v : root.value("class_group").toArray())
-    out.classGroups.push_back(v.toString().toStdString());
+  auto root = format::readJsonFile(path);
+  if (!root) return root.error();
+  for (const Json& v : format::arrayOf(*root, "classes")) out.classNames.push_back(format::textOf(v));
+  for (const Json& v : format::arrayOf(*root, "class_group")) out.classGroups.push_back(format::textOf(v));
   if (out.classNames.empty() || out.classNames.size() != out.classGroups.size())
     return makeError(path + ": 'classes' and 'class_group' missing or of different lengths");
-  for (const auto& v : root.value("context_rules").toArray()) {
-    const QJsonObject o = v.toObject();
-    const std::string name = o.value("class").toString().toStdString();
+  for (const Json& o : format::arrayOf(*root, "context_rules")) {
+    const std::string name = format::stringOr(o, "class");
     const auto found = std::find(out.classNames.begin(), out.classNames.end(), name);
     if (found == out.classNames.end())
       return makeError(path + ": a context rule names an unknown class '" + name + "'");
-    out.rules.push_back({static_cast<int>(found - out.classNames.begin()),
-                         o.value("becomes").toString().toStdString(),
-                         o.value("when_photo_has_group").toString().toStdString()});
+    out.rules.push_back({static_cast<int>(found - out.classNames.begin()), format::stringOr(o, "becomes"),
+                         format::stringOr(o, "when_photo_has_group")});
   }
   return Status::success();
 }
@@ -51,32 +46,32 @@ Result<CcpDataset> loadCcpDataset(const std::string& dir) {
   out.dir = dir;
   if (Status s = readClasses(dir, out); !s) return s.error();
   const std::string path = dir + "/annotations.json";
-  auto annotations = compat::readJsonFile(path);
+  auto annotations = format::readJsonFile(path);
   if (!annotations) return annotations.error();
-  if (!annotations->isArray()) return makeError(path + ": not a JSON list");
-  for (const auto& value : annotations->array()) {
-    const QJsonObject o = value.toObject();
+  if (!annotations->is_array()) return makeError(path + ": not a JSON list");
+  for (const Json& o : *annotations) {
     CcpRecord r;
-    r.id = o.value("id").toString().toStdString();
-    r.file = o.value("file").toString().toStdString();
+    r.id = format::stringOr(o, "id");
+    r.file = format::stringOr(o, "file");
     if (r.id.empty() || r.file.empty())
       return makeError(path + ": record " + std::to_string(out.records.size() + 1) + " has no id or file");
     r.photo = dir + "/" + r.file;
-    if (o.value("mask").isString() && o.value("annotation").toString() == "pixel")
-      r.mask = dir + "/" + o.value("mask").toString().toStdString();
-    r.width = o.value("width").toInt();
-    r.height = o.value("height").toInt();
-    for (const auto& t : o.value("tags").toArray()) r.tags.push_back(t.toString().toStdString());
-    const QJsonObject boxes = o.value("boxes").toObject();
-    r.top = parseBox(boxes.value("top"));
-    r.topWithOuter = parseBox(boxes.value("top_with_outer"));
-    r.bottom = parseBox(boxes.value("bottom"));
-    r.shoes = parseBox(boxes.value("shoes"));
-    r.onepiece = parseBox(boxes.value("onepiece"));
-    r.person = parseBox(boxes.value("person"));
-    r.completeOutfit = o.value("complete_outfit").toBool();
-    r.onepieceOutfit = o.value("onepiece_outfit").toBool();
-    for (const auto& w : o.value("warnings").toArray()) r.warnings.push_back(w.toString().toStdString());
+    if (const Json* mask = format::member(o, "mask");
+        mask && mask->is_string() && format::stringOr(o, "annotation") == "pixel")
+      r.mask = dir + "/" + mask->get<std::string>();
+    r.width = static_cast<int>(format::integerOr(o, "width"));
+    r.height = static_cast<int>(format::integerOr(o, "height"));
+    for (const Json& t : format::arrayOf(o, "tags")) r.tags.push_back(format::textOf(t));
+    const Json& boxes = format::objectOf(o, "boxes");
+    r.top = parseBox(boxes, "top");
+    r.topWithOuter = parseBox(boxes, "top_with_outer");
+    r.bottom = parseBox(boxes, "bottom");
+    r.shoes = parseBox(boxes, "shoes");
+    r.onepiece = parseBox(boxes, "onepiece");
+    r.person = parseBox(boxes, "person");
+    r.completeOutfit = format::boolOr(o, "complete_outfit");
+    r.onepieceOutfit = format::boolOr(o, "onepiece_outfit");
+    for (const Json& w : format::arrayOf(o, "warnings")) r.warnings.push_back(format::textOf(w));
     out.records.push_back(std::move(r));
   }
   std::sort(out.records.begin(), out.records.end(),

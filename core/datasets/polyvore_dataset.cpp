@@ -1,17 +1,17 @@
 #include "datasets/polyvore_dataset.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 
-#include "compat/json_file.h"
 #include "compat/metrics.h"
 #include "compat/outfit_cache.h"
+#include "format/json.h"
 #include "io/file_io.h"
 #include "io/image_decoder.h"
 #include "vision/crop_renderer.h"
@@ -51,10 +51,10 @@ ItemList known(const Catalog& catalog, const std::vector<std::string>& ids, int*
   return out;
 }
 
-std::vector<std::string> itemsOfRefs(const Catalog& catalog, const QJsonArray& refs) {
+std::vector<std::string> itemsOfRefs(const Catalog& catalog, const std::vector<std::string>& refs) {
   std::vector<std::string> out;
-  for (const QJsonValue r : refs) {
-    const auto it = catalog.itemOfRef.find(r.toString().toStdString());
+  for (const std::string& r : refs) {
+    const auto it = catalog.itemOfRef.find(r);
     if (it != catalog.itemOfRef.end()) out.push_back(it->second);
   }
   return out;
@@ -126,30 +126,26 @@ std::optional<Category> polyvoreCategory(const std::string& semanticCategory) {
 Result<PolyvoreData> loadPolyvore(const std::string& dir, Encoder& encoder, const PolyvoreOptions& options,
                                   const ProgressCallback& progress, const CancelFlag* cancel) {
   const std::string metadataPath = locate(dir, "polyvore_item_metadata.json");
-  auto metadata = compat::readJsonFile(metadataPath);
+  auto metadata = format::readJsonFile(metadataPath);
   if (!metadata) return metadata.error();
   Catalog catalog;
-  const QJsonObject meta = metadata->object();
-  for (auto it = meta.begin(); it != meta.end(); ++it) {
-    const auto c =
-        polyvoreCategory(it.value().toObject().value("semantic_category").toString().toStdString());
-    if (c) catalog.categoryOfItem[it.key().toStdString()] = *c;
+  for (const auto& [id, item] : metadata->items()) {
+    const auto c = polyvoreCategory(format::stringOr(item, "semantic_category"));
+    if (c) catalog.categoryOfItem[id] = *c;
   }
   const std::string outfitsPath = dir + "/" + options.split + ".json";
-  auto outfits = compat::readJsonFile(outfitsPath);
+  auto outfits = format::readJsonFile(outfitsPath);
   if (!outfits) return outfits.error();
-  if (!outfits->isArray()) return makeError(outfitsPath + ": expected a list of outfits");
+  if (!outfits->is_array()) return makeError(outfitsPath + ": expected a list of outfits");
 
   PolyvoreData data;
   std::vector<std::pair<std::string, ItemList>> outfitItems;
-  for (const QJsonValue v : outfits->array()) {
-    const QJsonObject o = v.toObject();
-    const std::string setId = o.value("set_id").toString().toStdString();
+  for (const format::Json& o : *outfits) {
+    const std::string setId = format::stringOr(o, "set_id");
     std::vector<std::pair<int, std::string>> items;
-    for (const QJsonValue i : o.value("items").toArray()) {
-      const QJsonObject item = i.toObject();
-      const int index = item.value("index").toInt();
-      const std::string id = item.value("item_id").toString().toStdString();
+    for (const format::Json& item : format::arrayOf(o, "items")) {
+      const int index = static_cast<int>(format::integerOr(item, "index"));
+      const std::string id = format::stringOr(item, "item_id");
       catalog.itemOfRef[setId + "_" + std::to_string(index)] = id;
       items.emplace_back(index, id);
     }
@@ -173,29 +169,31 @@ Result<PolyvoreData> loadPolyvore(const std::string& dir, Encoder& encoder, cons
              .split('\n', Qt::SkipEmptyParts)) {
       const QStringList parts = line.simplified().split(' ');
       if (parts.size() < 2) continue;
-      QJsonArray refs;
-      for (int i = 1; i < parts.size(); ++i) refs.append(parts[i]);
+      std::vector<std::string> refs;
+      for (int i = 1; i < parts.size(); ++i) refs.push_back(parts[i].toStdString());
       ItemList list = known(catalog, itemsOfRefs(catalog, refs), nullptr);
       if (list.size() >= 2) compat.emplace_back(parts[0].toInt() != 0, std::move(list));
     }
   }
 
   std::vector<std::vector<ItemList>> questions;
-  if (auto fitb = compat::readJsonFile(dir + "/fill_in_blank_" + options.split + ".json")) {
-    for (const QJsonValue v : fitb->array()) {
-      const QJsonObject q = v.toObject();
-      const QJsonArray question = q.value("question").toArray();
-      const QJsonArray answers = q.value("answers").toArray();
-      if (question.isEmpty() || answers.isEmpty()) continue;
-      const QString setId = question.at(0).toString().section('_', 0, 0);
+  auto fitb = format::readJsonFile(dir + "/fill_in_blank_" + options.split + ".json");
+  if (fitb && fitb->is_array()) {
+    for (const format::Json& q : *fitb) {
+      std::vector<std::string> question, answers;
+      for (const format::Json& r : format::arrayOf(q, "question")) question.push_back(format::textOf(r));
+      for (const format::Json& r : format::arrayOf(q, "answers")) answers.push_back(format::textOf(r));
+      if (question.empty() || answers.empty()) continue;
+      const QString setId = QString::fromStdString(question.front()).section('_', 0, 0);
       const ItemList given = known(catalog, itemsOfRefs(catalog, question), nullptr);
       std::vector<ItemList> candidates;
       int right = -1;
-      for (const QJsonValue a : answers) {
-        const auto item = itemsOfRefs(catalog, QJsonArray{a});
+      for (const std::string& a : answers) {
+        const auto item = itemsOfRefs(catalog, {a});
         const ItemList answer = known(catalog, item, nullptr);
         if (answer.empty()) break;
-        if (a.toString().section('_', 0, 0) == setId) right = static_cast<int>(candidates.size());
+        if (QString::fromStdString(a).section('_', 0, 0) == setId)
+          right = static_cast<int>(candidates.size());
         ItemList outfit = given;
         outfit.push_back(answer.front());
         candidates.push_back(std::move(outfit));

@@ -1,72 +1,62 @@
-// A small, strict JSON reader (RFC 8259) for safetensors headers and model
-// config files. Standard library only, so that it can be fuzzed on its own.
+// JSON for every folder: nlohmann::json (Debian's nlohmann-json3-dev, header
+// only) behind a strict parser and a writer that never throw.
 //
 // Strict means: one value and nothing but whitespace after it, no comments, no
-// trailing commas, no duplicate object keys, valid UTF-8, no control
-// characters in strings, and a nesting limit (so hostile input cannot exhaust
-// the stack). Numbers are parsed with std::from_chars, which ignores the C
-// locale (Qt sets LC_NUMERIC from the environment, which breaks strtod).
+// trailing commas, no duplicate object keys, valid UTF-8, finite numbers, and
+// a nesting limit (so hostile input cannot exhaust memory or the stack).
+// Numbers are read and written independently of the C locale (Qt sets
+// LC_NUMERIC from the environment).
+//
+// Reading a value: `Json` is nlohmann::json; its typed getters (get<int>(),
+// at(), value()) throw on a type mismatch, so code that reads files checks the
+// type first (is_number(), is_string(), ...) or uses member() below. Objects
+// keep their keys sorted, so written JSON is stable.
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "common/result.h"
 
 namespace w2w::format {
 
-class JsonValue {
- public:
-  enum class Type { Null, Bool, Number, String, Array, Object };
-  using Member = std::pair<std::string, JsonValue>;
+using Json = nlohmann::json;
 
-  JsonValue() = default;
-  static JsonValue makeBool(bool b);
-  static JsonValue makeNumber(double value, bool isInteger, std::int64_t integer);
-  static JsonValue makeString(std::string s);
-  static JsonValue makeArray(std::vector<JsonValue> items);
-  static JsonValue makeObject(std::vector<Member> members);
+// Deeper documents are refused; no file the project reads nests past a few levels.
+constexpr int kMaxJsonDepth = 64;
 
-  Type type() const { return type_; }
-  bool isNull() const { return type_ == Type::Null; }
-  bool isBool() const { return type_ == Type::Bool; }
-  bool isNumber() const { return type_ == Type::Number; }
-  bool isString() const { return type_ == Type::String; }
-  bool isArray() const { return type_ == Type::Array; }
-  bool isObject() const { return type_ == Type::Object; }
-  // True for a number written without fraction or exponent that fits int64.
-  bool isInteger() const { return type_ == Type::Number && isInteger_; }
+// Parses a whole document. Errors read "not valid JSON at byte N: reason" or
+// "not valid JSON: duplicate key \"k\"".
+Result<Json> parseJson(std::string_view text);
 
-  // Accessors; calling one for the wrong type returns an empty/zero value.
-  bool boolean() const { return bool_; }
-  double number() const { return number_; }
-  std::int64_t integer() const { return integer_; }
-  const std::string& string() const { return string_; }
-  const std::vector<JsonValue>& array() const { return array_; }
-  const std::vector<Member>& members() const { return members_; }  // in file order
+// Reads a file of at most maxBytes and parses it; errors name the file
+// ("<path>: no such file", "<path>: not valid JSON at byte N: ...").
+Result<Json> readJsonFile(const std::string& path, std::uint64_t maxBytes = 256ull << 20);
 
-  // The member with this key, or nullptr (also when this is not an object).
-  const JsonValue* find(std::string_view key) const;
+// The text of a value: compact by default, indented by `indent` spaces when
+// given. Invalid UTF-8 inside strings is replaced (U+FFFD), never thrown.
+std::string dumpJson(const Json& value, int indent = -1);
 
- private:
-  Type type_ = Type::Null;
-  bool bool_ = false;
-  bool isInteger_ = false;
-  double number_ = 0.0;
-  std::int64_t integer_ = 0;
-  std::string string_;
-  std::vector<JsonValue> array_;
-  std::vector<Member> members_;
-};
+// The member `key` of an object, or nullptr when `value` is not an object,
+// the key is absent or its value is null.
+const Json* member(const Json& value, std::string_view key);
 
-// Parses a whole document. Errors read "JSON error at byte N: reason".
-Result<JsonValue> parseJson(std::string_view text);
-
-// A short name for a type, for error messages ("object", "number", ...).
-const char* jsonTypeName(JsonValue::Type type);
+// Tolerant reading, for data files where a field may be absent: the member's
+// value when it has the wanted type, else the fallback. Integers accept
+// integral numbers only (3.0 is 3, 3.5 is the fallback).
+std::string stringOr(const Json& object, std::string_view key, const std::string& fallback = {});
+double numberOr(const Json& object, std::string_view key, double fallback = 0);
+std::int64_t integerOr(const Json& object, std::string_view key, std::int64_t fallback = 0);
+bool boolOr(const Json& object, std::string_view key, bool fallback = false);
+// The member when it is an array (an object), else an empty one.
+const Json& arrayOf(const Json& object, std::string_view key);
+const Json& objectOf(const Json& object, std::string_view key);
+// The text of a string value, else "" (for the elements of an array).
+std::string textOf(const Json& value);
+// The value as an integer when it is an integral number, else the fallback.
+std::int64_t integerOf(const Json& value, std::int64_t fallback = 0);
 
 }  // namespace w2w::format

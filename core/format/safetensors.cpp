@@ -104,20 +104,21 @@ bool parseDtype(const std::string& s, StDtype& out) {
   return false;
 }
 
-// Non-negative integer from JSON, or false.
-bool toU64(const JsonValue& v, std::uint64_t& out) {
-  if (!v.isInteger() || v.integer() < 0) return false;
-  out = static_cast<std::uint64_t>(v.integer());
+// Non-negative integer within the int64 range from JSON, or false.
+bool toU64(const Json& v, std::uint64_t& out) {
+  const std::int64_t value = integerOf(v, -1);
+  if (!v.is_number_integer() || value < 0) return false;
+  out = static_cast<std::uint64_t>(value);
   return true;
 }
 
 // Reads one tensor entry; on failure returns the reason (without file/key).
-std::string parseEntry(const JsonValue& v, StTensorInfo& info) {
-  if (!v.isObject()) return std::string("entry is a JSON ") + jsonTypeName(v.type()) + ", expected an object";
-  const JsonValue* dtype = nullptr;
-  const JsonValue* shape = nullptr;
-  const JsonValue* offsets = nullptr;
-  for (const auto& [k, val] : v.members()) {
+std::string parseEntry(const Json& v, StTensorInfo& info) {
+  if (!v.is_object()) return std::string("entry is a JSON ") + v.type_name() + ", expected an object";
+  const Json* dtype = nullptr;
+  const Json* shape = nullptr;
+  const Json* offsets = nullptr;
+  for (const auto& [k, val] : v.items()) {
     if (k == "dtype")
       dtype = &val;
     else if (k == "shape")
@@ -128,13 +129,14 @@ std::string parseEntry(const JsonValue& v, StTensorInfo& info) {
       return "unexpected field \"" + k + "\"";
   }
   if (!dtype || !shape || !offsets) return "entry needs dtype, shape and data_offsets";
-  if (!dtype->isString()) return "dtype is not a string";
-  if (!parseDtype(dtype->string(), info.dtype)) return "unknown dtype \"" + dtype->string() + "\"";
-  if (!shape->isArray()) return "shape is not an array";
+  if (!dtype->is_string()) return "dtype is not a string";
+  const std::string dtypeName = dtype->get<std::string>();
+  if (!parseDtype(dtypeName, info.dtype)) return "unknown dtype \"" + dtypeName + "\"";
+  if (!shape->is_array()) return "shape is not an array";
   // Element count in 128-bit-safe steps: stop as soon as it passes the int64 range.
   std::uint64_t count = 1;
   bool overflow = false;
-  for (const auto& d : shape->array()) {
+  for (const auto& d : *shape) {
     std::uint64_t dim = 0;
     if (!toU64(d, dim)) return "shape holds something other than a non-negative integer";
     info.shape.push_back(static_cast<std::int64_t>(dim));
@@ -143,8 +145,8 @@ std::string parseEntry(const JsonValue& v, StTensorInfo& info) {
     else
       count *= dim;
   }
-  if (!offsets->isArray() || offsets->array().size() != 2 || !toU64(offsets->array()[0], info.begin) ||
-      !toU64(offsets->array()[1], info.end))
+  if (!offsets->is_array() || offsets->size() != 2 || !toU64((*offsets)[0], info.begin) ||
+      !toU64((*offsets)[1], info.end))
     return "data_offsets must be two non-negative integers";
   if (info.end < info.begin) return "data_offsets end before they begin";
   const std::uint64_t elem = stDtypeSize(info.dtype);
@@ -179,18 +181,18 @@ Result<std::shared_ptr<const SafetensorsFile>> SafetensorsFile::parse(std::uniqu
 
   auto json = parseJson(std::string_view(reinterpret_cast<const char*>(storage->bytes + 8), n));
   if (!json) return fail("header: " + json.message());
-  if (!json->isObject()) return fail("header is not a JSON object");
+  if (!json->is_object()) return fail("header is not a JSON object");
 
   std::shared_ptr<SafetensorsFile> file(new SafetensorsFile());
   file->path_ = name;
   file->dataSection_ = storage->bytes + 8 + n;
   file->dataSize_ = size - 8 - n;
-  for (const auto& [key, v] : json->members()) {
+  for (const auto& [key, v] : json->items()) {
     if (key == "__metadata__") {
-      if (!v.isObject()) return fail("__metadata__ is not an object");
-      for (const auto& [mk, mv] : v.members()) {
-        if (!mv.isString()) return fail("__metadata__: value of \"" + mk + "\" is not a string");
-        file->metadata_[mk] = mv.string();
+      if (!v.is_object()) return fail("__metadata__ is not an object");
+      for (const auto& [mk, mv] : v.items()) {
+        if (!mv.is_string()) return fail("__metadata__: value of \"" + mk + "\" is not a string");
+        file->metadata_[mk] = mv.get<std::string>();
       }
       continue;
     }

@@ -65,7 +65,7 @@ class SafetensorsFile {
   SafetensorsFile& operator=(const SafetensorsFile&) = delete;
 
   const std::string& path() const { return path_; }
-  const std::vector<StTensorInfo>& tensors() const { return tensors_; }  // in header order
+  const std::vector<StTensorInfo>& tensors() const { return tensors_; }  // sorted by name
   const StTensorInfo* find(std::string_view name) const;
   const std::map<std::string, std::string>& metadata() const { return metadata_; }
   // The first byte of a tensor's data (valid while this object lives).

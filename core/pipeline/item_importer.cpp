@@ -73,8 +73,8 @@ std::optional<Category> categoryFromFolderName(const std::string& folderName) {
   static const char* const kTops[] = {"tops",     "t-shirt",    "tshirt",  "t-shirts",  "shirt",
                                       "shirts",   "longsleeve", "blouse",  "blouses",   "sweater",
                                       "sweaters", "hoodie",     "hoodies", "sweatshirt"};
-  static const char* const kOuter[] = {"outerwear", "coat",     "coats",     "jacket", "jackets", "blazer",
-                                       "blazers",   "cardigan", "cardigans", "cape",   "capes"};
+  static const char* const kOuter[] = {"outerwear", "outwear", "coat",     "coats",     "jacket", "jackets",
+                                       "blazer",    "blazers", "cardigan", "cardigans", "cape",   "capes"};
   static const char* const kBottoms[] = {"bottoms", "pants",  "jeans",    "shorts",
                                          "skirt",   "skirts", "trousers", "leggings"};
   static const char* const kOnepieces[] = {"one-piece", "dress",    "dresses",   "romper",

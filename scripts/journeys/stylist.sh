@@ -26,7 +26,7 @@ W2W_CLI="${W2W_CLI:-$repo/build/app/cli/what2wear}"
 
 # Where things are in the maximized 1280x800 window (window coordinates).
 WARDROBE_X0=832 WARDROBE_X1=937 WARDROBE_Y0=275 # the first two wardrobe pieces
-SLOT_X=135 SLOT_TOP_Y=220 SLOT_BOTTOM_Y=440 SLOT_SHOES_Y=655 # the board's slots
+SLOT_X=113 SLOT_TOP_Y=200 SLOT_BOTTOM_Y=350 SLOT_SHOES_Y=510 # the board's slots (two columns)
 TAB_Y=32 BOARD_TAB_X=344                        # the window's "Outfit board" tab
 GRID_ROW2_Y=360 GRID_TOP_X=798 GRID_SHOES_X=622 # library grid: a top and shoes of the second row
 SIDE_TAB_Y=102 SAVED_TAB_X=1033                 # the board's "Saved outfits" tab (no notice above)

@@ -9,10 +9,10 @@
 namespace w2w::clip {
 namespace {
 
-format::JsonValue json(const std::string& text) {
+format::Json json(const std::string& text) {
   auto v = format::parseJson(text);
   EXPECT_TRUE(v) << v.message();
-  return v ? *v : format::JsonValue();
+  return v ? *v : format::Json();
 }
 
 TEST(Config, GoldenHfFolder) {
@@ -152,7 +152,7 @@ TEST(ModelFolder, MissingConfigFilesAreNamed) {
   test::writeText(dir.file("preprocessor_config.json"), "{\"size\": 64,");
   m = ClipVision::load(dir.path().string(), {});
   ASSERT_FALSE(m);
-  EXPECT_NE(m.message().find("preprocessor_config.json: JSON error"), std::string::npos) << m.message();
+  EXPECT_NE(m.message().find("preprocessor_config.json: not valid JSON"), std::string::npos) << m.message();
 
   auto missing = ClipVision::load(dir.file("does_not_exist"), {});
   ASSERT_FALSE(missing);

@@ -24,18 +24,24 @@ namespace w2w::compat {
 namespace {
 
 TEST(HeadSize, TheFormulaCountsWhatTheHeadHolds) {
-  for (HeadMode mode : {HeadMode::Shared, HeadMode::PerCategory, HeadMode::PairSpaces}) {
-    for (int ensemble : {1, 3}) {
-      HeadConfig config;
-      config.inputDim = 7;
-      config.hiddenDim = 5;
-      config.outputDim = 4;
-      config.mode = mode;
-      config.ensemble = ensemble;
-      CompatHead head(config);
-      long long values = 0;
-      for (const auto& [name, tensor] : headTensors(*head)) values += tensor.numel();
-      EXPECT_EQ(headParameterCount(config), values) << headModeName(mode) << " x" << ensemble;
+  const std::vector<Category> street = {Category::Top,      Category::Outer, Category::Bottom,
+                                        Category::Onepiece, Category::Shoes, Category::Bag};
+  for (const std::vector<Category>& slots : {std::vector<Category>{}, street}) {
+    for (HeadMode mode : {HeadMode::Shared, HeadMode::PerCategory, HeadMode::PairSpaces}) {
+      for (int ensemble : {1, 3}) {
+        HeadConfig config;
+        config.slots = slots;
+        config.inputDim = 7;
+        config.hiddenDim = 5;
+        config.outputDim = 4;
+        config.mode = mode;
+        config.ensemble = ensemble;
+        CompatHead head(config);
+        long long values = 0;
+        for (const auto& [name, tensor] : headTensors(*head)) values += tensor.numel();
+        EXPECT_EQ(headParameterCount(config), values)
+            << headModeName(mode) << " x" << ensemble << ", " << slots.size() << " slots";
+      }
     }
   }
 }
@@ -79,7 +85,8 @@ class BadCheckpoint : public ::testing::Test {
     const std::string to = dir_->path(name);
     QDir().mkpath(QString::fromStdString(to));
     for (const char* file : {kCheckpointConfigFile, kCheckpointModelFile, kCheckpointStateFile}) {
-      QFile::copy(QString::fromStdString(dir_->path("good/") + file), QString::fromStdString(to + "/" + file));
+      QFile::copy(QString::fromStdString(dir_->path("good/") + file),
+                  QString::fromStdString(to + "/" + file));
     }
     return to;
   }
@@ -104,7 +111,8 @@ class BadCheckpoint : public ::testing::Test {
   }
   // Changes one tensor of a tensor file and records the file's new hash, so
   // only the change itself can be refused.
-  static void editTensor(const std::string& dir, const char* file, const std::function<void(TensorData&)>& edit) {
+  static void editTensor(const std::string& dir, const char* file,
+                         const std::function<void(TensorData&)>& edit) {
     auto content = readSafetensors(dir + "/" + file);
     ASSERT_TRUE(content.ok()) << content.message();
     edit(content->tensors.begin()->second);

@@ -58,7 +58,7 @@ TEST(Polyvore, OutfitsKeepAllTheirItems) {
 
   // Vectors are the encoder's, of the white-padded product image.
   BasicEncoder basic;
-  auto image = decodeImageFile(sample("../images/3002.jpg"));
+  auto image = decodeImageFile(sample("images/3002.jpg"));
   ASSERT_TRUE(image.ok());
   auto expected = basic.encode({renderWholeImage(image->image)});
   ASSERT_TRUE(expected.ok());

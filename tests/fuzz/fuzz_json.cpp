@@ -1,7 +1,9 @@
 // libFuzzer target: the strict JSON parser, then the three config parsers on
-// whatever JSON it accepts (they must refuse or accept, never crash).
+// whatever JSON it accepts (they must refuse or accept, never crash), then
+// writing the value back out (which must parse again).
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "embed/clip/config_loader.h"
@@ -14,5 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)w2w::clip::parseHfPreprocessorConfig(*json, "preprocessor_config.json");
   auto oc = w2w::clip::parseOpenClipConfig(*json, "open_clip_config.json");
   if (oc) (void)oc->validate();
+  if (!w2w::format::parseJson(w2w::format::dumpJson(*json))) std::abort();
   return 0;
 }

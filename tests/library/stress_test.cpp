@@ -31,6 +31,7 @@
 #include <sys/wait.h>
 
 #include "child_process.h"
+#include "common/seed_slots.h"
 #include "library/library.h"
 #include "test_support.h"
 
@@ -45,8 +46,8 @@ constexpr std::chrono::milliseconds kMinimumLifetime(1500);
 PhotoAnalysis threeCrops(const std::string& key) {
   PhotoAnalysis a;
   a.person = Box{1, 2, 100, 300};
-  for (Category c : kCategories) {
-    a.crops.push_back({c, Box{5, 5 + 90 * categoryIndex(c), 80, 80}, 0.5,
+  for (Category c : kSeedSlots) {
+    a.crops.push_back({c, Box{5, 5 + 90 * seedSlot(c), 80, 80}, 0.5,
                        CropImage{key + "-" + categoryName(c), std::vector<std::uint8_t>(1024, 7)}});
   }
   return a;

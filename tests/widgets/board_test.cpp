@@ -11,6 +11,7 @@
 
 #include <cmath>
 
+#include "common/seed_slots.h"
 #include "compat/trainer.h"
 #include "compat/verdict.h"
 #include "compat_service.h"
@@ -319,12 +320,13 @@ TEST(OutfitBoard, TheScoreComesWithTheTrainedModelsVerdict) {
   request.outfits.encoderId = BasicEncoder::kModelId;
   request.outfits.dim = kDim;
   for (const Outfit& o : *outfits) {
-    std::array<std::vector<float>, 3> v;
-    for (Category c : kCategories)
-      v[static_cast<std::size_t>(categoryIndex(c))] = *f.compat.vectorOf(o.member(c));
-    request.outfits.add(std::to_string(o.id),
-                        {std::to_string(o.top), std::to_string(o.bottom), std::to_string(o.shoes)},
-                        v[0].data(), v[1].data(), v[2].data());
+    std::array<std::vector<float>, kSeedSlotCount> v;
+    std::array<std::string, kSeedSlotCount> keys;
+    for (Category c : kSeedSlots) {
+      v[static_cast<std::size_t>(seedSlot(c))] = *f.compat.vectorOf(o.member(c));
+      keys[static_cast<std::size_t>(seedSlot(c))] = std::to_string(o.member(c));
+    }
+    request.outfits.add(std::to_string(o.id), keys, v[0].data(), v[1].data(), v[2].data());
   }
   request.config.head.hiddenDim = 32;
   request.config.head.outputDim = 16;

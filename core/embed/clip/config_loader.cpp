@@ -2,8 +2,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace w2w::clip {
 
@@ -15,66 +13,63 @@ namespace {
 // file and the full key. A member that is absent or null keeps the default.
 class Fields {
  public:
-  Fields(const format::JsonValue& obj, std::string file, std::string prefix)
+  Fields(const format::Json& obj, std::string file, std::string prefix)
       : obj_(obj), file_(std::move(file)), prefix_(std::move(prefix)) {}
 
-  const format::JsonValue* get(const char* key) const {
-    const format::JsonValue* v = obj_.find(key);
-    return v && !v->isNull() ? v : nullptr;
-  }
+  const format::Json* get(const char* key) const { return format::member(obj_, key); }
   const std::string& file() const { return file_; }
   std::string key(const char* k) const { return prefix_.empty() ? k : prefix_ + "." + k; }
   Error wrong(const char* k, const char* expected) const {
-    return makeError(file_ + ": key \"" + key(k) + "\" must be " + expected + " (got " +
-                     format::jsonTypeName(get(k)->type()) + ")");
+    return makeError(file_ + ": key \"" + key(k) + "\" must be " + expected + " (got " + get(k)->type_name() +
+                     ")");
   }
   Error bad(const char* k, const std::string& why) const {
     return makeError(file_ + ": key \"" + key(k) + "\": " + why);
   }
 
   Status integer(const char* k, int& out) const {
-    const format::JsonValue* v = get(k);
+    const format::Json* v = get(k);
     if (!v) return Status::success();
     // 224.0 is accepted as 224: some tools write integral floats.
-    const double d = v->isNumber() ? v->number() : 0.5;
-    if (!v->isNumber() || d != std::floor(d) || std::fabs(d) > 1e9) return wrong(k, "an integer");
+    const double d = v->is_number() ? v->get<double>() : 0.5;
+    if (!v->is_number() || d != std::floor(d) || std::fabs(d) > 1e9) return wrong(k, "an integer");
     out = static_cast<int>(d);
     return Status::success();
   }
   Status number(const char* k, double& out) const {
-    const format::JsonValue* v = get(k);
+    const format::Json* v = get(k);
     if (!v) return Status::success();
-    if (!v->isNumber()) return wrong(k, "a number");
-    out = v->number();
+    if (!v->is_number()) return wrong(k, "a number");
+    out = v->get<double>();
     return Status::success();
   }
   Status boolean(const char* k, bool& out) const {
-    const format::JsonValue* v = get(k);
+    const format::Json* v = get(k);
     if (!v) return Status::success();
-    if (!v->isBool()) return wrong(k, "true or false");
-    out = v->boolean();
+    if (!v->is_boolean()) return wrong(k, "true or false");
+    out = v->get<bool>();
     return Status::success();
   }
   Status string(const char* k, std::string& out) const {
-    const format::JsonValue* v = get(k);
+    const format::Json* v = get(k);
     if (!v) return Status::success();
-    if (!v->isString()) return wrong(k, "a string");
-    out = v->string();
+    if (!v->is_string()) return wrong(k, "a string");
+    out = v->get<std::string>();
     return Status::success();
   }
   Status triple(const char* k, std::array<float, 3>& out) const {
-    const format::JsonValue* v = get(k);
+    const format::Json* v = get(k);
     if (!v) return Status::success();
-    if (!v->isArray() || v->array().size() != 3) return wrong(k, "an array of 3 numbers");
+    if (!v->is_array() || v->size() != 3) return wrong(k, "an array of 3 numbers");
     for (int i = 0; i < 3; ++i) {
-      if (!v->array()[i].isNumber()) return wrong(k, "an array of 3 numbers");
-      out[i] = static_cast<float>(v->array()[i].number());
+      if (!(*v)[i].is_number()) return wrong(k, "an array of 3 numbers");
+      out[i] = static_cast<float>((*v)[i].get<double>());
     }
     return Status::success();
   }
 
  private:
-  const format::JsonValue& obj_;
+  const format::Json& obj_;
   std::string file_;
   std::string prefix_;
 };
@@ -94,14 +89,14 @@ Result<Activation> hfActivation(const std::string& name, const Fields& f) {
 
 // A size given as an int or as {"height","width"} (crop_size, old and new form).
 Status heightWidth(const Fields& f, const char* k, int& height, int& width) {
-  const format::JsonValue* v = f.get(k);
+  const format::Json* v = f.get(k);
   if (!v) return Status::success();
-  if (v->isNumber()) {
+  if (v->is_number()) {
     W2W_TRY(f.integer(k, height));
     width = height;
     return Status::success();
   }
-  if (!v->isObject()) return f.wrong(k, "an integer or an object");
+  if (!v->is_object()) return f.wrong(k, "an integer or an object");
   Fields inner(*v, f.file(), f.key(k));
   if (!inner.get("height") || !inner.get("width")) return f.bad(k, "needs height and width");
   W2W_TRY(inner.integer("height", height));
@@ -109,26 +104,16 @@ Status heightWidth(const Fields& f, const char* k, int& height, int& width) {
   return Status::success();
 }
 
-}  // namespace
-
-Result<format::JsonValue> readJsonFile(const std::string& path) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) return makeError(path + ": cannot read (" + ec.message() + ")");
-  if (size > 16u * 1024 * 1024) return makeError(path + ": too large for a config file");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) {
-    if (size == 0) return makeError(path + ": empty file");
-    return makeError(path + ": cannot read");
-  }
-  auto json = format::parseJson(text.str());
-  if (!json) return makeError(path + ": " + json.message());
-  if (!json->isObject()) return makeError(path + ": expected a JSON object");
+// A model config: a JSON object of at most 16 MB.
+Result<format::Json> readConfigFile(const std::string& path) {
+  auto json = format::readJsonFile(path, 16u << 20);
+  if (json && !json->is_object()) return makeError(path + ": expected a JSON object");
   return json;
 }
 
-Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& config, const std::string& file) {
+}  // namespace
+
+Result<PreprocessConfig> parseHfPreprocessorConfig(const format::Json& config, const std::string& file) {
   PreprocessConfig p;
   Fields f(config, file, "");
   W2W_TRY(f.boolean("do_resize", p.doResize));
@@ -138,10 +123,10 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& conf
   W2W_TRY(f.boolean("do_normalize", p.doNormalize));
   W2W_TRY(f.triple("image_mean", p.mean));
   W2W_TRY(f.triple("image_std", p.std));
-  if (const format::JsonValue* size = f.get("size")) {
-    if (size->isNumber()) {
+  if (const format::Json* size = f.get("size")) {
+    if (size->is_number()) {
       W2W_TRY(f.integer("size", p.shortestEdge));  // old form: "size": 224 is the shortest edge
-    } else if (size->isObject()) {
+    } else if (size->is_object()) {
       Fields s(*size, file, "size");
       if (s.get("shortest_edge")) {
         W2W_TRY(s.integer("shortest_edge", p.shortestEdge));
@@ -156,7 +141,7 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& conf
     }
   }
   W2W_TRY(heightWidth(f, "crop_size", p.cropHeight, p.cropWidth));
-  if (const format::JsonValue* r = f.get("resample")) {
+  if (const format::Json* r = f.get("resample")) {
     int resample = 3;
     W2W_TRY(f.integer("resample", resample));
     // Only PIL BICUBIC (3) is implemented, the value every CLIP checkpoint uses.
@@ -168,13 +153,13 @@ Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& conf
   return p;
 }
 
-Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const std::string& file) {
+Result<ClipVisionConfig> parseHfConfig(const format::Json& config, const std::string& file) {
   ClipVisionConfig c;
   c.layout = WeightLayout::HuggingFace;
   Fields top(config, file, "");
   std::string modelType;
   W2W_TRY(top.string("model_type", modelType));
-  const format::JsonValue* vision = top.get("vision_config");
+  const format::Json* vision = top.get("vision_config");
   std::string prefix = "vision_config";
   if (!vision) {
     if (modelType != "clip_vision_model")
@@ -184,7 +169,7 @@ Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const st
   } else if (!modelType.empty() && modelType != "clip") {
     return makeError(file + ": model_type \"" + modelType + "\" is not supported (expected \"clip\")");
   }
-  if (!vision->isObject()) return top.wrong("vision_config", "an object");
+  if (!vision->is_object()) return top.wrong("vision_config", "an object");
   Fields v(*vision, file, prefix);
   W2W_TRY(v.integer("hidden_size", c.width));
   W2W_TRY(v.integer("intermediate_size", c.mlpDim));
@@ -207,22 +192,22 @@ Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const st
   return c;
 }
 
-Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, const std::string& file) {
+Result<ClipVisionConfig> parseOpenClipConfig(const format::Json& config, const std::string& file) {
   ClipVisionConfig c;
   c.layout = WeightLayout::OpenClip;
   Fields top(config, file, "");
-  const format::JsonValue* model = top.get("model_cfg");
-  if (!model || !model->isObject()) return makeError(file + ": missing object \"model_cfg\"");
+  const format::Json* model = top.get("model_cfg");
+  if (!model || !model->is_object()) return makeError(file + ": missing object \"model_cfg\"");
   Fields m(*model, file, "model_cfg");
   W2W_TRY(m.integer("embed_dim", c.outputDim));
   if (!m.get("embed_dim")) return makeError(file + ": missing key \"model_cfg.embed_dim\"");
   bool quickGelu = false;  // open_clip: absent means nn.GELU
   W2W_TRY(m.boolean("quick_gelu", quickGelu));
   c.activation = quickGelu ? Activation::QuickGelu : Activation::Gelu;
-  const format::JsonValue* vision = m.get("vision_cfg");
-  if (!vision || !vision->isObject()) return makeError(file + ": missing object \"model_cfg.vision_cfg\"");
+  const format::Json* vision = m.get("vision_cfg");
+  if (!vision || !vision->is_object()) return makeError(file + ": missing object \"model_cfg.vision_cfg\"");
   Fields v(*vision, file, "model_cfg.vision_cfg");
-  for (const auto& [k, val] : vision->members()) {
+  for (const auto& [k, val] : vision->items()) {
     static const char* kKnown[] = {
         "image_size",       "layers",        "width",         "patch_size",          "head_width",
         "mlp_ratio",        "patch_dropout", "output_tokens", "ls_init_value",       "timm_model_name",
@@ -238,8 +223,8 @@ Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, co
     return Status::success();
   };
   auto truthy = [&](const char* k) {
-    const format::JsonValue* x = v.get(k);
-    return x && !(x->isBool() && !x->boolean());
+    const format::Json* x = v.get(k);
+    return x && !(x->is_boolean() && !x->get<bool>());
   };
   W2W_TRY(refuseIf("timm_model_name", v.get("timm_model_name") != nullptr));
   W2W_TRY(refuseIf("ls_init_value", v.get("ls_init_value") != nullptr));
@@ -248,15 +233,16 @@ Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, co
   W2W_TRY(refuseIf("final_ln_after_pool", truthy("final_ln_after_pool")));
   W2W_TRY(refuseIf("global_average_pool", truthy("global_average_pool")));
   W2W_TRY(refuseIf("input_patchnorm", truthy("input_patchnorm")));
-  if (const format::JsonValue* pool = v.get("pool_type"); pool && !(pool->isString() && pool->string() == "tok"))
+  if (const format::Json* pool = v.get("pool_type");
+      pool && !(pool->is_string() && pool->get<std::string>() == "tok"))
     return v.bad("pool_type", "only \"tok\" (class token) pooling is supported");
-  if (const format::JsonValue* layers = v.get("layers"); layers && layers->isArray())
+  if (const format::Json* layers = v.get("layers"); layers && layers->is_array())
     return v.bad("layers", "ResNet towers (a list of layers) are not supported");
-  if (const format::JsonValue* size = v.get("image_size"); size && size->isArray()) {
-    if (size->array().size() != 2 || !size->array()[0].isInteger() ||
-        size->array()[0].integer() != size->array()[1].integer())
+  if (const format::Json* size = v.get("image_size"); size && size->is_array()) {
+    if (size->size() != 2 || !(*size)[0].is_number_integer() ||
+        (*size)[0].get<std::int64_t>() != (*size)[1].get<std::int64_t>())
       return v.bad("image_size", "only square image sizes are supported");
-    c.imageSize = static_cast<int>(size->array()[0].integer());
+    c.imageSize = static_cast<int>((*size)[0].get<std::int64_t>());
   } else {
     W2W_TRY(v.integer("image_size", c.imageSize));
   }
@@ -276,8 +262,8 @@ Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, co
 
   PreprocessConfig& p = c.preprocess;
   p.shortestEdge = p.cropHeight = p.cropWidth = c.imageSize;
-  if (const format::JsonValue* pre = top.get("preprocess_cfg")) {
-    if (!pre->isObject()) return top.wrong("preprocess_cfg", "an object");
+  if (const format::Json* pre = top.get("preprocess_cfg")) {
+    if (!pre->is_object()) return top.wrong("preprocess_cfg", "an object");
     Fields pf(*pre, file, "preprocess_cfg");
     W2W_TRY(pf.triple("mean", p.mean));
     W2W_TRY(pf.triple("std", p.std));
@@ -342,14 +328,14 @@ Result<ModelFiles> findModelFiles(const std::string& dir, std::string_view layou
 }
 
 Result<ClipVisionConfig> loadModelConfig(const ModelFiles& files) {
-  auto json = readJsonFile(files.configPath);
+  auto json = readConfigFile(files.configPath);
   if (!json) return json.error();
   Result<ClipVisionConfig> config = files.layout == WeightLayout::OpenClip
                                         ? parseOpenClipConfig(*json, files.configPath)
                                         : parseHfConfig(*json, files.configPath);
   if (!config) return config;
   if (files.layout == WeightLayout::HuggingFace) {
-    auto pre = readJsonFile(files.preprocessorPath);
+    auto pre = readConfigFile(files.preprocessorPath);
     if (!pre) return pre.error();
     auto p = parseHfPreprocessorConfig(*pre, files.preprocessorPath);
     if (!p) return p.error();

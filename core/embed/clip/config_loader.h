@@ -38,11 +38,8 @@ Result<ModelFiles> findModelFiles(const std::string& dir, std::string_view layou
 Result<ClipVisionConfig> loadModelConfig(const ModelFiles& files);
 
 // The parsers, on JSON already in memory (`file` names it in messages).
-Result<ClipVisionConfig> parseHfConfig(const format::JsonValue& config, const std::string& file);
-Result<PreprocessConfig> parseHfPreprocessorConfig(const format::JsonValue& config, const std::string& file);
-Result<ClipVisionConfig> parseOpenClipConfig(const format::JsonValue& config, const std::string& file);
-
-// Reads a small text file (configs; refuses anything over 16 MB) and parses it as JSON.
-Result<format::JsonValue> readJsonFile(const std::string& path);
+Result<ClipVisionConfig> parseHfConfig(const format::Json& config, const std::string& file);
+Result<PreprocessConfig> parseHfPreprocessorConfig(const format::Json& config, const std::string& file);
+Result<ClipVisionConfig> parseOpenClipConfig(const format::Json& config, const std::string& file);
 
 }  // namespace w2w::clip
