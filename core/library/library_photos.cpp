@@ -143,12 +143,14 @@ Status Library::storeAnalysis(Id photoId, const PhotoAnalysis& analysis) {
         "crop_png = excluded.crop_png, updated_at = excluded.updated_at "
         "WHERE items.source = 'auto'");
     // An automatic crop of a category the pipeline no longer finds goes (a
-    // dress once taken for a top and a bottom); a person's crop stays.
+    // dress once taken for a top and a bottom); a person's crop stays. An
+    // analysis that found no garment at all (only a new mask) keeps them.
     std::string found;
     for (const auto& crop : analysis.crops)
       found += std::string(found.empty() ? "'" : ", '") + categoryName(crop.category) + "'";
-    db_->exec("DELETE FROM items WHERE photo_id = " + std::to_string(photoId) + " AND source = 'auto'" +
-              (found.empty() ? std::string() : " AND category NOT IN (" + found + ")"));
+    if (!analysis.crops.empty())
+      db_->exec("DELETE FROM items WHERE photo_id = " + std::to_string(photoId) + " AND source = 'auto'" +
+                (found.empty() ? std::string() : " AND category NOT IN (" + found + ")"));
     for (const auto& crop : analysis.crops) {
       // A person said this garment cannot be seen: the pipeline's guess is not asked for.
       if (std::find(hidden->begin(), hidden->end(), crop.category) != hidden->end()) continue;

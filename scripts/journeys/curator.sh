@@ -66,21 +66,21 @@ xs_key ctrl+Tab # Library -> Crops
 xs_shot crops-first-photo
 
 # Where the top box covers the bottom box, the bottom's right edge is grabbed
-# (choose bottom with 2, drag its edge to the right).
+# (choose bottom with 3, drag its edge to the right).
 read -r bx by bw bh < <(box_of bottom)
 click_photo 3 3
-xs_key 2
+xs_key 3
 xs_shot bottom-chosen
 drag_photo $((bx + bw)) $((by + bh / 2)) $((bx + bw + photo_w / 10)) $((by + bh / 2))
 xs_shot bottom-edge-dragged-under-top
 
-# The shoes box is wrong: choose shoes (3), delete it, draw it again up and to
-# the left (3 arms drawing for a category without a box), undo, and draw it
+# The shoes box is wrong: choose shoes (5), delete it, draw it again up and to
+# the left (5 arms drawing for a category without a box), undo, and draw it
 # down and to the right.
 read -r sx sy sw sh < <(box_of shoes)
-xs_key 3 Delete
+xs_key 5 Delete
 xs_shot shoes-deleted-missing
-xs_key 3
+xs_key 5
 drag_photo $((sx + sw)) $((sy + sh)) "$sx" "$sy"
 xs_shot shoes-drawn-up-left
 xs_key ctrl+z 3

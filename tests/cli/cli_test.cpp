@@ -234,10 +234,10 @@ TEST(Cli, ImportItemsTakesTheCategoryFromTheFolder) {
   TempDir dir;
   QDir().mkpath(q(dir.path("items/shoes")));
   QDir().mkpath(q(dir.path("items/t-shirt")));
-  QDir().mkpath(q(dir.path("items/hats")));
+  QDir().mkpath(q(dir.path("items/misc")));
   test::writeImage(dir.path("items/shoes/s.jpg"), test::makeTestImage(40, 40, 5));
   test::writeImage(dir.path("items/t-shirt/t.jpg"), test::makeTestImage(40, 50, 6));
-  test::writeImage(dir.path("items/hats/h.jpg"), test::makeTestImage(40, 40, 7));
+  test::writeImage(dir.path("items/misc/h.jpg"), test::makeTestImage(40, 40, 7));
   auto r = runCli(
       {"import", "--library", q(dir.path("w.w2w")), "--category", "folder", q(dir.path("items")), "--json"});
   EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();

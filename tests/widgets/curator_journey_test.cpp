@@ -131,9 +131,9 @@ TEST(CuratorJourney, DrawFixAcceptFilterAndRestart) {
     EXPECT_TRUE(queue->item(0)->text().contains("a.png")) << "the photo missing a garment comes first";
     EXPECT_TRUE(queue->item(0)->text().contains("Shoes"));
 
-    // Shoes: 3, then a drag up and to the left.
+    // Shoes: its number key, then a drag up and to the left.
     QTest::mouseClick(studio.canvas(), Qt::LeftButton, {}, QPoint(2, 2));  // the photo takes the keyboard
-    studio.key(Qt::Key_3);
+    studio.key(Qt::Key_1 + categoryIndex(Category::Shoes));
     studio.drag({130, 290}, {70, 255});
     ASSERT_TRUE(studio.box(a, Category::Shoes));
     EXPECT_NEAR(studio.box(a, Category::Shoes)->x, 70, 1);
@@ -142,7 +142,7 @@ TEST(CuratorJourney, DrawFixAcceptFilterAndRestart) {
     // Wrong after all: delete it, and draw it down and to the right.
     studio.key(Qt::Key_Delete);
     EXPECT_FALSE(studio.box(a, Category::Shoes));
-    studio.key(Qt::Key_3);
+    studio.key(Qt::Key_1 + categoryIndex(Category::Shoes));
     studio.drag({65, 250}, {135, 292});
     ASSERT_TRUE(studio.box(a, Category::Shoes));
     EXPECT_NEAR(studio.box(a, Category::Shoes)->y, 250, 1);

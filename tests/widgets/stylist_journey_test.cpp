@@ -202,7 +202,7 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
     // Once more on the full board: it says why there is nothing to complete.
     const QString completed = s.slotText("shoes");
     s.key(Qt::Key_L, Qt::ControlModifier);
-    EXPECT_TRUE(s.inView<QLabel>("boardNotice")->text().startsWith("The board is full"));
+    EXPECT_TRUE(s.inView<QLabel>("boardNotice")->text().startsWith("The board holds a whole outfit"));
     EXPECT_EQ(s.slotText("shoes"), completed);
 
     // Recommendations for these pieces (Ctrl+R): alternatives for each.
