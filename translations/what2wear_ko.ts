@@ -421,10 +421,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>라이브러리 인코딩</translation>
     </message>
     <message>
-        <source>Encode every crop that has no embedding for this encoder yet (Ctrl+E)</source>
-        <translation>이 인코더의 임베딩이 아직 없는 모든 크롭을 인코딩합니다 (Ctrl+E)</translation>
-    </message>
-    <message>
         <source>Change encoder…</source>
         <translation>인코더 변경…</translation>
     </message>
@@ -463,6 +459,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>%1 of %2 items encoded with this encoder</source>
         <translation>아이템 %2개 중 %1개가 이 인코더로 인코딩됨</translation>
+    </message>
+    <message>
+        <source>Encode every crop that has no embedding for this encoder yet</source>
+        <translation>이 인코더의 임베딩이 아직 없는 모든 크롭을 인코딩합니다</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1410,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>학습한 모델이 없으면 판정도 없습니다</translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Fill every slot to see how well the pieces go together&lt;/span&gt;&lt;br&gt;Empty: %1</source>
+        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;모든 칸을 채우면 아이템들이 얼마나 잘 어울리는지 보입니다&lt;/span&gt;&lt;br&gt;빈 칸: %1</translation>
+    </message>
+    <message>
         <source>Put pieces in the other slots: the %1 pieces that go best with them are listed here. Double-click one to swap it in.</source>
         <translation>다른 칸에 아이템을 놓으면 그와 가장 잘 어울리는 %1 아이템이 여기에 나옵니다. 두 번 클릭하면 바꿔 넣습니다.</translation>
     </message>
@@ -1508,6 +1512,26 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>The pieces make no outfit yet. Still needed: %1.</source>
         <translation>아직 코디가 완성되지 않았습니다. 아직 필요한 것: %1.</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 실행 취소</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>실행 취소할 작업이 없습니다</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 다시 실행</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>다시 실행할 작업이 없습니다</translation>
+    </message>
+    <message>
+        <source>outfit score (the mean of the pair similarities)</source>
+        <translation>코디 점수 (쌍 유사도의 평균)</translation>
     </message>
 </context>
 <context>
@@ -2230,16 +2254,8 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>학습 시작</translation>
     </message>
     <message>
-        <source>Train a new model on the library&apos;s outfits (Ctrl+Return)</source>
-        <translation>라이브러리의 코디로 새 모델을 학습합니다 (Ctrl+Return)</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>취소</translation>
-    </message>
-    <message>
-        <source>Stop the run; the checkpoint of the last finished epoch is kept (Ctrl+.)</source>
-        <translation>실행을 멈춥니다. 마지막으로 끝난 에폭의 체크포인트는 유지됩니다 (Ctrl+.)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Runs in this library&lt;/b&gt;</source>
@@ -2266,16 +2282,8 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>내보내기…</translation>
     </message>
     <message>
-        <source>Save the run&apos;s charts (PNG), metrics (CSV) and record (JSON) to a folder (Ctrl+Shift+S)</source>
-        <translation>실행의 차트(PNG), 지표(CSV), 기록(JSON)을 폴더에 저장합니다 (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
         <source>Delete…</source>
         <translation>삭제…</translation>
-    </message>
-    <message>
-        <source>Delete the run and its checkpoint folder (Delete)</source>
-        <translation>실행과 체크포인트 폴더를 삭제합니다 (Delete)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Encoder:&lt;/b&gt; %1</source>
@@ -2308,14 +2316,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Pause</source>
         <translation>일시 정지</translation>
-    </message>
-    <message>
-        <source>Continue the paused run from its checkpoint (Ctrl+P)</source>
-        <translation>일시 정지한 실행을 체크포인트부터 이어갑니다 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Stop after the current step, keeping the last checkpoint (Ctrl+P)</source>
-        <translation>현재 스텝이 끝나면 멈추고 마지막 체크포인트를 유지합니다 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Pausing after the current step…</source>
@@ -2450,6 +2450,30 @@ This cannot be undone.</source>
     <message>
         <source>The form holds the settings of %1: Start training (Ctrl+Return) trains a new run with them.</source>
         <translation>양식에 %1의 설정이 들어갔습니다: 학습 시작(Ctrl+Return)으로 이 설정의 새 실행을 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Train a new model on the library&apos;s outfits</source>
+        <translation>라이브러리의 코디로 새 모델을 학습합니다</translation>
+    </message>
+    <message>
+        <source>Stop the run; the checkpoint of the last finished epoch is kept</source>
+        <translation>실행을 멈춥니다. 마지막으로 끝난 에폭의 체크포인트는 유지됩니다</translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s charts (PNG), metrics (CSV) and record (JSON) to a folder</source>
+        <translation>실행의 차트(PNG), 지표(CSV), 기록(JSON)을 폴더에 저장합니다</translation>
+    </message>
+    <message>
+        <source>Delete the run and its checkpoint folder</source>
+        <translation>실행과 체크포인트 폴더를 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Continue the paused run from its checkpoint</source>
+        <translation>일시 정지한 실행을 체크포인트부터 이어갑니다</translation>
+    </message>
+    <message>
+        <source>Stop after the current step, keeping the last checkpoint</source>
+        <translation>현재 스텝이 끝나면 멈추고 마지막 체크포인트를 유지합니다</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,13 @@
 #include <QFileDialog>
 #include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QScopedValueRollback>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
@@ -35,6 +38,7 @@ ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   QFont legend = c->legend()->font();
   legend.setPointSizeF(legend.pointSizeF() * 0.9);
   c->legend()->setFont(legend);
+  legendFont_ = legend;
   QFont title = c->titleFont();
   title.setBold(true);
   c->setTitleFont(title);
@@ -43,6 +47,8 @@ ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   placeholder_->setZValue(10);
   connect(c, &QChart::plotAreaChanged, this, &ChartPanel::placePlaceholder);
   connect(c, &QChart::plotAreaChanged, this, &ChartPanel::fitTicks);
+  // Names change with the language and with the runs compared.
+  connect(c, &QChart::plotAreaChanged, this, &ChartPanel::fitLegend);
   setMouseTracking(true);
 }
 
@@ -131,6 +137,42 @@ void ChartPanel::fitTicks() {
     }
     if (f.axis->tickCount() != ticks) f.axis->setTickCount(ticks);
   }
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event) {
+  QChartView::resizeEvent(event);
+  fitLegend();
+}
+
+void ChartPanel::fitLegend() {
+  QLegend* legend = chart()->legend();
+  // Setting the font or the place lays the chart out again (and calls this
+  // back while the legend's entries are being remade).
+  if (!legend->isVisible() || fittingLegend_) return;
+  const QScopedValueRollback<bool> fitting(fittingLegend_, true);
+  const double room = chart()->size().width() - chart()->margins().left() - chart()->margins().right();
+  // What a row of the entries takes in a font: each name, its marker and
+  // the gaps around them (a little more than Qt Charts draws, so that
+  // nothing is elided), plus the legend's own margins.
+  const auto rowWidth = [legend](const QFont& font) {
+    const QFontMetricsF metrics(font);
+    double width = 24;
+    for (QLegendMarker* marker : legend->markers()) {
+      if (!marker->label().isEmpty())
+        width += metrics.horizontalAdvance(marker->label()) + metrics.height() + 18;
+    }
+    return width;
+  };
+  QFont small = legendFont_;
+  small.setPointSizeF(legendFont_.pointSizeF() * 0.85);
+  Qt::Alignment alignment = Qt::AlignBottom;
+  QFont font = legendFont_;
+  if (rowWidth(legendFont_) > room) {
+    font = small;
+    if (rowWidth(small) > room) alignment = Qt::AlignRight;
+  }
+  if (legend->font() != font) legend->setFont(font);
+  if (legend->alignment() != alignment) legend->setAlignment(alignment);
 }
 
 bool ChartPanel::savePng(const QString& path) {

@@ -3,7 +3,9 @@
 // no animations (charts are fed live, several times a second), an
 // explanatory empty state, saving as PNG (context menu or savePng()), and the
 // values under the pointer: each curve's point nearest to it along the x
-// axis, in a tool tip.
+// axis, in a tool tip. The legend's names are never cut: it sits under the
+// chart while its entries fit side by side (in a smaller font if need be),
+// else on the right, one entry a line.
 #pragma once
 
 #include <QChartView>
@@ -41,10 +43,12 @@ class ChartPanel : public QChartView {
   // fit side by side: a narrow chart (a small window) gets fewer ticks
   // instead of labels cut to "-...".
   void fitTicksToWidth(QValueAxis* axis, QList<int> tickCounts);
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void placePlaceholder();
   void fitTicks();
+  void fitLegend();
 
   struct FittedAxis {
     QValueAxis* axis;
@@ -53,6 +57,8 @@ class ChartPanel : public QChartView {
   QList<FittedAxis> fitted_;
 
   QGraphicsSimpleTextItem* placeholder_;
+  QFont legendFont_;  // the legend's font where there is room
+  bool fittingLegend_ = false;
 };
 
 }  // namespace w2w

@@ -7,19 +7,18 @@
 // Shortcuts belong on actions, never on buttons: QAbstractButton::setText()
 // replaces a button's shortcut with the mnemonic of the new text, so a view
 // that sets its button texts again when the language changes would lose every
-// shortcut set on a button. addViewButton() makes a push button that shows an
-// action (its text, tool tip with the shortcut, enabled and checked state)
-// and triggers it when clicked; the view sets texts on the action only.
+// shortcut set on a button. A button with a shortcut is therefore always a
+// view action shown by addViewButton(); the view sets texts and tool tips on
+// the action only, and the button follows.
 #pragma once
 
 #include <QKeySequence>
 #include <QList>
 
-class QAbstractButton;
 class QAction;
 class QString;
-class QPushButton;
 class QToolBar;
+class QToolButton;
 class QWidget;
 
 namespace w2w {
@@ -27,14 +26,10 @@ namespace w2w {
 QAction* addViewAction(QWidget* view, const char* objectName, const QList<QKeySequence>& keys,
                        QToolBar* toolbar = nullptr);
 
-// Sets a button's text and keeps its shortcut. QAbstractButton::setText
-// replaces the shortcut with the text's mnemonic (none here), so a shortcut
-// set once would stop working at the first retranslation.
-void setButtonText(QAbstractButton* button, const QString& text);
-
-// A push button (child of `parent`, named "<action name>Button") that follows
-// `action` and triggers it; put it in any layout.
-QPushButton* addViewButton(QAction* action, QWidget* parent);
+// A button (child of `parent`, named `buttonName`) that shows `action` (its
+// text, tool tip, enabled and checked state) and triggers it when clicked;
+// put it in any layout.
+QToolButton* addViewButton(QAction* action, const char* buttonName, QWidget* parent);
 
 // "text (Ctrl+L)": a tool tip that names the action's first shortcut, in the
 // platform's notation; the text alone when it has none.

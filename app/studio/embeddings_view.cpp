@@ -1,9 +1,11 @@
 #include "embeddings_view.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "analysis/projection.h"
@@ -27,9 +29,7 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   countLabel_ = new QLabel(this);
   countLabel_->setObjectName("encodedCount");
   countLabel_->setWordWrap(true);
-  encodeButton_ = new QPushButton(this);
-  encodeButton_->setObjectName("encodeButton");
-  encodeButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  encodeAction_ = addViewAction(this, "actionEncodeLibrary", {QKeySequence(Qt::CTRL | Qt::Key_E)});
   settingsButton_ = new QPushButton(this);
   map_ = new EmbeddingMap(this);
   itemPicture_ = new QLabel(this);
@@ -46,7 +46,7 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   labels->addWidget(countLabel_);
   header->addLayout(labels, 1);
   header->addWidget(settingsButton_);
-  header->addWidget(encodeButton_);
+  header->addWidget(addViewButton(encodeAction_, "encodeButton", this));
   auto* side = new QVBoxLayout;
   side->addWidget(itemPicture_);
   side->addWidget(itemLabel_);
@@ -59,7 +59,7 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   layout->addLayout(header);
   layout->addLayout(body, 1);
 
-  connect(encodeButton_, &QPushButton::clicked, this, &EmbeddingsView::encodeLibrary);
+  connect(encodeAction_, &QAction::triggered, this, &EmbeddingsView::encodeLibrary);
   connect(settingsButton_, &QPushButton::clicked, this, &EmbeddingsView::openSettings);
   connect(map_, &EmbeddingMap::itemClicked, this, &EmbeddingsView::showItem);
   connect(openItem_, &QPushButton::clicked, this, [this] {
@@ -67,7 +67,7 @@ EmbeddingsView::EmbeddingsView(LibraryController* library, EncoderService* encod
   });
   connect(encoders_, &EncoderService::encoderChanged, this, &EmbeddingsView::refresh);
   connect(library_, &LibraryController::contentChanged, this, &EmbeddingsView::refresh);
-  connect(library_, &LibraryController::writableChanged, encodeButton_, &QWidget::setEnabled);
+  connect(library_, &LibraryController::writableChanged, encodeAction_, &QAction::setEnabled);
   retranslate();
 }
 
@@ -94,8 +94,9 @@ void EmbeddingsView::retranslate() {
             .arg(total_));
   else
     countLabel_->setText(tr("%1 of %2 items encoded with this encoder").arg(encoded_).arg(total_));
-  setButtonText(encodeButton_, tr("Encode library"));
-  encodeButton_->setToolTip(tr("Encode every crop that has no embedding for this encoder yet (Ctrl+E)"));
+  encodeAction_->setText(tr("Encode library"));
+  encodeAction_->setToolTip(withShortcut(tr("Encode every crop that has no embedding for this encoder yet"),
+                                         encodeAction_->shortcut()));
   settingsButton_->setText(tr("Change encoder…"));
   openItem_->setText(tr("Show in library"));
   if (!shownItem_) itemLabel_->setText(tr("Click a point to see its crop."));

@@ -6,6 +6,7 @@
 
 #include "library/types.h"
 
+class QAction;
 class QLabel;
 class QPushButton;
 
@@ -40,7 +41,7 @@ class EmbeddingsView : public QWidget {
   EncoderService* encoders_;
   QLabel* encoderLabel_;
   QLabel* countLabel_;
-  QPushButton* encodeButton_;
+  QAction* encodeAction_;
   QPushButton* settingsButton_;
   EmbeddingMap* map_;
   QLabel* itemPicture_;

@@ -109,7 +109,7 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   });
   compat_ = new CompatService(library_, encoders_, settings_, this);
   board_ = new OutfitBoardView(library_, compat_, libraryView_->model(), settings_, this);
-  recommendations_ = new RecommendationsView(library_, compat_, libraryView_->model(), this);
+  recommendations_ = new RecommendationsView(library_, compat_, libraryView_->model(), settings_, this);
   connect(board_, &OutfitBoardView::completeRequested, this, [this](const BoardPieces& pieces) {
     recommendations_->setPieces(pieces);
     goToView(views_->indexOf(recommendations_));

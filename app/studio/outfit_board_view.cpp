@@ -99,7 +99,7 @@ QString verdictHtml(compat::Verdict verdict) {
 
 OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* compat,
                                  LibraryGridModel* wardrobe, StudioSettings* settings, QWidget* parent)
-    : QWidget(parent), library_(library), compat_(compat), settings_(settings), score_(kNaN) {
+    : QWidget(parent), library_(library), compat_(compat), kept_("board", settings, library), score_(kNaN) {
   setObjectName("board");
   toolbar_ = new QToolBar(this);
   toolbar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -126,10 +126,19 @@ OutfitBoardView::OutfitBoardView(LibraryController* library, CompatService* comp
   clearAction_ = action(this, "actionClearBoard", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)},
                         [this] { setPieces({}, tr("Clear the board")); });
   toolbar_->addSeparator();
-  // Buttons only: Ctrl+Z and Ctrl+Shift+Z are the window's Edit menu.
-  undoAction_ = undo_.createUndoAction(this);
-  redoAction_ = undo_.createRedoAction(this);
+  // Buttons only: Ctrl+Z and Ctrl+Shift+Z are the window's Edit menu. Their
+  // texts stay short whatever the step is called (a step names a piece by its
+  // file, which can be long and would push the toolbar's buttons into its
+  // overflow menu); the step's name is in the tool tip.
+  undoAction_ = new QAction(this);
+  undoAction_->setObjectName("actionBoardUndo");
+  redoAction_ = new QAction(this);
+  redoAction_->setObjectName("actionBoardRedo");
+  connect(undoAction_, &QAction::triggered, &undo_, &QUndoStack::undo);
+  connect(redoAction_, &QAction::triggered, &undo_, &QUndoStack::redo);
   for (QAction* a : {undoAction_, redoAction_}) toolbar_->addAction(a);
+  connect(&undo_, &QUndoStack::indexChanged, this, &OutfitBoardView::updateUndoActions);
+  connect(&undo_, &QUndoStack::cleanChanged, this, &OutfitBoardView::updateUndoActions);
 
   notice_ = new QLabel(this);
   notice_->setObjectName("boardNotice");
@@ -252,6 +261,7 @@ void OutfitBoardView::retranslate() {
   clearAction_->setToolTip(withShortcut(tr("Empty every slot"), clearAction_->shortcut()));
   undoAction_->setText(tr("Undo"));
   redoAction_->setText(tr("Redo"));
+  updateUndoActions();
   side_->setTabText(0, tr("Wardrobe"));
   side_->setTabText(1, tr("Best for this slot"));
   side_->setTabText(2, tr("Saved outfits"));
@@ -261,6 +271,13 @@ void OutfitBoardView::retranslate() {
 void OutfitBoardView::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslate();
   QWidget::changeEvent(event);
+}
+
+void OutfitBoardView::updateUndoActions() {
+  undoAction_->setEnabled(undo_.canUndo());
+  undoAction_->setToolTip(undo_.canUndo() ? tr("Undo %1").arg(undo_.undoText()) : tr("Nothing to undo"));
+  redoAction_->setEnabled(undo_.canRedo());
+  redoAction_->setToolTip(undo_.canRedo() ? tr("Redo %1").arg(undo_.redoText()) : tr("Nothing to redo"));
 }
 
 ItemSlot* OutfitBoardView::slotOf(Category category) const {
@@ -356,7 +373,7 @@ void OutfitBoardView::takePhoto(Id photoId) {
 void OutfitBoardView::applyPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
   refresh();
-  if (settings_ && library_->hasLibrary()) settings_->setBoard(library_->path(), pieces_.toText());
+  kept_.keep(pieces_);
   Q_EMIT piecesChanged(pieces_);
 }
 
@@ -424,12 +441,13 @@ void OutfitBoardView::refreshScore() {
     return;
   }
   score_ = score->score;
+  // Without a trained model the rule below the score says why there is no
+  // verdict; the score does not say it again.
   const auto verdict = compat_->judge(score_);
-  scoreLabel_->setText(tr("<span style='font-size:28pt; font-weight:bold'>%1</span><br>%2<br>outfit score "
-                          "(the mean of the pair "
-                          "similarities)")
-                           .arg(score_, 0, 'f', 3)
-                           .arg(verdict ? verdictHtml(*verdict) : tr("no verdict without a trained model")));
+  const QString number =
+      QStringLiteral("<span style='font-size:28pt; font-weight:bold'>%1</span><br>").arg(score_, 0, 'f', 3);
+  scoreLabel_->setText(number + (verdict ? verdictHtml(*verdict) + QStringLiteral("<br>") : QString()) +
+                       tr("outfit score (the mean of the pair similarities)"));
 }
 
 void OutfitBoardView::refreshCandidates() {
@@ -653,11 +671,7 @@ QString OutfitBoardView::openSavedOutfit(Id outfitId) {
 
 void OutfitBoardView::restoreForLibrary() {
   undo_.clear();
-  BoardPieces kept = settings_ && library_->hasLibrary()
-                         ? BoardPieces::fromText(settings_->board(library_->path()))
-                         : BoardPieces();
-  kept.drop(library_->missingItems(kept.items()));
-  applyPieces(kept);
+  applyPieces(kept_.restore());
 }
 
 void OutfitBoardView::dropRemovedPieces() {

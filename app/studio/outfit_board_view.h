@@ -20,6 +20,7 @@
 #include <random>
 
 #include "board_pieces.h"
+#include "kept_pieces.h"
 #include "library/types.h"
 
 class QAction;
@@ -85,6 +86,7 @@ class OutfitBoardView : public QWidget {
   void refreshSlots();
   void refreshScore();
   void refreshCandidates();
+  void updateUndoActions();  // enabled state and tool tips (the steps' names)
   void restoreForLibrary();
   void dropRemovedPieces();  // pieces removed from the library leave the board
   void say(const QString& message);
@@ -94,7 +96,7 @@ class OutfitBoardView : public QWidget {
 
   LibraryController* library_;
   CompatService* compat_;
-  StudioSettings* settings_;
+  KeptPieces kept_;  // the board outlives a restart
   QUndoStack undo_;
   BoardPieces pieces_;
   Category selected_ = kBoardSlots.front();

@@ -47,8 +47,9 @@ QString scoreLine(const CompatService* compat, double score) {
 }  // namespace
 
 RecommendationsView::RecommendationsView(LibraryController* library, CompatService* compat,
-                                         LibraryGridModel* wardrobe, QWidget* parent)
-    : QWidget(parent), library_(library), compat_(compat) {
+                                         LibraryGridModel* wardrobe, StudioSettings* settings,
+                                         QWidget* parent)
+    : QWidget(parent), library_(library), compat_(compat), kept_("recommend", settings, library) {
   setObjectName("recommend");
   slotPanel_ = new QWidget(this);
   slotPanel_->setObjectName("recommendSlots");
@@ -180,9 +181,10 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
     BoardPieces kept = pieces_;
     if (kept.drop(library_->missingItems(pieces_.items()))) setPieces(kept);
   });
-  connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces({}); });
+  connect(library_, &LibraryController::libraryOpened, this, [this] { setPieces(kept_.restore()); });
   selectSlot(kBoardSlots.front());
   retranslate();
+  if (library_->hasLibrary()) setPieces(kept_.restore());
 }
 
 std::size_t RecommendationsView::slotIndex(Category category) const {
@@ -239,6 +241,7 @@ void RecommendationsView::selectSlot(Category category) {
 
 void RecommendationsView::setPieces(const BoardPieces& pieces) {
   pieces_ = pieces;
+  kept_.keep(pieces_);
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     const Id item = pieces_[kBoardSlots[i]];
     slots_[i]->setItem(item, piecePicture(library_, item),

@@ -6,7 +6,7 @@
 // slot filled, the alternatives to each piece that suit the others. Options:
 // how many, diversity, leave out crops of the same photo or items already in
 // saved outfits, only items with a tag. Double-click a suggestion to put it
-// on the board.
+// on the board. The given pieces are kept across restarts, per library.
 #pragma once
 
 #include <QWidget>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "board_pieces.h"
+#include "kept_pieces.h"
 #include "library/types.h"
 
 class QAction;
@@ -30,15 +31,17 @@ class CompatService;
 class ItemSlot;
 class LibraryController;
 class LibraryGridModel;
+class StudioSettings;
 class WardrobePanel;
 
 class RecommendationsView : public QWidget {
   Q_OBJECT
 
  public:
-  // `wardrobe`: the library's grid model, shown by the wardrobe panel.
+  // `wardrobe`: the library's grid model, shown by the wardrobe panel;
+  // `settings` (may be null) keeps the given pieces of each library.
   RecommendationsView(LibraryController* library, CompatService* compat, LibraryGridModel* wardrobe,
-                      QWidget* parent = nullptr);
+                      StudioSettings* settings, QWidget* parent = nullptr);
 
   void setPieces(const BoardPieces& pieces);
   const BoardPieces& pieces() const { return pieces_; }
@@ -62,6 +65,7 @@ class RecommendationsView : public QWidget {
 
   LibraryController* library_;
   CompatService* compat_;
+  KeptPieces kept_;  // the given pieces outlive a restart, as the board does
   BoardPieces pieces_;
   Category selected_ = kBoardSlots.front();
   // One of each per slot, in kBoardSlots order.

@@ -98,12 +98,12 @@ void StudioSettings::setReviewPhoto(const QString& library, qint64 photoId) {
   settings_.setValue(libraryKey("review/photo", library), photoId);
 }
 
-QString StudioSettings::board(const QString& library) const {
-  return settings_.value(libraryKey("board", library)).toString();
+QString StudioSettings::pieces(const QString& view, const QString& library) const {
+  return settings_.value(libraryKey(view, library)).toString();
 }
 
-void StudioSettings::setBoard(const QString& library, const QString& pieces) {
-  settings_.setValue(libraryKey("board", library), pieces);
+void StudioSettings::setPieces(const QString& view, const QString& library, const QString& pieces) {
+  settings_.setValue(libraryKey(view, library), pieces);
 }
 
 QString StudioSettings::libraryFolder() const {

@@ -47,10 +47,11 @@ class StudioSettings : public QObject {
   qint64 reviewPhoto(const QString& library) const;
   void setReviewPhoto(const QString& library, qint64 photoId);
 
-  // The pieces on the outfit board when the library was last open
-  // (BoardPieces::toText), per library file.
-  QString board(const QString& library) const;
-  void setBoard(const QString& library, const QString& pieces);
+  // The pieces a view held when the library was last open
+  // (BoardPieces::toText), per view ("board", "recommend") and library file.
+  // KeptPieces reads and writes them.
+  QString pieces(const QString& view, const QString& library) const;
+  void setPieces(const QString& view, const QString& library, const QString& pieces);
 
   QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
   void setLibraryFolder(const QString& folder);

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "encoder_service.h"
@@ -27,6 +28,16 @@
 #include "view_action.h"
 
 namespace w2w {
+namespace {
+
+// The button that shows a view action (made by addViewButton).
+QToolButton* buttonOf(QAction* action) {
+  for (QObject* object : action->associatedObjects())
+    if (auto* button = qobject_cast<QToolButton*>(object)) return button;
+  return nullptr;
+}
+
+}  // namespace
 
 TrainingView::TrainingView(TrainingController* training, LibraryController* library, EncoderService* encoders,
                            StudioSettings* settings, QWidget* parent)
@@ -37,16 +48,20 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   form_ = new TrainingForm(this);
   encoderLabel_ = new QLabel(this);
   encoderLabel_->setWordWrap(true);
-  const auto button = [this](const char* name, QKeySequence key) {
-    auto* b = new QPushButton(this);
-    b->setObjectName(name);
-    b->setShortcut(key);
-    return b;
+  // Every button shows a view action: its shortcut survives retranslation.
+  const auto button = [this](QWidget* scope, const char* actionName, QKeySequence key, const char* buttonName,
+                             auto slot) {
+    QAction* action = addViewAction(scope, actionName, key.isEmpty() ? QList<QKeySequence>() : QList{key});
+    connect(action, &QAction::triggered, this, slot);
+    addViewButton(action, buttonName, this);
+    return action;
   };
-  start_ = button("startTraining", QKeySequence(Qt::CTRL | Qt::Key_Return));
-  start_->setDefault(true);
-  pause_ = button("pauseTraining", QKeySequence(Qt::CTRL | Qt::Key_P));
-  cancel_ = button("cancelTraining", QKeySequence(Qt::CTRL | Qt::Key_Period));
+  start_ = button(this, "actionStartTraining", QKeySequence(Qt::CTRL | Qt::Key_Return), "startTraining",
+                  [this] { startTraining(); });
+  pause_ = button(this, "actionPauseTraining", QKeySequence(Qt::CTRL | Qt::Key_P), "pauseTraining",
+                  [this] { togglePause(); });
+  cancel_ = button(this, "actionCancelTraining", QKeySequence(Qt::CTRL | Qt::Key_Period), "cancelTraining",
+                   [this] { training_->cancel(); });
   progress_ = new QProgressBar(this);
   progress_->setObjectName("trainingProgress");
   progress_->setRange(0, 1);
@@ -60,9 +75,9 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   auto* controls = new QHBoxLayout;
-  controls->addWidget(start_, 1);
-  controls->addWidget(pause_);
-  controls->addWidget(cancel_);
+  controls->addWidget(buttonOf(start_), 1);
+  controls->addWidget(buttonOf(pause_));
+  controls->addWidget(buttonOf(cancel_));
   auto* side = new QWidget;
   auto* sideLayout = new QVBoxLayout(side);
   sideLayout->setContentsMargins(0, 0, 6, 0);
@@ -83,30 +98,32 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   historyTitle_ = new QLabel(this);
   history_ = new RunHistoryTable(this);
   history_->setObjectName("runHistory");
-  continue_ = button("continueRun", QKeySequence());
-  use_ = button("useRun", QKeySequence());
-  export_ = button("exportRun", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-  delete_ = button("deleteRun", QKeySequence());
-  auto* deleteAction = new QAction(history_);
-  deleteAction->setShortcut(QKeySequence::Delete);
-  deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-  history_->addAction(deleteAction);
-  connect(deleteAction, &QAction::triggered, this, &TrainingView::deleteSelected);
+  continue_ = button(this, "actionContinueRun", QKeySequence(), "continueRun", [this] {
+    const QString error = training_->resume(history_->selectedRun());
+    if (!error.isEmpty()) showMessage(error, true);
+  });
+  use_ = button(this, "actionUseRun", QKeySequence(), "useRun", [this] { useSelected(); });
+  export_ = button(this, "actionExportRun", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "exportRun",
+                   [this] { exportSelected(); });
+  // Delete acts in the table only (elsewhere it edits text).
+  delete_ = button(history_, "actionDeleteRun", QKeySequence(QKeySequence::Delete), "deleteRun",
+                   [this] { deleteSelected(); });
   auto* historyButtons = new QHBoxLayout;
   historyButtons->addWidget(historyTitle_, 1);
-  for (QPushButton* b : {continue_, use_, export_, delete_}) historyButtons->addWidget(b);
+  for (QAction* a : {continue_, use_, export_, delete_}) historyButtons->addWidget(buttonOf(a));
   runSettings_ = new QLabel;
   runSettings_->setObjectName("runSettings");
   runSettings_->setTextFormat(Qt::RichText);
   runSettings_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   runSettings_->setWordWrap(true);
   runSettings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  copySettings_ = button("copyRunSettings", QKeySequence());
+  copySettings_ =
+      button(this, "actionCopyRunSettings", QKeySequence(), "copyRunSettings", [this] { copySettings(); });
   auto* settingsBox = new QWidget;
   auto* settingsLayout = new QVBoxLayout(settingsBox);
   settingsLayout->setContentsMargins(6, 0, 0, 0);
   settingsLayout->addWidget(runSettings_);
-  settingsLayout->addWidget(copySettings_);
+  settingsLayout->addWidget(buttonOf(copySettings_));
   settingsLayout->addStretch(1);
   auto* settingsScroll = new QScrollArea(this);
   settingsScroll->setWidget(settingsBox);
@@ -136,16 +153,6 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   layout->addWidget(side_);
   layout->addWidget(split, 1);
 
-  connect(start_, &QPushButton::clicked, this, &TrainingView::startTraining);
-  connect(pause_, &QPushButton::clicked, this, &TrainingView::togglePause);
-  connect(cancel_, &QPushButton::clicked, training_, &TrainingController::cancel);
-  connect(continue_, &QPushButton::clicked, this, [this] {
-    const QString error = training_->resume(history_->selectedRun());
-    if (!error.isEmpty()) showMessage(error, true);
-  });
-  connect(use_, &QPushButton::clicked, this, &TrainingView::useSelected);
-  connect(export_, &QPushButton::clicked, this, &TrainingView::exportSelected);
-  connect(delete_, &QPushButton::clicked, this, &TrainingView::deleteSelected);
   connect(history_, &RunHistoryTable::runSelected, this, [this](Id id) {
     if (id) showRun(id);
     updateComparison();
@@ -153,7 +160,6 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
   });
   // Double-click: start from that run's settings (as the button does).
   connect(history_, &QTableWidget::cellDoubleClicked, this, [this] { copySettings(); });
-  connect(copySettings_, &QPushButton::clicked, this, &TrainingView::copySettings);
 
   connect(training_, &TrainingController::stateChanged, this, &TrainingView::updateButtons);
   connect(training_, &TrainingController::runStarted, this, [this](qint64 runId) {
@@ -207,20 +213,21 @@ TrainingView::TrainingView(TrainingController* training, LibraryController* libr
 }
 
 void TrainingView::retranslate() {
-  setButtonText(start_, tr("Start training"));
-  start_->setToolTip(tr("Train a new model on the library's outfits (Ctrl+Return)"));
-  setButtonText(cancel_, tr("Cancel"));
-  cancel_->setToolTip(tr("Stop the run; the checkpoint of the last finished epoch is kept (Ctrl+.)"));
+  start_->setText(tr("Start training"));
+  start_->setToolTip(withShortcut(tr("Train a new model on the library's outfits"), start_->shortcut()));
+  cancel_->setText(tr("Cancel"));
+  cancel_->setToolTip(withShortcut(tr("Stop the run; the checkpoint of the last finished epoch is kept"),
+                                   cancel_->shortcut()));
   historyTitle_->setText(tr("<b>Runs in this library</b>"));
   continue_->setText(tr("Continue"));
   continue_->setToolTip(tr("Train a paused or cancelled run on from its last checkpoint"));
   use_->setText(tr("Use for recommendations"));
   use_->setToolTip(tr("Recommend with this run's best checkpoint"));
   export_->setText(tr("Export…"));
-  export_->setToolTip(
-      tr("Save the run's charts (PNG), metrics (CSV) and record (JSON) to a folder (Ctrl+Shift+S)"));
+  export_->setToolTip(withShortcut(
+      tr("Save the run's charts (PNG), metrics (CSV) and record (JSON) to a folder"), export_->shortcut()));
   delete_->setText(tr("Delete…"));
-  delete_->setToolTip(tr("Delete the run and its checkpoint folder (Delete)"));
+  delete_->setToolTip(withShortcut(tr("Delete the run and its checkpoint folder"), delete_->shortcut()));
   history_->setToolTip(
       tr("Select a run to see its curves; Ctrl+click or Shift+click more runs to lay their curves over it; "
          "double-click to copy its settings into the form"));
@@ -285,10 +292,11 @@ void TrainingView::updateButtons() {
   const bool writable = library_->hasLibrary() && !library_->isReadOnly();  // runs are stored in it
   start_->setEnabled(writable && !training);
   pause_->setEnabled(state == State::Running || state == State::Paused);
-  setButtonText(pause_, state == State::Paused ? tr("Resume") : tr("Pause"));
-  pause_->setToolTip(state == State::Paused
-                         ? tr("Continue the paused run from its checkpoint (Ctrl+P)")
-                         : tr("Stop after the current step, keeping the last checkpoint (Ctrl+P)"));
+  pause_->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
+  pause_->setToolTip(withShortcut(state == State::Paused
+                                      ? tr("Continue the paused run from its checkpoint")
+                                      : tr("Stop after the current step, keeping the last checkpoint"),
+                                  pause_->shortcut()));
   cancel_->setEnabled(state == State::Running || state == State::Pausing || state == State::Paused);
   progress_->setTextVisible(training);
   if (state == State::Pausing) status_->setText(tr("Pausing after the current step…"));

@@ -21,7 +21,7 @@
 
 class QLabel;
 class QProgressBar;
-class QPushButton;
+class QAction;
 class QScrollArea;
 
 namespace w2w {
@@ -81,21 +81,21 @@ class TrainingView : public QWidget {
   TrainingForm* form_;
   QScrollArea* side_;
   QLabel* encoderLabel_;
-  QPushButton* start_;
-  QPushButton* pause_;
-  QPushButton* cancel_;
+  QAction* start_;
+  QAction* pause_;
+  QAction* cancel_;
   QProgressBar* progress_;
   QLabel* status_;
   QLabel* message_;
   TrainingCharts* charts_;
   QLabel* historyTitle_;
   RunHistoryTable* history_;
-  QPushButton* continue_;
-  QPushButton* use_;
-  QPushButton* export_;
-  QPushButton* delete_;
+  QAction* continue_;
+  QAction* use_;
+  QAction* export_;
+  QAction* delete_;
   QLabel* runSettings_;
-  QPushButton* copySettings_;
+  QAction* copySettings_;
   Id shownRun_ = 0;
   double shownThreshold_ = 0;  // the shown run's loss threshold (marked on the threshold chart)
   QElapsedTimer runsRefreshed_;

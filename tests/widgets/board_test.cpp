@@ -4,10 +4,12 @@
 // the recommendations complete a look or offer alternatives to every piece.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QTest>
+#include <QToolBar>
 
 #include <cmath>
 
@@ -18,8 +20,10 @@
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
 #include "item_slot.h"
+#include "kept_pieces.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
+#include "main_window.h"
 #include "outfit_board_view.h"
 #include "recommendations_view.h"
 #include "saved_outfits_panel.h"
@@ -27,6 +31,7 @@
 #include "synthetic_outfits.h"
 #include "test_support.h"
 #include "thumbnail_cache.h"
+#include "translation_manager.h"
 #include "vision/crop_renderer.h"
 
 namespace w2w {
@@ -301,7 +306,7 @@ TEST(OutfitBoard, IsKeptAcrossRestartsPerLibrary) {
   EXPECT_TRUE(library.openLibrary(QString::fromStdString(f.path)).isEmpty());
   EXPECT_EQ(board.pieces()[Category::Top], f.item(Category::Top, 3));
   EXPECT_EQ(board.pieces()[Category::Shoes], 0);
-  f.settings.setBoard(QString::fromStdString(f.path), QString());
+  f.settings.setPieces("board", QString::fromStdString(f.path), QString());
 }
 
 // With a trained model the score comes with a verdict against the model's
@@ -312,8 +317,12 @@ TEST(OutfitBoard, TheScoreComesWithTheTrainedModelsVerdict) {
   board.setPieces(f.outfit(0, 0, 0), "test");
   auto* score = board.findChild<QLabel*>("scoreLabel");
   auto* rule = board.findChild<QLabel*>("verdictRule");
-  EXPECT_TRUE(score->text().contains("no verdict")) << score->text().toStdString();
-  EXPECT_TRUE(rule->text().contains("untrained baseline has no threshold"));
+  // "No verdict" once, with the reason.
+  const QString both = score->text() + '\n' + rule->text();
+  EXPECT_EQ(both.count("verdict", Qt::CaseInsensitive), 1) << both.toStdString();
+  EXPECT_TRUE(rule->text().contains("No verdict: the untrained baseline has no threshold"))
+      << rule->text().toStdString();
+  EXPECT_TRUE(score->text().contains("outfit score")) << score->text().toStdString();
 
   compat::TrainRequest request;
   auto outfits = f.library.library()->outfits(OutfitOrigin::User);
@@ -347,9 +356,73 @@ TEST(OutfitBoard, TheScoreComesWithTheTrainedModelsVerdict) {
   EXPECT_EQ(f.compat.verdict(0.14), "clashes");
 }
 
+// A step's name can be long (it names a piece by its file and tags): the
+// board's toolbar keeps every button in view at 1024x700, in both languages,
+// and the step's whole name is in the Undo button's tool tip.
+TEST(OutfitBoard, ToolbarButtonsStayInViewAt1024x700WhateverTheStepIsCalled) {
+  BoardFixture f;
+  const Id top = f.item(Category::Top, 0);
+  const std::string tag = "evening-collection-autumn-winter-2026-second-fitting";
+  ASSERT_TRUE(f.library.library()->tagItem(top, tag).ok());
+  TranslationManager translations;
+  MainWindow window(&f.settings, &f.library, &translations);
+  window.resize(1024, 700);
+  window.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+  ASSERT_TRUE(window.showView("board"));
+  auto* board = window.findChild<OutfitBoardView*>();
+  board->setPiece(Category::Top, top);
+  auto* toolbar = board->findChild<QToolBar*>();
+  ASSERT_NE(toolbar, nullptr);
+  for (const QString language : {"en", "ko"}) {
+    translations.apply(language);
+    QApplication::processEvents();
+    QApplication::processEvents();
+    for (QAction* action : toolbar->actions()) {
+      if (action->isSeparator()) continue;
+      QWidget* button = toolbar->widgetForAction(action);
+      EXPECT_TRUE(button && button->isVisible())
+          << language.toStdString() << ": " << action->text().toStdString() << " is in the overflow menu";
+    }
+  }
+  translations.apply("en");
+  QApplication::processEvents();
+  QAction* undo = window.findChild<QAction*>("actionBoardUndo");
+  ASSERT_NE(undo, nullptr);
+  EXPECT_EQ(undo->text(), "Undo");
+  EXPECT_TRUE(undo->toolTip().contains(QString::fromStdString(tag))) << undo->toolTip().toStdString();
+  translations.apply(QString());
+  f.settings.setPieces("board", QString::fromStdString(f.path), QString());
+}
+
+// The given pieces are there again after a restart, per library, apart from
+// the board's.
+TEST(Recommendations, TheGivenPiecesAreKeptAcrossRestartsPerLibrary) {
+  BoardFixture f;
+  BoardPieces two;
+  two.set(Category::Top, f.item(Category::Top, 2));
+  two.set(Category::Shoes, f.item(Category::Shoes, 4));
+  {
+    RecommendationsView view(&f.library, &f.compat, &f.wardrobe, &f.settings);
+    view.setPieces(two);
+  }
+  LibraryController library;
+  CompatService compat(&library, &f.encoders, &f.settings);
+  RecommendationsView view(&library, &compat, &f.wardrobe, &f.settings);
+  EXPECT_TRUE(view.pieces().isEmpty()) << "no library open yet";
+  ASSERT_TRUE(library.openLibrary(QString::fromStdString(f.path)).isEmpty());
+  EXPECT_EQ(view.pieces(), two);
+  EXPECT_TRUE(KeptPieces("board", &f.settings, &library).restore().isEmpty()) << "the board keeps its own";
+  {
+    OutfitBoardView board(&library, &compat, &f.wardrobe, &f.settings);
+    EXPECT_TRUE(board.pieces().isEmpty());
+  }
+  f.settings.setPieces("recommend", QString::fromStdString(f.path), QString());
+}
+
 TEST(Recommendations, ListsCandidatesForTheEmptySlots) {
   BoardFixture f;
-  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe, nullptr);
   BoardPieces two;
   two.set(Category::Top, f.item(Category::Top, 0));
   two.set(Category::Bottom, f.item(Category::Bottom, 0));
@@ -368,7 +441,7 @@ TEST(Recommendations, ListsCandidatesForTheEmptySlots) {
 // Every slot filled: each list offers the pieces that could replace one.
 TEST(Recommendations, WithEverySlotFilledOffersAlternativesForEachPiece) {
   BoardFixture f;
-  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe, nullptr);
   const BoardPieces full = f.outfit(1, 2, 3);
   view.setPieces(full);
   EXPECT_EQ(view.list(Category::Onepiece)->count(), 0) << "separates are not completed with a one-piece";

@@ -11,7 +11,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
-#include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
@@ -25,8 +24,11 @@
 #include "studio_settings.h"
 #include "tab_drag_switcher.h"
 #include "test_support.h"
+#include "training_controller.h"
+#include "training_fixture.h"
+#include "training_form.h"
+#include "training_view.h"
 #include "translation_manager.h"
-#include "view_action.h"
 
 namespace w2w {
 namespace {
@@ -60,9 +62,13 @@ struct Studio {
   MainWindow window{&settings, &library, &translations};
   QTabWidget* tabs = nullptr;
 
-  Studio() {
+  // A new library, or the one at `path`.
+  explicit Studio(const std::string& path = {}) {
     translations.apply("en");
-    EXPECT_TRUE(library.openLibrary(QString::fromStdString(dir.path("w.w2w")), true).isEmpty());
+    settings.setEncoder("basic");
+    EXPECT_TRUE(
+        library.openLibrary(QString::fromStdString(path.empty() ? dir.path("w.w2w") : path), path.empty())
+            .isEmpty());
     tabs = window.findChild<QTabWidget*>();
     window.show();
     QApplication::setActiveWindow(&window);
@@ -142,37 +148,50 @@ TEST(MainWindowKeys, EditMenuUndoesOnTheStackOfTheViewOnScreen) {
   EXPECT_EQ(s.action("actionRedo")->text(), "&Redo Try a step");
 }
 
-// Buttons made from view actions keep their shortcut when their texts are
-// set again for another language (a button's own setText() would drop it).
-TEST(MainWindowKeys, ViewButtonShortcutsSurviveRetranslation) {
-  TranslationManager translations;
-  QWidget view;
-  auto* layout = new QVBoxLayout(&view);
-  QAction* action = addViewAction(&view, "actionGo", {QKeySequence(Qt::CTRL | Qt::Key_Return)});
-  QPushButton* button = addViewButton(action, &view);
-  layout->addWidget(button);
-  int triggered = 0;
-  QObject::connect(action, &QAction::triggered, [&] { ++triggered; });
-  view.show();
-  QApplication::setActiveWindow(&view);
-  ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
-  button->setFocus();
-  for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko"), QStringLiteral("en")}) {
-    translations.apply(language);
-    action->setText(language == "ko" ? QStringLiteral("시작") : QStringLiteral("Start"));
-    action->setToolTip(language == "ko" ? QStringLiteral("학습 시작") : QStringLiteral("Start training"));
-    const int before = triggered;
-    QTest::keyClick(button, Qt::Key_Return, Qt::ControlModifier);
-    EXPECT_EQ(triggered, before + 1) << language.toStdString();
-    EXPECT_EQ(button->text(), action->text());
-    EXPECT_TRUE(button->toolTip().endsWith(
-        QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText) + ")"));
+// The Training and Embeddings views' buttons keep their keys through every
+// change of language (QAbstractButton::setText would replace a button's own
+// shortcut): in Korean and back in English, Ctrl+E encodes, Ctrl+Return
+// starts a run, Ctrl+P pauses and resumes it, Ctrl+. cancels it.
+TEST(MainWindowKeys, ViewButtonKeysWorkInBothLanguages) {
+  test::TempDir data;
+  Studio s(test::makeTrainingLibrary(data, 20));
+  auto* training = s.window.findChild<TrainingController*>();
+  auto* view = s.window.findChild<TrainingView*>("training");
+  ASSERT_TRUE(training && view);
+  view->form()->setConfig(test::smallTrainConfig(100000, 4));  // runs until cancelled
+  using State = TrainingController::State;
+  const auto press = [&](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::ControlModifier) {
+    QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+  };
+  const auto waitFor = [&](State state) {
+    return QTest::qWaitFor([&] { return training->state() == state; }, 120000);
+  };
+  for (const QString language : {"ko", "en"}) {
+    SCOPED_TRACE(language.toStdString());
+    s.translations.apply(language);
+    QApplication::processEvents();
+    ASSERT_TRUE(s.window.showView("embeddings"));
+    QAction* encode = s.action("actionEncodeLibrary");
+    ASSERT_NE(encode, nullptr);
+    EXPECT_EQ(s.view("encodeButton")->property("text").toString() == "Encode library", language == "en")
+        << "the button shows the language";
+    int encodes = 0;
+    const auto counted = QObject::connect(encode, &QAction::triggered, [&] { ++encodes; });
+    press(Qt::Key_E);
+    QObject::disconnect(counted);
+    EXPECT_EQ(encodes, 1) << "Ctrl+E";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !s.window.busy(); }, 120000));
+
+    ASSERT_TRUE(s.window.showView("training"));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(waitFor(State::Running)) << "Ctrl+Return";
+    press(Qt::Key_P);
+    ASSERT_TRUE(waitFor(State::Paused)) << "Ctrl+P pauses";
+    press(Qt::Key_P);
+    ASSERT_TRUE(waitFor(State::Running)) << "Ctrl+P resumes";
+    press(Qt::Key_Period);
+    ASSERT_TRUE(waitFor(State::Idle)) << "Ctrl+.";
   }
-  QTest::mouseClick(button, Qt::LeftButton);
-  EXPECT_EQ(triggered, 4);
-  action->setEnabled(false);
-  EXPECT_FALSE(button->isEnabled());
-  translations.apply(QString());
 }
 
 TEST(MainWindowKeys, ADragRestingOnATabOpensIt) {

@@ -1,9 +1,8 @@
 // The stylist's journey through the real main window, with simulated mouse
-// and keys only: import photos (a folder dropped on the window), open the board, pick three pieces from the
-// wardrobe, swap one, complete the look, save, undo past the save (the saved
-// outfit stays), restart on the same library, and reopen the outfit. The test
-// finds widgets as a person finds them on screen (by their place and text)
-// and reads what the screen shows; it never calls into a view to act.
+// and keys only: import a folder of photos (through the folder dialog), open the board, pick three pieces
+// from the wardrobe, swap one, complete the look, save, undo past the save (the saved outfit stays), restart
+// on the same library, and reopen the outfit. The test finds widgets as a person finds them on screen (by
+// their place and text) and reads what the screen shows; it never calls into a view to act.
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
@@ -31,6 +30,7 @@
 #include <memory>
 
 #include "common/resources.h"
+#include "journey_support.h"
 #include "library_controller.h"
 #include "main_window.h"
 #include "studio_settings.h"
@@ -42,37 +42,9 @@ namespace {
 
 constexpr int kLongWaitMs = 240000;  // imports and encoding on a busy machine
 
-// Runs `act` on the next modal dialog as soon as it is open (the code that
-// opens it blocks in the dialog's own event loop meanwhile).
-void whenDialogOpens(std::function<void(QWidget*)> act) {
-  auto* poll = new QTimer;
-  QObject::connect(poll, &QTimer::timeout, [poll, act] {
-    QWidget* dialog = QApplication::activeModalWidget();
-    if (!dialog || !dialog->isVisible()) return;
-    poll->stop();
-    poll->deleteLater();
-    act(dialog);
-  });
-  poll->start(50);
-}
-
-// Types into the dialog's text field and presses Enter, as a person does
-// (a second Enter when the first only closed a completion list).
-void typeAndEnter(QWidget* dialog, const QString& text) {
-  auto* field = qobject_cast<QLineEdit*>(dialog->focusWidget());
-  for (QLineEdit* edit : dialog->findChildren<QLineEdit*>()) {
-    if (!field && edit->isVisible()) field = edit;
-  }
-  ASSERT_NE(field, nullptr) << "the dialog has a text field";
-  field->setFocus();
-  field->selectAll();
-  QTest::keyClicks(field, text);
-  QPointer<QWidget> open(dialog);
-  for (int tries = 0; tries < 3 && open && open->isVisible(); ++tries) {
-    QTest::keyClick(field, Qt::Key_Return);
-    QTest::qWait(200);
-  }
-}
+using test::doubleClickRow;
+using test::typeAndEnter;
+using test::whenDialogOpens;
 
 struct Session {
   LibraryController library;
@@ -114,17 +86,6 @@ struct Session {
     if (QWidget* dialog = QApplication::activeModalWidget()) texts << "dialog: " + dialog->windowTitle();
     return texts.join(" | ").toStdString();
   }
-  // A double-click on a row of a list, in the middle of it.
-  // A double-click is a click and then a second press that the system
-  // reports as a double-click (QTest's mouseDClick sends the second part only).
-  static void doubleClickRow(QAbstractItemView* list, int row) {
-    const QModelIndex index = list->model()->index(row, 0);
-    list->scrollTo(index);
-    const QPoint at = list->visualRect(index).center();
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseRelease(list->viewport(), Qt::LeftButton, {}, at);
-  }
 };
 
 TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
@@ -145,15 +106,11 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
   QString friday[3];
   {
     Session s(&settings, &translations, path);
-    // Import a folder of photos: dropped on the window from a file manager.
-    QMimeData folder;
-    folder.setUrls({QUrl::fromLocalFile(photos)});
-    const QPoint middle = s.window->rect().center();
-    QDragEnterEvent enter(middle, Qt::CopyAction, &folder, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(s.window.get(), &enter);
-    ASSERT_TRUE(enter.isAccepted());
-    QDropEvent drop(middle, Qt::CopyAction, &folder, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(s.window.get(), &drop);
+    // Import a folder of photos: File > Import Folder (Ctrl+Shift+I), its
+    // path typed into the folder dialog (Qt's own), Enter.
+    QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    whenDialogOpens([&](QWidget* dialog) { typeAndEnter(dialog, photos); });
+    s.key(Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
     ASSERT_TRUE(QTest::qWaitFor([&] { return s.settled(); }, kLongWaitMs)) << s.status();
     auto* grid = s.window->findChild<QListView*>("libraryGrid");
     ASSERT_TRUE(QTest::qWaitFor([&] { return grid->model()->rowCount() >= 12; }, 20000))
@@ -177,7 +134,7 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return s.settled(); }, kLongWaitMs));
     for (const char* slot : {"top", "bottom", "shoes"}) {
       ASSERT_GE(wardrobe->model()->rowCount(), 2) << slot;
-      Session::doubleClickRow(wardrobe, 0);
+      doubleClickRow(wardrobe, 0);
       EXPECT_TRUE(s.slotText(slot).contains(".jpg · ")) << slot << ": " << s.slotText(slot).toStdString();
     }
     auto* score = s.inView<QLabel>("scoreLabel");
@@ -186,7 +143,7 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
     // Swap the bottom: click its slot, double-click another bottom.
     const QString firstBottom = s.slotText("bottom");
     QTest::mouseClick(s.inView<QWidget>("slot_bottom"), Qt::LeftButton);
-    Session::doubleClickRow(wardrobe, 1);
+    doubleClickRow(wardrobe, 1);
     EXPECT_NE(s.slotText("bottom"), firstBottom);
     EXPECT_TRUE(s.slotText("bottom").contains(" · Bottom"));
 
@@ -243,6 +200,12 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
   s.key(Qt::Key_5, Qt::AltModifier);
   EXPECT_FALSE(s.slotText("top").isEmpty()) << "the board is kept across restarts";
   EXPECT_TRUE(s.slotText("bottom").isEmpty());
+  // So are the recommendations' pieces (the look shown with Ctrl+R).
+  s.key(Qt::Key_6, Qt::AltModifier);
+  ASSERT_EQ(s.currentView()->objectName(), "recommend");
+  EXPECT_EQ(s.slotText("top"), friday[0]);
+  EXPECT_EQ(s.slotText("shoes"), friday[2]);
+  s.key(Qt::Key_5, Qt::AltModifier);
   // From the library: clear the board (Ctrl+Shift+Delete), then Enter on a
   // piece in the library puts it there; its context menu offers the same.
   s.key(Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
@@ -270,11 +233,12 @@ TEST(StylistJourney, FromImportToAReopenedSavedOutfit) {
   QTest::mouseClick(side->tabBar(), Qt::LeftButton, {}, side->tabBar()->tabRect(2).center());
   auto* saved = s.inView<QListWidget>("savedOutfitList");
   ASSERT_EQ(saved->count(), 1);
-  Session::doubleClickRow(saved, 0);
+  doubleClickRow(saved, 0);
   EXPECT_EQ(s.slotText("top"), friday[0]);
   EXPECT_EQ(s.slotText("bottom"), friday[1]);
   EXPECT_EQ(s.slotText("shoes"), friday[2]);
-  settings.setBoard(path, QString());
+  settings.setPieces("board", path, QString());
+  settings.setPieces("recommend", path, QString());
 }
 
 }  // namespace

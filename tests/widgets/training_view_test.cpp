@@ -3,19 +3,22 @@
 // runs are recorded in the library and exported as PNG, CSV and JSON.
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QChart>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QSignalSpy>
 
 #include <memory>
@@ -26,19 +29,20 @@
 #include "library/library.h"
 #include "library_controller.h"
 #include "loss_chart.h"
+#include "main_window.h"
 #include "roc_chart.h"
 #include "run_history_table.h"
 #include "score_histogram_chart.h"
 #include "studio_settings.h"
-#include "synthetic_outfits.h"
 #include "test_support.h"
 #include "threshold_chart.h"
 #include "training_charts.h"
 #include "training_controller.h"
+#include "training_fixture.h"
 #include "training_form.h"
 #include "training_run_metrics.h"
 #include "training_view.h"
-#include "vision/crop_renderer.h"
+#include "translation_manager.h"
 
 namespace w2w {
 namespace {
@@ -54,46 +58,8 @@ bool waitUntil(F done, int ms = 60000) {
   return done();
 }
 
-// A library of `count` user outfits of standalone items whose embeddings (for
-// the basic encoder, so nothing needs encoding) carry a planted compatibility.
-std::string makeLibrary(const TempDir& dir, int count) {
-  const std::string path = dir.path("wardrobe.w2w");
-  auto library = Library::create(path);
-  EXPECT_TRUE(library.ok());
-  const int dim = BasicEncoder::layout().dim;
-  EXPECT_TRUE((*library)->registerModel({BasicEncoder::kModelId, "basic", "basic", dim, "", ""}).ok());
-  const compat::OutfitSet planted = compat::synth::plantedOutfits(count, dim, 4, 0.3, 1, 2);
-  for (int o = 0; o < count; ++o) {
-    Outfit outfit;
-    outfit.name = "outfit " + std::to_string(o);
-    for (Category c : kSeedSlots) {
-      const int seed = o * 3 + seedSlot(c);
-      const CropImage crop = makeCropImage(renderWholeImage(test::makeTestImage(24, 24, seed), nullptr, 32));
-      const std::string file = dir.path("item" + std::to_string(seed) + ".png");
-      auto id = (*library)->addStandaloneItem(c, {file, "file" + std::to_string(seed), 1, 24, 24}, crop);
-      EXPECT_TRUE(id.ok()) << id.message();
-      const float* v = planted.vector(o, seedSlot(c));
-      EXPECT_TRUE(
-          (*library)->putEmbedding(crop.hash, BasicEncoder::kModelId, std::vector<float>(v, v + dim)).ok());
-      outfit.setMember(c, *id);
-    }
-    EXPECT_TRUE((*library)->addOutfit(outfit).ok());
-  }
-  return path;
-}
-
-compat::TrainConfig smallConfig(int epochs, int batch) {
-  compat::TrainConfig c;
-  c.head.hiddenDim = 64;
-  c.head.outputDim = 32;
-  c.head.ensemble = 1;
-  c.epochs = epochs;
-  c.batchSize = batch;
-  c.learningRate = 3e-3;
-  c.seed = 7;
-  c.patience = 10000;
-  return c;
-}
+std::string makeLibrary(const TempDir& dir, int count) { return test::makeTrainingLibrary(dir, count); }
+compat::TrainConfig smallConfig(int epochs, int batch) { return test::smallTrainConfig(epochs, batch); }
 
 // The studio's pieces a training view needs, with an open library.
 struct Studio {
@@ -127,7 +93,7 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
   studio.view.form()->setConfig(smallConfig(3, 16));
   QSignalSpy progress(&studio.training, &TrainingController::progressed);
   QSignalSpy ended(&studio.training, &TrainingController::runEnded);
-  studio.view.findChild<QPushButton*>("startTraining")->click();
+  studio.view.findChild<QAbstractButton*>("startTraining")->click();
   EXPECT_EQ(studio.training.state(), State::Running);
   ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
   EXPECT_EQ(ended.first().at(1).toString(), "finished") << ended.first().at(2).toString().toStdString();
@@ -200,7 +166,7 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
   // "Use for recommendations" hands the checkpoint on.
   QSignalSpy chosen(&studio.view, &TrainingView::checkpointChosen);
   studio.view.history()->selectRun(runId);
-  studio.view.findChild<QPushButton*>("useRun")->click();
+  studio.view.findChild<QAbstractButton*>("useRun")->click();
   ASSERT_EQ(chosen.size(), 1);
   EXPECT_EQ(chosen.first().at(0).toString(), folder);
   const QString libraryKey = QFileInfo(studio.library.path()).absoluteFilePath();
@@ -230,7 +196,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
   ASSERT_EQ(ended->first().at(1).toString(), "paused") << ended->first().at(2).toString().toStdString();
   EXPECT_EQ(studio->training.state(), State::Paused);
-  auto* pause = studio->view.findChild<QPushButton*>("pauseTraining");
+  auto* pause = studio->view.findChild<QAbstractButton*>("pauseTraining");
   EXPECT_EQ(pause->text(), "Resume");
   const Id runId = ended->first().at(0).toLongLong();
   TrainingRun run = studio->run(runId);
@@ -258,7 +224,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   studio = std::make_unique<Studio>(path);
   ended = std::make_unique<QSignalSpy>(&studio->training, &TrainingController::runEnded);
   EXPECT_EQ(studio->view.history()->selectedRun(), runId);
-  auto* resume = studio->view.findChild<QPushButton*>("continueRun");
+  auto* resume = studio->view.findChild<QAbstractButton*>("continueRun");
   ASSERT_TRUE(resume->isEnabled());
   resume->click();
   ASSERT_TRUE(waitUntil([&] { return ended->size() == 1; }));
@@ -313,7 +279,7 @@ TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
   Studio studio(path);
   QSignalSpy ended(&studio.training, &TrainingController::runEnded);
   studio.view.history()->selectRun(runId);
-  studio.view.findChild<QPushButton*>("continueRun")->click();
+  studio.view.findChild<QAbstractButton*>("continueRun")->click();
   ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
   EXPECT_EQ(ended.first().at(1).toString(), "paused");
   const TrainingRun run = studio.run(runId);
@@ -322,7 +288,7 @@ TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
   EXPECT_NE(run.error.find("other outfits"), std::string::npos) << run.error;
   auto* message = studio.view.findChild<QLabel*>("trainingMessage");
   EXPECT_TRUE(message->text().contains("other outfits")) << message->text().toStdString();
-  EXPECT_TRUE(studio.view.findChild<QPushButton*>("continueRun")->isEnabled());
+  EXPECT_TRUE(studio.view.findChild<QAbstractButton*>("continueRun")->isEnabled());
 }
 
 TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
@@ -333,7 +299,7 @@ TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
   QSignalSpy epochs(&studio.training, &TrainingController::epochFinished);
   studio.view.startTraining();
   ASSERT_TRUE(waitUntil([&] { return !epochs.isEmpty(); }));
-  studio.view.findChild<QPushButton*>("cancelTraining")->click();
+  studio.view.findChild<QAbstractButton*>("cancelTraining")->click();
   EXPECT_EQ(studio.training.state(), State::Cancelling);
   ASSERT_TRUE(waitUntil([&] { return !ended.isEmpty(); }));
   EXPECT_EQ(ended.first().at(1).toString(), "cancelled");
@@ -352,7 +318,7 @@ TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
 
   // A cancelled run can be continued from the history, or deleted with its folder.
   studio.view.history()->selectRun(runId);
-  EXPECT_TRUE(studio.view.findChild<QPushButton*>("continueRun")->isEnabled());
+  EXPECT_TRUE(studio.view.findChild<QAbstractButton*>("continueRun")->isEnabled());
   EXPECT_EQ(studio.training.removeRun(runId), QString());
   EXPECT_FALSE(QFileInfo::exists(folder));
   EXPECT_EQ(studio.view.history()->rowCount(), 0);
@@ -392,9 +358,60 @@ TEST(TrainingView, SaysWhyItCannotTrain) {
   EncoderService encoders(&settings);
   TrainingController training(&none, &encoders);
   TrainingView view(&training, &none, &encoders, &settings);
-  EXPECT_FALSE(view.findChild<QPushButton*>("startTraining")->isEnabled());
+  EXPECT_FALSE(view.findChild<QAbstractButton*>("startTraining")->isEnabled());
   view.startTraining();
   EXPECT_TRUE(view.findChild<QLabel*>("trainingMessage")->text().contains("No library"));
+}
+
+}  // namespace
+}  // namespace w2w
+
+namespace w2w {
+namespace {
+
+// Every legend name of the training charts as drawn ("Validat..." when cut).
+QStringList legendTexts(const TrainingView& view) {
+  QStringList texts;
+  for (ChartPanel* panel : view.charts()->panels()) {
+    QList<QGraphicsItem*> items = panel->chart()->legend()->childItems();
+    while (!items.isEmpty()) {
+      QGraphicsItem* item = items.takeFirst();
+      items << item->childItems();
+      if (auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+        texts << text->toPlainText();
+    }
+  }
+  return texts;
+}
+
+// At 1024x700, and again after the window was large and small again, in
+// both languages, no chart's legend cuts a name.
+TEST(TrainingView, NoLegendIsCutAt1024x700OrAfterResizingBack) {
+  TempDir dir;
+  StudioSettings settings;
+  LibraryController library;
+  TranslationManager translations;
+  MainWindow window(&settings, &library, &translations);
+  QString error;
+  ASSERT_TRUE(window.openLibrary(QString::fromStdString(makeLibrary(dir, 4)), &error)) << error.toStdString();
+  window.show();
+  ASSERT_TRUE(window.showView("training"));
+  auto* view = window.findChild<TrainingView*>("training");
+  for (const QString language : {"en", "ko"}) {
+    translations.apply(language);
+    for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1024, 700)}) {
+      window.resize(size);
+      QApplication::processEvents();
+      QApplication::processEvents();
+      const QStringList texts = legendTexts(*view);
+      EXPECT_GE(texts.size(), 10) << "the legends are drawn";
+      for (const QString& text : texts)
+        EXPECT_FALSE(text.contains("...") || text.contains(QChar(0x2026)))
+            << language.toStdString() << " " << size.width() << "x" << size.height() << ": "
+            << text.toStdString();
+    }
+  }
+  translations.apply(QString());
 }
 
 }  // namespace
