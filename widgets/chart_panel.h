@@ -44,11 +44,13 @@ class ChartPanel : public QChartView {
   // instead of labels cut to "-...".
   void fitTicksToWidth(QValueAxis* axis, QList<int> tickCounts);
   void resizeEvent(QResizeEvent* event) override;
+  // The legend's font and place for its entries in the chart's width; called
+  // on resizing and by charts whose curves (and so entries) change.
+  void fitLegend();
 
  private:
   void placePlaceholder();
   void fitTicks();
-  void fitLegend();
 
   struct FittedAxis {
     QValueAxis* axis;

@@ -136,6 +136,7 @@ void LossChart::setComparison(const QList<ComparedRun>& runs) {
   fitEpochAxis();
   fitLossAxis();
   retranslate();
+  fitLegend();  // the compared runs' entries need room of their own
 }
 
 double LossChart::epochAxisEnd() const { return x_->max(); }

@@ -30,14 +30,19 @@ void typeAndEnter(QWidget* dialog, const QString& text) {
   }
   ASSERT_NE(field, nullptr) << "the dialog has a text field";
   field->setFocus();
-  field->selectAll();
-  QTest::keyClicks(field, text);
-  // A completion list may have opened while typing: the whole path is
-  // typed, so it is closed (Escape), lest Enter pick one of its entries.
-  QTest::qWait(300);
-  if (QCompleter* completer = field->completer(); completer && completer->popup()->isVisible()) {
-    QTest::keyClick(completer->popup(), Qt::Key_Escape);
-    QTest::qWait(100);
+  // The dialog's completer works from a file-system model filled in the
+  // background; on a busy machine its late answer can rewrite what is being
+  // typed. As a person would, look at the field and type it again if so.
+  for (int attempt = 0; attempt < 3 && field->text() != text; ++attempt) {
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    // A completion list may have opened while typing: the whole path is
+    // typed, so it is closed (Escape), lest Enter pick one of its entries.
+    QTest::qWait(300);
+    if (QCompleter* completer = field->completer(); completer && completer->popup()->isVisible()) {
+      QTest::keyClick(completer->popup(), Qt::Key_Escape);
+      QTest::qWait(100);
+    }
   }
   if (field->text() != text) {
     ADD_FAILURE() << "the field holds " << field->text().toStdString() << ", not what was typed";
