@@ -458,7 +458,7 @@ TEST(Recommendations, WithEverySlotFilledOffersAlternativesForEachPiece) {
 // A dress needs shoes, may take an outer layer and a bag, never a bottom.
 TEST(Recommendations, ADressIsCompletedWithShoesAndABagNeverABottom) {
   BoardFixture f;
-  RecommendationsView view(&f.library, &f.compat, &f.wardrobe);
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe, nullptr);
   BoardPieces dress;
   dress.set(Category::Onepiece, f.item(Category::Onepiece, 2));
   view.setPieces(dress);
