@@ -163,23 +163,13 @@ void ChartPanel::fitLegend() {
     }
     return width;
   };
-  // What the entries take stacked in a column beside the plot.
-  const auto columnWidth = [legend](const QFont& font) {
-    const QFontMetricsF metrics(font);
-    double widest = 0;
-    for (QLegendMarker* marker : legend->markers())
-      widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
-    return widest + metrics.height() + 42;
-  };
   QFont small = legendFont_;
   small.setPointSizeF(legendFont_.pointSizeF() * 0.85);
   Qt::Alignment alignment = Qt::AlignBottom;
   QFont font = legendFont_;
   if (rowWidth(legendFont_) > room) {
     font = small;
-    // Beside the plot only while the plot keeps most of the width: a column
-    // of compared runs' names would squeeze its axis labels to "...".
-    if (rowWidth(small) > room && columnWidth(small) <= room * 0.35) alignment = Qt::AlignRight;
+    if (rowWidth(small) > room) alignment = Qt::AlignRight;
   }
   if (legend->font() != font) legend->setFont(font);
   if (legend->alignment() != alignment) legend->setAlignment(alignment);

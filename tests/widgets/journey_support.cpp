@@ -29,7 +29,13 @@ void typeAndEnter(QWidget* dialog, const QString& text) {
     if (!field && edit->isVisible()) field = edit;
   }
   ASSERT_NE(field, nullptr) << "the dialog has a text field";
+  // Typed text goes to the field only while it has the focus: without it, the
+  // dialog writes the items its completion selects into the field, quoted
+  // ("tmp" "photos"). On a busy machine the dialog's window becomes active late.
+  dialog->activateWindow();
+  EXPECT_TRUE(QTest::qWaitForWindowActive(dialog, 10000)) << "the dialog is the active window";
   field->setFocus();
+  EXPECT_TRUE(QTest::qWaitFor([field] { return field->hasFocus(); }, 10000)) << "the field has the focus";
   // The dialog's completer works from a file-system model filled in the
   // background; on a busy machine its late answer can rewrite what is being
   // typed. As a person would, look at the field and type it again if so.
