@@ -17,6 +17,12 @@ class QCommandLineParser;
 
 namespace w2w::cli {
 
+// What an encoder option accepts (the one rule is openEncoder, embed/encoder_factory.h).
+inline constexpr const char* kEncoderSpecHelp =
+    "basic (built in), a FashionCLIP model folder, or a TorchScript encoder (a .pt file, or a folder with "
+    "encoder.pt; trusted files only: loading runs its code).";
+inline constexpr const char* kEncoderSpecValue = "basic|DIR|FILE.pt";
+
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kInterrupted = 130 };
 
 struct Command {

@@ -1,11 +1,10 @@
-// what2wear embed --model basic|DIR (--image FILE... | --pixels FILE.safetensors[:TENSOR])
+// what2wear embed --model basic|DIR|FILE.pt (--image FILE... | --pixels FILE.safetensors[:TENSOR])
 //                 [--normalize] [--device cpu|cuda] --json
 #include <QCommandLineParser>
 #include <QJsonArray>
 
 #include "cli.h"
-#include "embed/basic_encoder.h"
-#include "embed/clip_encoder.h"
+#include "embed/encoder_factory.h"
 #include "io/image_decoder.h"
 
 namespace w2w::cli {
@@ -27,9 +26,9 @@ int runEmbed(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Embeds images, or already-preprocessed pixels, with an encoder.\n"
-      "FashionCLIP embeddings are the model's projection output; --normalize scales them to\n"
-      "unit length. The basic encoder's are always unit length.");
-  parser.addOption({"model", "basic or a FashionCLIP model folder.", "basic|DIR"});
+      "FashionCLIP and TorchScript embeddings are the model's output; --normalize scales them\n"
+      "to unit length. The basic encoder's are always unit length.");
+  parser.addOption({"model", kEncoderSpecHelp, kEncoderSpecValue});
   parser.addOption({"image", "An image file (repeat for several).", "FILE"});
   parser.addOption({"pixels", "A float32 [B,3,S,S] tensor, normalised as the model expects.",
                     "FILE.safetensors[:TENSOR]"});
@@ -37,35 +36,28 @@ int runEmbed(const QStringList& args) {
   parser.addOption({"device", "auto, cpu or cuda (FashionCLIP only).", "D", "auto"});
   int code = kOk;
   if (!parseArguments(parser, args, &code)) return code;
-  if (!parser.isSet("model")) return fail(QStringLiteral("--model basic|DIR is required"), kUsage);
+  if (!parser.isSet("model")) return fail(QStringLiteral("--model basic|DIR|FILE.pt is required"), kUsage);
   if (parser.isSet("image") == parser.isSet("pixels")) {
     return fail(QStringLiteral("give either --image FILE... or --pixels FILE.safetensors[:TENSOR]"), kUsage);
   }
   const std::string spec = parser.value("model").toStdString();
 
-  std::unique_ptr<Encoder> encoder;
-  ClipEncoder* clip = nullptr;
-  if (spec == "basic") {
-    if (parser.isSet("pixels"))
-      return fail(QStringLiteral("--pixels needs a FashionCLIP model, not basic"), kUsage);
-    encoder = std::make_unique<BasicEncoder>();
-  } else {
-    ClipEncoderOptions options;
-    options.device = parser.value("device").toStdString();
-    options.normalize = parser.isSet("normalize");
-    auto opened = ClipEncoder::open(spec, options);
-    if (!opened) return fail(opened.message());
-    clip = opened->get();
-    encoder = std::move(*opened);
-  }
+  if (spec == kBasicEncoderSpec && parser.isSet("pixels"))
+    return fail(QStringLiteral("--pixels needs a model encoder, not basic"), kUsage);
+  EncoderOptions options;
+  options.device = parser.value("device").toStdString();
+  options.normalize = parser.isSet("normalize");
+  auto opened = openEncoder(spec, options);
+  if (!opened) return fail(opened.message());
+  Encoder& encoder = **opened;
 
   Result<FloatMatrix> embeddings = makeError("nothing to embed");
   if (parser.isSet("pixels")) {
     const QString value = parser.value("pixels");
     const int colon = value.lastIndexOf(':');
     const bool named = colon > 0 && !value.mid(colon + 1).contains('/');
-    embeddings = clip->encodePixelsFile((named ? value.left(colon) : value).toStdString(),
-                                        named ? value.mid(colon + 1).toStdString() : std::string());
+    embeddings = encoder.encodePixelsFile((named ? value.left(colon) : value).toStdString(),
+                                          named ? value.mid(colon + 1).toStdString() : std::string());
   } else {
     std::vector<RgbImage> images;
     for (const QString& file : parser.values("image")) {
@@ -73,16 +65,16 @@ int runEmbed(const QStringList& args) {
       if (!decoded) return fail(decoded.message());
       images.push_back(std::move(decoded->image));
     }
-    embeddings = encoder->encode(images);
+    embeddings = encoder.encode(images);
   }
   if (!embeddings) return fail(embeddings.message());
-  const EncoderInfo& info = encoder->info();
+  const EncoderInfo& info = encoder.info();
   if (parser.isSet("json")) {
     printJson({{"model", QString::fromStdString(info.id)},
                {"kind", QString::fromStdString(info.kind)},
                {"device", QString::fromStdString(info.device)},
                {"dim", info.dim},
-               {"normalized", spec == "basic" || parser.isSet("normalize")},
+               {"normalized", info.normalized},
                {"embeddings", rows(*embeddings)}});
   } else {
     printLine(QStringLiteral("%1 embedding(s) of dimension %2 from %3 (%4)")

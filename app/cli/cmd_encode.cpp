@@ -1,4 +1,4 @@
-// what2wear encode --library FILE --model basic|DIR [--device D] [--batch N] [--json]
+// what2wear encode --library FILE --model basic|DIR|FILE.pt [--device D] [--batch N] [--json]
 #include <QCommandLineParser>
 #include <QJsonArray>
 
@@ -16,8 +16,7 @@ int runEncode(const QStringList& args) {
       "Finished batches are kept: after Ctrl-C, run it again to encode the rest.\n"
       "A crop that cannot be encoded is named with the reason (exit status 1); the rest go on.");
   parser.addOption({"library", "The library file.", "FILE"});
-  parser.addOption(
-      {"model", "basic (built in, default) or a FashionCLIP model folder.", "basic|DIR", "basic"});
+  parser.addOption({"model", QString(kEncoderSpecHelp) + " Default: basic.", kEncoderSpecValue, "basic"});
   parser.addOption({"device", "auto, cpu or cuda (FashionCLIP only).", "D", "auto"});
   parser.addOption({"batch", "Crops per forward pass (default 32).", "N", "32"});
   parser.addOption({"quiet", "No progress on stderr."});

@@ -88,8 +88,9 @@ int runEval(const QStringList& args) {
       "(the raw encoder cosine). Crop settings default to the checkpoint's training data.");
   addDatasetOptions(parser, "test");
   parser.addOption({"checkpoint", "The checkpoint folder written by `what2wear train`.", "CKPT"});
-  parser.addOption(
-      {"encoder", "Override the encoder recorded in the checkpoint (basic or a model folder).", "basic|DIR"});
+  parser.addOption({"encoder",
+                    QString("Override the encoder recorded in the checkpoint: ") + kEncoderSpecHelp,
+                    kEncoderSpecValue});
   parser.addOption({"seed", "Seed of the modified outfits and FITB candidates (default 0).", "S", "0"});
   parser.addOption({"rounds", "Modified outfits and FITB questions per outfit (default 5).", "N", "5"});
   int code = kOk;

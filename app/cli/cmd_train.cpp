@@ -1,5 +1,7 @@
-// what2wear train --dataset ccp:DIR [--encoder basic|DIR] [--epochs N] [--seed S] --out CKPT [--json]
+// what2wear train --dataset ccp:DIR [--encoder basic|DIR|FILE.pt] [--epochs N] [--seed S] --out CKPT [--json]
+// what2wear train --dataset library:FILE [--out CKPT] ...: a run recorded in the library (as the studio's)
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -10,8 +12,10 @@
 #include "cli.h"
 #include "compat/checkpoint.h"
 #include "compat/trainer.h"
+#include "compat/training_run.h"
 #include "compat_options.h"
 #include "embed/encoder_factory.h"
+#include "library/library.h"
 
 namespace w2w::cli {
 namespace {
@@ -21,10 +25,11 @@ void addTrainingOptions(QCommandLineParser& parser) {
   const auto with = [](const char* text, double value) {
     return QStringLiteral("%1 Default: %2.").arg(QString::fromUtf8(text)).arg(value);
   };
-  parser.addOption(
-      {"encoder", "basic (built in) or a FashionCLIP model folder. Default: basic.", "basic|DIR", "basic"});
-  parser.addOption(
-      {"out", "The checkpoint folder to write (config.json, model.safetensors, state.safetensors).", "CKPT"});
+  parser.addOption({"encoder", QString(kEncoderSpecHelp) + " Default: basic.", kEncoderSpecValue, "basic"});
+  parser.addOption({"out",
+                    "The checkpoint folder to write (config.json, model.safetensors, state.safetensors). "
+                    "Default for library:FILE: the run's folder beside the library.",
+                    "CKPT"});
   parser.addOption({"resume", "Continue the run saved in --out."});
   parser.addOption({"force", "Replace the checkpoint already in --out by a new run."});
   parser.addOption({"epochs", with("Epochs at most (early stopping may end sooner).", d.epochs), "N"});
@@ -103,6 +108,97 @@ QString readTrainingOptions(const QCommandLineParser& p, compat::TrainConfig& c)
   return ok ? QString() : error;
 }
 
+void printEpoch(const compat::EpochRecord& e) {
+  std::fprintf(stderr,
+               "epoch %d: train loss %.4f (outfit %.4f, modified %.4f), val loss %.4f, val AUC %.4f, "
+               "FITB %.4f%s\n",
+               e.epoch, e.trainLoss, e.trainOutfitLoss, e.trainModifiedLoss, e.valLoss, e.valAuc, e.valFitb,
+               e.improved ? " (best)" : "");
+}
+
+// A library dataset: the run is trained and recorded in the library exactly as
+// the studio's Training view does it (compat::runLibraryTraining), so the
+// studio lists it with its curves and can continue or use it.
+int trainOnLibrary(const QCommandLineParser& parser, const datasets::DatasetRequest& data,
+                   const compat::TrainConfig& config) {
+  if (parser.isSet("resume"))
+    return fail(
+        QStringLiteral("--resume continues a checkpoint folder; continue a library's run in the studio"),
+        kUsage);
+  if (parser.isSet("subset"))
+    return fail(QStringLiteral("--subset is for ccp: and polyvore: datasets"), kUsage);
+  const std::string libraryPath = data.spec.substr(std::string("library:").size());
+  auto library = Library::open(libraryPath);
+  if (!library) return fail(library.message());
+  const std::string encoderSpec = parser.value("encoder").toStdString();
+  auto encoder = openEncoder(encoderSpec);
+  if (!encoder) return fail(encoder.message());
+
+  compat::LibraryTrainingRequest request;
+  request.config = config;
+  request.split = data.split;
+  request.encoderSpec = encoderSpec;
+  request.previous.epochsPlanned = config.epochs;
+  if (parser.isSet("out"))
+    request.checkpointDir = QFileInfo(parser.value("out")).absoluteFilePath().toStdString();
+  const bool quiet = parser.isSet("quiet");
+  ProgressPrinter printer(quiet);
+  compat::LibraryTrainingEvents events;
+  events.onEncoding = [&](long long done, long long total) { printer({done, total, "encoding crops"}); };
+  events.onStarted = [&](Id runId, int) {
+    printer.finish();
+    if (!quiet) std::fprintf(stderr, "run %lld of %s\n", static_cast<long long>(runId), libraryPath.c_str());
+  };
+  events.onStep = [&](const compat::StepInfo& s, const compat::StepLoss&) {
+    printer({s.step, s.steps,
+             "epoch " + std::to_string(s.epoch) + "/" + std::to_string(s.epochs) + " loss " +
+                 std::to_string(s.loss)});
+  };
+  events.onEpoch = [&](const compat::EpochRecord& e) {
+    printer.finish();
+    if (!quiet) printEpoch(e);
+  };
+  Encoder& opened = **encoder;
+  const compat::EncoderAccess access = [&opened](const std::function<Status(Encoder&)>& work) {
+    return work(opened);
+  };
+  const compat::LibraryTrainingResult result =
+      compat::runLibraryTraining(**library, request, access, events, interruptFlag());
+  printer.finish();
+  if (result.failure == compat::RunFailure::StoppedBeforeTraining)
+    return fail(QStringLiteral("interrupted while encoding the library"), kInterrupted);
+  if (result.runId == 0) return fail(result.message);
+  if (!result.recordError.empty())
+    warn(QString::fromStdString("the run could not be recorded: " + result.recordError));
+
+  const compat::RunMetrics& m = result.metrics;
+  if (parser.isSet("json")) {
+    const QJsonArray history =
+        QJsonDocument::fromJson(QByteArray::fromStdString(compat::epochHistoryJson(m.history))).array();
+    printJson({{"run", static_cast<qint64>(result.runId)},
+               {"library", QString::fromStdString((*library)->path())},
+               {"checkpoint", QString::fromStdString(result.checkpointDir)},
+               {"outcome", QString::fromStdString(result.state)},
+               {"message", QString::fromStdString(result.message)},
+               {"encoder", QString::fromStdString(opened.info().id)},
+               {"dataset", QJsonDocument::fromJson(QByteArray::fromStdString(result.dataJson)).object()},
+               {"outfits", m.outfits},
+               {"train_outfits", m.trainOutfits},
+               {"val_outfits", m.valOutfits},
+               {"epochs_done", m.epochsDone()},
+               {"best_epoch", m.bestEpoch},
+               {"best_val_auc", m.bestValAuc},
+               {"seconds", m.seconds},
+               {"history", history}});
+  } else {
+    printLine(QStringLiteral("run %1: %2").arg(result.runId).arg(QString::fromStdString(result.message)));
+  }
+  if (result.state == "cancelled" || result.state == "paused")
+    return fail(QString::fromStdString(result.message), kInterrupted);
+  if (result.failed) return fail(QString::fromStdString(result.message), kFailed);
+  return kOk;
+}
+
 }  // namespace
 
 int runTrain(const QStringList& args) {
@@ -111,18 +207,18 @@ int runTrain(const QStringList& args) {
       "Train the compatibility model on the outfits of a dataset (every valid outfit:\n"
       "separates and one-pieces, with outer layers, bags and accessories where present).\n"
       "A checkpoint is written after every epoch; Ctrl-C stops and keeps the last one\n"
-      "(continue with --resume). JSON on stdout with --json, progress on stderr.");
+      "(continue with --resume). On library:FILE the run is recorded in the library (listed\n"
+      "in the studio's Training view). JSON on stdout with --json, progress on stderr.");
   addDatasetOptions(parser, "train");
   addTrainingOptions(parser);
   int code = kOk;
   if (!parseArguments(parser, args, &code)) return code;
   if (!parser.isSet("dataset"))
     return fail(QStringLiteral("--dataset SPEC is required (e.g. ccp:DIR)"), kUsage);
-  if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
   if (parser.isSet("resume") && parser.isSet("force"))
     return fail(QStringLiteral("--resume continues the checkpoint, --force replaces it: give one"), kUsage);
   // A trained model is never replaced by accident.
-  if (!parser.isSet("resume") && !parser.isSet("force") &&
+  if (parser.isSet("out") && !parser.isSet("resume") && !parser.isSet("force") &&
       compat::holdsCheckpoint(parser.value("out").toStdString())) {
     return fail(QStringLiteral("%1 already holds a checkpoint: continue it with --resume, or replace it with "
                                "--force")
@@ -135,6 +231,8 @@ int runTrain(const QStringList& args) {
   if (Status s = datasets::checkDatasetSpec(data.spec); !s) return fail(s.message(), kUsage);
   compat::TrainConfig config;
   if (const QString error = readTrainingOptions(parser, config); !error.isEmpty()) return fail(error, kUsage);
+  if (data.spec.rfind("library:", 0) == 0) return trainOnLibrary(parser, data, config);
+  if (!parser.isSet("out")) return fail(QStringLiteral("--out CKPT is required"), kUsage);
 
   const std::string encoderSpec = parser.value("encoder").toStdString();
   auto encoder = openEncoder(encoderSpec);
@@ -182,13 +280,7 @@ int runTrain(const QStringList& args) {
   };
   callbacks.onEpoch = [&](const compat::EpochRecord& e) {
     printer.finish();
-    if (!quiet) {
-      std::fprintf(stderr,
-                   "epoch %d: train loss %.4f (outfit %.4f, modified %.4f), val loss %.4f, val AUC %.4f, "
-                   "FITB %.4f%s\n",
-                   e.epoch, e.trainLoss, e.trainOutfitLoss, e.trainModifiedLoss, e.valLoss, e.valAuc,
-                   e.valFitb, e.improved ? " (best)" : "");
-    }
+    if (!quiet) printEpoch(e);
   };
   auto summary = compat::trainCompat(request, callbacks, &interruptFlag());
   printer.finish();

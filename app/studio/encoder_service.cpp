@@ -3,9 +3,7 @@
 #include <QFileInfo>
 #include <QThread>
 
-#include "embed/basic_encoder.h"
 #include "embed/encoder_factory.h"
-#include "embed/model_manager.h"
 #include "studio_settings.h"
 
 namespace w2w {
@@ -20,14 +18,16 @@ EncoderService::~EncoderService() = default;
 QString EncoderService::spec() const { return settings_->encoder(); }
 
 std::string EncoderService::modelId() const {
-  if (isBasic()) return BasicEncoder::kModelId;
-  auto model = ModelManager::inspect(spec().toStdString());
-  return model ? model->id : std::string();
+  auto id = encoderModelId(spec().toStdString());
+  return id ? *id : std::string();
 }
 
 QString EncoderService::displayName() const {
   if (isBasic()) return tr("Basic (colour, texture, shape; not FashionCLIP)");
-  return tr("FashionCLIP (%1)").arg(QFileInfo(spec()).fileName());
+  auto identified = identifyEncoder(spec().toStdString());
+  const QString name = QFileInfo(spec()).fileName();
+  if (identified && identified->kind == "torchscript") return tr("TorchScript (%1)").arg(name);
+  return tr("FashionCLIP (%1)").arg(name);
 }
 
 Status EncoderService::use(const std::function<Status(Encoder&)>& work) {

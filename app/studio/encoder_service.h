@@ -15,6 +15,7 @@
 
 #include "common/result.h"
 #include "embed/encoder.h"
+#include "embed/encoder_factory.h"
 
 namespace w2w {
 
@@ -32,7 +33,7 @@ class EncoderService : public QObject {
   QString spec() const;
   std::string modelId() const;
   QString displayName() const;
-  bool isBasic() const { return spec() == "basic"; }
+  bool isBasic() const { return spec() == kBasicEncoderSpec; }
 
   // Runs `work` with the encoder, opening it first if needed.
   Status use(const std::function<Status(Encoder&)>& work);

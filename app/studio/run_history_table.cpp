@@ -5,7 +5,7 @@
 #include <QHeaderView>
 #include <QSignalBlocker>
 
-#include "training_run_metrics.h"
+#include "compat/training_run.h"
 
 namespace w2w {
 
@@ -78,7 +78,7 @@ void RunHistoryTable::updateRun(const TrainingRun& run) {
 
 void RunHistoryTable::fillRow(int row) {
   const TrainingRun& run = runs_[static_cast<std::size_t>(row)];
-  const RunMetrics m = parseRunMetrics(run.metricsJson);
+  const compat::RunMetrics m = compat::parseRunMetrics(run.metricsJson);
   // The FITB of the best epoch: the one the checkpoint keeps.
   double fitb = -1;
   for (const compat::EpochRecord& e : m.history) {

@@ -15,6 +15,7 @@
 
 #include "background_task.h"
 #include "embed/devices.h"
+#include "embed/encoder_factory.h"
 #include "embed/model_manager.h"
 #include "studio_settings.h"
 #include "translation_manager.h"
@@ -83,32 +84,67 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, TranslationManager* tra
     if (!dir.isEmpty()) folder_->setText(dir);
   });
   connect(encoder_, &QComboBox::currentIndexChanged, this, [this] {
-    const bool basic = encoder_->currentData().toString() == "basic";
-    remove_->setEnabled(!basic);
-    encoderNote_->setText(
-        basic ? tr("The built-in encoder describes colour, texture and shape. It needs no model "
-                   "file and is not FashionCLIP.")
-              : tr("FashionCLIP image encoder from %1.").arg(encoder_->currentData().toString()));
+    const QString spec = encoder_->currentData().toString();
+    auto identified = identifyEncoder(spec.toStdString());
+    const QString kind = identified ? QString::fromStdString(identified->kind) : QString();
+    remove_->setEnabled(kind != "basic" && isInstalled(spec));
+    if (kind == "basic") {
+      encoderNote_->setText(
+          tr("The built-in encoder describes colour, texture and shape. It needs no model "
+             "file and is not FashionCLIP."));
+    } else if (kind == "torchscript") {
+      encoderNote_->setText(
+          tr("TorchScript image encoder from %1. Its file runs code in the studio: use only "
+             "encoders you exported yourself.")
+              .arg(spec));
+    } else {
+      encoderNote_->setText(tr("FashionCLIP image encoder from %1.").arg(spec));
+    }
   });
   reloadEncoders(settings_->encoder());
 }
 
 void SettingsDialog::reloadEncoders(const QString& select) {
   encoder_->clear();
-  encoder_->addItem(tr("Basic (colour, texture, shape; built in)"), "basic");
-  for (const InstalledModel& m : ModelManager().installed()) {
-    encoder_->addItem(QStringLiteral("%1 — %2, %3…")
-                          .arg(QString::fromStdString(m.name), QString::fromStdString(m.layout),
-                               QString::fromStdString(m.id.substr(0, 10))),
-                      QString::fromStdString(m.folder));
+  encoder_->addItem(tr("Basic (colour, texture, shape; built in)"), QString(kBasicEncoderSpec));
+  const auto describe = [](const InstalledModel& m) {
+    return QStringLiteral("%1 — %2, %3…")
+        .arg(QString::fromStdString(m.name), QString::fromStdString(m.layout),
+             QString::fromStdString(m.id.substr(0, 10)));
+  };
+  for (const InstalledModel& m : ModelManager().installed())
+    encoder_->addItem(describe(m), QString::fromStdString(m.folder));
+  // An encoder chosen elsewhere (a folder outside the models folder) stays
+  // selectable instead of silently becoming the basic encoder.
+  if (encoder_->findData(select) < 0) {
+    if (auto outside = ModelManager::inspect(select.toStdString()))
+      encoder_->addItem(describe(*outside), select);
   }
   encoder_->setCurrentIndex(std::max(0, encoder_->findData(select)));
 }
 
+bool SettingsDialog::isInstalled(const QString& spec) const {
+  return QFileInfo(spec).absolutePath() ==
+         QFileInfo(QString::fromStdString(ModelManager().root())).absoluteFilePath();
+}
+
 void SettingsDialog::installFromFolder() {
-  const QString dir =
-      QFileDialog::getExistingDirectory(this, tr("Model Folder (config.json and model.safetensors)"));
+  const QString dir = QFileDialog::getExistingDirectory(
+      this, tr("Model Folder (config.json and model.safetensors, or a TorchScript encoder.pt)"));
   if (dir.isEmpty()) return;
+  auto identified = identifyEncoder(dir.toStdString());
+  if (!identified) {
+    QMessageBox::warning(this, tr("Cannot install the model"), QString::fromStdString(identified.message()));
+    return;
+  }
+  if (identified->kind == "torchscript" &&
+      QMessageBox::warning(this, tr("Install a TorchScript Encoder"),
+                           tr("A TorchScript file contains code that runs with your rights when the encoder "
+                              "is loaded. Install it only if you exported it yourself or trust where it came "
+                              "from."),
+                           QMessageBox::Ok | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Ok) {
+    return;
+  }
   bool ok = false;
   const QString name = QInputDialog::getText(this, tr("Install Model"), tr("Name:"), QLineEdit::Normal,
                                              QFileInfo(dir).fileName(), &ok);
@@ -165,7 +201,7 @@ void SettingsDialog::download() {
 
 void SettingsDialog::removeSelected() {
   const QString folder = encoder_->currentData().toString();
-  if (folder == "basic") return;
+  if (folder == kBasicEncoderSpec || !isInstalled(folder)) return;
   if (QMessageBox::question(this, tr("Remove Model"), tr("Remove the model in %1?").arg(folder)) !=
       QMessageBox::Yes) {
     return;
@@ -173,7 +209,7 @@ void SettingsDialog::removeSelected() {
   if (Status removed = ModelManager().remove(QFileInfo(folder).fileName().toStdString()); !removed) {
     QMessageBox::warning(this, tr("Cannot remove the model"), QString::fromStdString(removed.message()));
   }
-  reloadEncoders("basic");
+  reloadEncoders(kBasicEncoderSpec);
 }
 
 void SettingsDialog::apply() {

@@ -1,6 +1,6 @@
 // SettingsDialog: encoder (the built-in basic encoder, an installed
-// FashionCLIP, or install / download one), compute device, language, and the
-// folder new libraries go to.
+// FashionCLIP or TorchScript encoder, or install / download one), compute
+// device, language, and the folder new libraries go to.
 #pragma once
 
 #include <QDialog>
@@ -29,6 +29,8 @@ class SettingsDialog : public QDialog {
   void installFromFolder();
   void download();
   void removeSelected();
+  // The spec is a folder under the models folder (so Remove may delete it).
+  bool isInstalled(const QString& spec) const;
 
   StudioSettings* settings_;
   TranslationManager* translations_;

@@ -11,7 +11,6 @@
 #include "encoder_service.h"
 #include "library/library.h"
 #include "library_controller.h"
-#include "training_run_metrics.h"
 #include "training_worker.h"
 
 namespace w2w {
@@ -45,8 +44,7 @@ TrainingController::~TrainingController() {
 }
 
 QString TrainingController::runFolder(const QString& libraryPath, Id runId) {
-  const QFileInfo file(libraryPath);
-  return QDir(file.absolutePath()).filePath(file.completeBaseName() + "-runs/run-" + QString::number(runId));
+  return QString::fromStdString(compat::defaultRunFolder(libraryPath.toStdString(), runId));
 }
 
 QString TrainingController::checkpointFolder(const TrainingRun& run) const {
@@ -66,25 +64,26 @@ QString TrainingController::start(const compat::TrainConfig& config, const DataO
     return (o.origin == OutfitOrigin::Photo && data.photoOutfits) ||
            (o.origin == OutfitOrigin::User && data.userOutfits);
   });
-  if (count < kMinTrainingOutfits) {
+  if (count < compat::kMinTrainingOutfits) {
     return tr("Training needs at least %1 outfits (a top, a bottom and shoes each); the chosen sources have "
               "%2. "
               "Import outfit photos or compose outfits first.")
-        .arg(kMinTrainingOutfits)
+        .arg(compat::kMinTrainingOutfits)
         .arg(count);
   }
   auto job = std::make_shared<TrainingJob>();
   job->libraryPath = library->path();
-  job->config = config;
+  compat::LibraryTrainingRequest& request = job->request;
+  request.config = config;
   // Leave a core for the GUI, as the encoder service does.
-  job->config.threads = std::max(1, QThread::idealThreadCount() - 1);
-  compat::TrainConfig check = job->config;
+  request.config.threads = std::max(1, QThread::idealThreadCount() - 1);
+  compat::TrainConfig check = request.config;
   check.head.inputDim = std::max(1, check.head.inputDim);
   if (Status s = compat::validateConfig(check); !s) return QString::fromStdString(s.message());
-  job->photoOutfits = data.photoOutfits;
-  job->userOutfits = data.userOutfits;
-  job->encoderSpec = encoders_->spec().toStdString();
-  job->previous.epochsPlanned = config.epochs;
+  request.photoOutfits = data.photoOutfits;
+  request.userOutfits = data.userOutfits;
+  request.encoderSpec = encoders_->spec().toStdString();
+  request.previous.epochsPlanned = config.epochs;
   activeRun_ = 0;
   liveSteps_.clear();
   return launch(job);
@@ -98,26 +97,27 @@ QString TrainingController::resume(Id runId) {
   if (!found) return QString::fromStdString(found.message());
   if (!*found) return tr("The run no longer exists in the library.");
   const TrainingRun& run = **found;
-  RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  compat::RunMetrics metrics = compat::parseRunMetrics(run.metricsJson);
   if (run.status != RunStatus::Cancelled || !metrics.resumable())
     return tr("Only a paused or cancelled run with epochs left can be continued.");
   auto config = compat::parseTrainConfig(run.configJson);
   if (!config) return QString::fromStdString(config.message());
   auto job = std::make_shared<TrainingJob>();
   job->libraryPath = library->path();
-  job->runId = runId;
-  job->config = *config;
-  job->config.threads = std::max(1, QThread::idealThreadCount() - 1);
-  job->photoOutfits = metrics.photoOutfits;
-  job->userOutfits = metrics.userOutfits;
-  job->encoderSpec = encoders_->spec().toStdString();
-  job->encoderModelId = run.encoderModelId;
+  compat::LibraryTrainingRequest& request = job->request;
+  request.runId = runId;
+  request.config = *config;
+  request.config.threads = std::max(1, QThread::idealThreadCount() - 1);
+  request.photoOutfits = metrics.photoOutfits;
+  request.userOutfits = metrics.userOutfits;
+  request.encoderSpec = encoders_->spec().toStdString();
+  request.encoderModelId = run.encoderModelId;
   if (cachedOutfits_ && cachedRun_ == runId && cachedLibrary_ == library_->path()) {
-    job->outfits = cachedOutfits_;
-    job->encoderKind = cachedEncoderKind_;
+    request.outfits = cachedOutfits_;
+    request.encoderKind = cachedEncoderKind_;
   }
-  if (activeRun_ != runId) liveSteps_ = metrics.steps;
-  job->previous = std::move(metrics);
+  if (activeRun_ != runId) liveSteps_ = stepPoints(metrics.steps);
+  request.previous = std::move(metrics);
   activeRun_ = runId;
   return launch(job);
 }
@@ -163,9 +163,9 @@ void TrainingController::cancel() {
   if (Library* library = library_->library()) {
     auto run = library->run(runId);
     if (run && *run) {
-      RunMetrics metrics = parseRunMetrics((*run)->metricsJson);
+      compat::RunMetrics metrics = compat::parseRunMetrics((*run)->metricsJson);
       metrics.state = "cancelled";
-      (*run)->metricsJson = runMetricsJson(metrics);
+      (*run)->metricsJson = compat::runMetricsJson(metrics);
       (void)library->updateRun(**run);
     }
   }

@@ -1,12 +1,13 @@
 // TrainingController: trains the compatibility model on the open library's
 // outfits in the background, and keeps the library's record of every run.
 //
-// A run goes: load the outfits (photo and user outfits, encoding the crops
-// the current encoder has not seen yet), create its TrainingRun row, train
-// (compat::trainCompat) into <library folder>/<library name>-runs/run-<id>/,
-// update the row after every epoch and at the end. All of it runs on a worker
-// (LibraryController::runTask, so the status bar shows it with Cancel); the
-// worker has its own Library connection.
+// A run is trained and recorded by the core (compat::runLibraryTraining, the
+// same code `what2wear train --dataset library:FILE` uses): load the outfits
+// (photo and user outfits, encoding the crops the current encoder has not
+// seen yet), create its TrainingRun row, train into <library folder>/<library
+// name>-runs/run-<id>/, update the row after every epoch and at the end. All
+// of it runs on a worker (LibraryController::runTask, so the status bar shows
+// it with Cancel); the worker has its own Library connection.
 //
 // The trainer's callbacks never touch the GUI: they fill a buffer that a
 // timer on the GUI thread drains at most 20 times a second, so a fast run
@@ -72,7 +73,7 @@ class TrainingController : public QObject {
   // Per-step losses of the active run so far (x in epochs).
   const QList<QPointF>& liveSteps() const { return liveSteps_; }
 
-  // <library folder>/<library name>-runs/run-<id>
+  // <library folder>/<library name>-runs/run-<id> (compat::defaultRunFolder)
   static QString runFolder(const QString& libraryPath, Id runId);
   // The run's checkpoint folder as an absolute path.
   QString checkpointFolder(const TrainingRun& run) const;

@@ -13,7 +13,6 @@
 #include "compat/checkpoint.h"
 #include "compat/metrics.h"
 #include "library/types.h"
-#include "training_run_metrics.h"
 
 namespace w2w {
 

@@ -15,6 +15,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "compat/training_run.h"
 #include "encoder_service.h"
 #include "library/library.h"
 #include "library_controller.h"
@@ -24,7 +25,7 @@
 #include "training_charts.h"
 #include "training_export.h"
 #include "training_form.h"
-#include "training_run_metrics.h"
+#include "training_worker.h"
 #include "view_action.h"
 
 namespace w2w {
@@ -303,7 +304,7 @@ void TrainingView::updateButtons() {
   if (state == State::Cancelling) status_->setText(tr("Cancelling after the current step…"));
   const Id selected = history_->selectedRun();
   const TrainingRun* run = history_->run(selected);
-  const RunMetrics metrics = run ? parseRunMetrics(run->metricsJson) : RunMetrics();
+  const compat::RunMetrics metrics = run ? compat::parseRunMetrics(run->metricsJson) : compat::RunMetrics();
   const bool live = training && training_->isActive(selected);
   continue_->setEnabled(writable && run && !training && run->status == RunStatus::Cancelled &&
                         metrics.resumable());
@@ -342,7 +343,7 @@ void TrainingView::togglePause() {
 void TrainingView::showRun(Id runId) {
   shownRun_ = runId;
   const TrainingRun* run = history_->run(runId);
-  const RunMetrics m = run ? parseRunMetrics(run->metricsJson) : RunMetrics();
+  const compat::RunMetrics m = run ? compat::parseRunMetrics(run->metricsJson) : compat::RunMetrics();
   auto config =
       run ? compat::parseTrainConfig(run->configJson) : Result<compat::TrainConfig>(compat::TrainConfig());
   shownThreshold_ = config ? config->loss.threshold : 0.0;
@@ -355,7 +356,7 @@ void TrainingView::showRun(Id runId) {
       live && training_->isTraining() ? (m.evaluation ? &*m.evaluation : nullptr) : m.keptEvaluation(&epoch);
   // The x axis: where a run in training is heading, or the epochs a stored run ran.
   const int axisEpochs = live && training_->isTraining() ? m.epochsPlanned : std::max(1, m.epochsDone());
-  charts_->showRun(m.history, axisEpochs, live ? training_->liveSteps() : m.steps, report, epoch,
+  charts_->showRun(m.history, axisEpochs, live ? training_->liveSteps() : stepPoints(m.steps), report, epoch,
                    shownThreshold_);
   showRunSettings(run);
 }
@@ -373,7 +374,7 @@ void TrainingView::showRunSettings(const TrainingRun* run) {
             .arg(QString::fromStdString(run->name), QString::fromStdString(config.message())));
     return;
   }
-  const RunMetrics m = parseRunMetrics(run->metricsJson);
+  const compat::RunMetrics m = compat::parseRunMetrics(run->metricsJson);
   QStringList sources;
   if (m.photoOutfits) sources << tr("outfit photos");
   if (m.userOutfits) sources << tr("composed outfits");
@@ -398,7 +399,7 @@ void TrainingView::copySettings() {
   }
   config->head.inputDim = 0;  // taken from the data again: the encoder may have changed
   form_->setConfig(*config);
-  const RunMetrics m = parseRunMetrics(run->metricsJson);
+  const compat::RunMetrics m = compat::parseRunMetrics(run->metricsJson);
   form_->setSources(m.photoOutfits, m.userOutfits);
   showMessage(
       tr("The form holds the settings of %1: Start training (Ctrl+Return) trains a new run with them.")
@@ -413,7 +414,7 @@ void TrainingView::updateComparison() {
     const TrainingRun* run = history_->run(id);
     if (!run) continue;
     others.append({QString::fromStdString(run->name.empty() ? "run-" + std::to_string(id) : run->name),
-                   parseRunMetrics(run->metricsJson).history});
+                   compat::parseRunMetrics(run->metricsJson).history});
   }
   charts_->loss()->setComparison(others);
 }
@@ -426,7 +427,7 @@ void TrainingView::onRunEnded(Id runId, const QString& outcome, const QString& m
   // Said from the stored run, in the interface's language; the trainer's own
   // (English) message stays for failures, which only it can explain.
   const TrainingRun* run = training_->isActive(runId) ? history_->run(runId) : nullptr;
-  const RunMetrics m = run ? parseRunMetrics(run->metricsJson) : RunMetrics();
+  const compat::RunMetrics m = run ? compat::parseRunMetrics(run->metricsJson) : compat::RunMetrics();
   const QString name = tr("Run %1").arg(runId);
   const QString best =
       m.bestEpoch > 0 ? tr("best validation AUC %1 at epoch %2").arg(m.bestValAuc, 0, 'f', 3).arg(m.bestEpoch)
@@ -466,7 +467,7 @@ QString TrainingView::exportRun(Id runId, const QString& folder, QStringList* wr
   if (!run) return tr("No such run in this library.");
   if (!QDir().mkpath(folder)) return tr("Cannot create the folder %1").arg(folder);
   if (shownRun_ != runId) history_->selectRun(runId);  // the charts show what is exported
-  const RunMetrics m = parseRunMetrics(run->metricsJson);
+  const compat::RunMetrics m = compat::parseRunMetrics(run->metricsJson);
   const QString stem = QDir(folder).filePath(QString::fromStdString(run->name.empty() ? "run" : run->name));
   QString failed;
   QStringList files = charts_->savePngs(stem, &failed);

@@ -1,6 +1,7 @@
-// The background side of a training run (TrainingController is the GUI
-// side): a job description, the channel through which the worker reports,
-// and the function that runs on the worker thread.
+// The studio's side of a training run on its worker thread: the job, the
+// channel through which the worker reports to TrainingController, and the
+// function that runs compat::runLibraryTraining (the core keeps how a run is
+// trained and recorded; this adds the channel and the studio's wording).
 //
 // Thread-safety: runTrainingJob runs on one worker thread with its own
 // Library connection; it touches the channel only under its mutex (pause is
@@ -20,30 +21,19 @@
 #include <vector>
 
 #include "common/progress.h"
-#include "compat/compat_config.h"
 #include "compat/evaluator.h"
 #include "compat/outfit_set.h"
 #include "compat/trainer.h"
+#include "compat/training_run.h"
 #include "library/types.h"
-#include "training_run_metrics.h"
 
 namespace w2w {
 
 class EncoderService;
 
-// The trainer needs this many outfits (two of them validate).
-inline constexpr int kMinTrainingOutfits = 4;
-
 struct TrainingJob {
   std::string libraryPath;
-  Id runId = 0;  // 0: a new run; else the paused or cancelled run to continue
-  compat::TrainConfig config;
-  bool photoOutfits = true, userOutfits = true;
-  std::string encoderSpec;                           // recorded in the checkpoint
-  std::string encoderModelId;                        // a continued run must keep its encoder
-  std::shared_ptr<const compat::OutfitSet> outfits;  // null: load them from the library
-  std::string encoderKind;                           // with `outfits`
-  RunMetrics previous;                               // a continued run's stored metrics
+  compat::LibraryTrainingRequest request;
 };
 
 struct TrainingChannel {
@@ -68,10 +58,13 @@ struct TrainingChannel {
   std::string encoderKind;
 };
 
-// Loads the outfits (unless the job brings them), creates or reopens the
-// run's row, trains, and records the outcome in the row and the channel.
-// Returns an error message for the status bar (failed or diverged runs).
+// Runs the job and records the outcome in the channel. Returns an error
+// message for the status bar (failed or diverged runs, or a run that could
+// not be recorded).
 QString runTrainingJob(const TrainingJob& job, TrainingChannel& channel, EncoderService* encoders,
                        const ProgressCallback& progress, const CancelFlag& cancel);
+
+// Steps as the charts take them (x in epochs, y the loss).
+QList<QPointF> stepPoints(const std::vector<compat::StepLoss>& steps);
 
 }  // namespace w2w

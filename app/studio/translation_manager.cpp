@@ -1,6 +1,7 @@
 #include "translation_manager.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 
@@ -8,11 +9,38 @@ namespace w2w {
 
 TranslationManager::TranslationManager(QObject* parent) : QObject(parent) {}
 
-QStringList TranslationManager::languages() { return {"en", "ko"}; }
+namespace {
+
+const char* const kFolder = ":/i18n";
+const char* const kPrefix = "what2wear_";
+// Each translation translates this into its language's own name.
+const struct {
+  const char* source;
+  const char* comment;
+} kOwnName = QT_TRANSLATE_NOOP3("w2w::TranslationManager", "English", "this language's own name");
+
+}  // namespace
+
+QStringList TranslationManager::languages() {
+  // The compiled translations in the resources are the languages there are.
+  QStringList codes;
+  for (const QString& file : QDir(kFolder).entryList({QString(kPrefix) + "*.qm"}, QDir::Files, QDir::Name))
+    codes << file.mid(static_cast<int>(qstrlen(kPrefix))).chopped(3);
+  if (!codes.contains("en")) codes.prepend("en");  // the source language needs no file
+  return codes;
+}
 
 QString TranslationManager::nativeName(const QString& code) {
-  if (code == "ko") return QStringLiteral("한국어");
-  return QStringLiteral("English");
+  // Each translation names its own language (its translation of kOwnName);
+  // the locale's own name is the fallback.
+  QTranslator translator;
+  if (translator.load(QStringLiteral("%1/%2%3.qm").arg(kFolder, kPrefix, code))) {
+    const QString name = translator.translate("w2w::TranslationManager", kOwnName.source, kOwnName.comment);
+    if (!name.isEmpty()) return name;
+  }
+  if (code == "en") return QStringLiteral("English");
+  const QString name = QLocale(code).nativeLanguageName();
+  return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
 }
 
 void TranslationManager::apply(const QString& language) {

@@ -15,9 +15,9 @@ class TranslationManager : public QObject {
  public:
   explicit TranslationManager(QObject* parent = nullptr);
 
-  // Language codes with a complete translation ("en", "ko").
+  // Language codes of the translations compiled into the studio ("en", "ko").
   static QStringList languages();
-  // The language's own name ("English", "한국어").
+  // The language's own name ("English", "한국어"), as its translation gives it.
   static QString nativeName(const QString& code);
 
   // "" follows the system locale; otherwise one of languages().

@@ -1,13 +1,10 @@
 #include "compat/evaluator.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <map>
 
 #include "compat/modified_sampler.h"
+#include "format/json.h"
 
 namespace w2w::compat {
 namespace {
@@ -48,21 +45,18 @@ double fitbCredit(double truth, const std::vector<double>& others) {
   return 1.0 / (ties + 1);
 }
 
-QJsonObject histogramJson(const Histogram& h) {
-  QJsonArray counts;
-  for (long long c : h.counts) counts.append(static_cast<qint64>(c));
-  return {{"lo", h.lo},     {"hi", h.hi},     {"counts", counts}, {"n", static_cast<qint64>(h.n)},
-          {"mean", h.mean}, {"std", h.stddev}};
+format::Json histogramJson(const Histogram& h) {
+  return {{"lo", h.lo}, {"hi", h.hi}, {"counts", h.counts}, {"n", h.n}, {"mean", h.mean}, {"std", h.stddev}};
 }
 
-Histogram histogramFromJson(const QJsonObject& o) {
+Histogram histogramFromJson(const format::Json& o) {
   Histogram h;
-  h.lo = o.value("lo").toDouble(-1.0);
-  h.hi = o.value("hi").toDouble(1.0);
-  for (const QJsonValue v : o.value("counts").toArray()) h.counts.push_back(v.toInteger());
-  h.n = o.value("n").toInteger();
-  h.mean = o.value("mean").toDouble();
-  h.stddev = o.value("std").toDouble();
+  h.lo = format::numberOr(o, "lo", -1.0);
+  h.hi = format::numberOr(o, "hi", 1.0);
+  for (const format::Json& v : format::arrayOf(o, "counts")) h.counts.push_back(format::integerOf(v));
+  h.n = format::integerOr(o, "n");
+  h.mean = format::numberOr(o, "mean");
+  h.stddev = format::numberOr(o, "std");
   return h;
 }
 
@@ -242,84 +236,73 @@ Result<EvalReport> evaluate(const OutfitSet& space, const EvalOptions& options) 
 }
 
 std::string evalReportJson(const EvalReport& r) {
-  QJsonObject pairs;
-  for (const PairEval& p : r.pairs) {
-    pairs[QString::fromStdString(pairName(p.pair))] =
-        QJsonObject{{"auc", p.auc}, {"fitb", p.fitb}, {"outfits", static_cast<qint64>(p.count)}};
-  }
-  QJsonObject categories;
-  for (const CategoryFitb& c : r.fitbByCategory) {
-    categories[categoryName(c.category)] =
-        QJsonObject{{"fitb", c.fitb}, {"questions", static_cast<qint64>(c.questions)}};
-  }
-  QJsonObject kinds;
-  for (const KindEval& k : r.kinds) {
-    kinds[outfitKindName(k.kind)] = QJsonObject{{"outfits", k.outfits}, {"auc", k.auc}, {"fitb", k.fitb}};
-  }
-  QJsonArray thresholds;
+  format::Json pairs = format::Json::object();
+  for (const PairEval& p : r.pairs)
+    pairs[pairName(p.pair)] = {{"auc", p.auc}, {"fitb", p.fitb}, {"outfits", p.count}};
+  format::Json categories = format::Json::object();
+  for (const CategoryFitb& c : r.fitbByCategory)
+    categories[categoryName(c.category)] = {{"fitb", c.fitb}, {"questions", c.questions}};
+  format::Json kinds = format::Json::object();
+  for (const KindEval& k : r.kinds)
+    kinds[outfitKindName(k.kind)] = {{"outfits", k.outfits}, {"auc", k.auc}, {"fitb", k.fitb}};
+  format::Json thresholds = format::Json::array();
   for (const ThresholdPoint& t : r.thresholds) {
-    thresholds.append(QJsonObject{{"threshold", t.threshold},
-                                  {"accuracy", t.accuracy},
-                                  {"precision", t.precision},
-                                  {"recall", t.recall}});
+    thresholds.push_back({{"threshold", t.threshold},
+                          {"accuracy", t.accuracy},
+                          {"precision", t.precision},
+                          {"recall", t.recall}});
   }
-  const QJsonObject json{{"outfits", r.outfits},
-                         {"rounds", r.rounds},
-                         {"fitb_questions", r.questions},
-                         {"auc", r.auc},
-                         {"fitb", r.fitb},
-                         {"pairs", pairs},
-                         {"categories", categories},
-                         {"kinds", kinds},
-                         {"thresholds", thresholds},
-                         {"real_sim", histogramJson(r.real)},
-                         {"modified_sim", histogramJson(r.modified)}};
-  return QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString();
+  const format::Json json = {{"outfits", r.outfits},
+                             {"rounds", r.rounds},
+                             {"fitb_questions", r.questions},
+                             {"auc", r.auc},
+                             {"fitb", r.fitb},
+                             {"pairs", pairs},
+                             {"categories", categories},
+                             {"kinds", kinds},
+                             {"thresholds", thresholds},
+                             {"real_sim", histogramJson(r.real)},
+                             {"modified_sim", histogramJson(r.modified)}};
+  return format::dumpJson(json);
 }
 
 std::optional<EvalReport> parseEvalReportJson(const std::string& text) {
-  const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
-  if (json.isEmpty()) return std::nullopt;
+  auto parsed = format::parseJson(text);
+  if (!parsed || !parsed->is_object() || parsed->empty()) return std::nullopt;
+  const format::Json& json = *parsed;
   EvalReport r;
-  r.outfits = json.value("outfits").toInt();
-  r.rounds = json.value("rounds").toInt();
-  r.questions = json.value("fitb_questions").toInt();
-  r.auc = json.value("auc").toDouble(0.5);
-  r.fitb = json.value("fitb").toDouble();
-  const QJsonObject pairs = json.value("pairs").toObject();
-  for (auto it = pairs.begin(); it != pairs.end(); ++it) {
-    const auto pair = parsePairName(it.key().toStdString());
-    if (!pair) continue;
-    const QJsonObject p = it.value().toObject();
-    r.pairs.push_back({*pair, p.value("auc").toDouble(0.5), p.value("fitb").toDouble(),
-                       p.value("outfits").toInteger(r.outfits)});
+  r.outfits = static_cast<int>(format::integerOr(json, "outfits"));
+  r.rounds = static_cast<int>(format::integerOr(json, "rounds"));
+  r.questions = static_cast<int>(format::integerOr(json, "fitb_questions"));
+  r.auc = format::numberOr(json, "auc", 0.5);
+  r.fitb = format::numberOr(json, "fitb");
+  // In the order of categoryPairs(), whatever order the text lists them in.
+  const format::Json& pairs = format::objectOf(json, "pairs");
+  for (CategoryPair pair : categoryPairs()) {
+    const format::Json* p = format::member(pairs, pairName(pair));
+    if (!p || !p->is_object()) continue;
+    r.pairs.push_back({pair, format::numberOr(*p, "auc", 0.5), format::numberOr(*p, "fitb"),
+                       format::integerOr(*p, "outfits", r.outfits)});
   }
-  std::sort(r.pairs.begin(), r.pairs.end(), [](const PairEval& a, const PairEval& b) {
-    const auto& all = categoryPairs();
-    return std::find(all.begin(), all.end(), a.pair) < std::find(all.begin(), all.end(), b.pair);
-  });
-  const QJsonObject categories = json.value("categories").toObject();
+  const format::Json& categories = format::objectOf(json, "categories");
   for (Category c : kCategories) {
-    const QJsonValue v = categories.value(categoryName(c));
-    if (v.isObject())
-      r.fitbByCategory.push_back(
-          {c, v.toObject().value("fitb").toDouble(), v.toObject().value("questions").toInteger()});
+    const format::Json* v = format::member(categories, categoryName(c));
+    if (v && v->is_object())
+      r.fitbByCategory.push_back({c, format::numberOr(*v, "fitb"), format::integerOr(*v, "questions")});
   }
-  const QJsonObject kinds = json.value("kinds").toObject();
+  const format::Json& kinds = format::objectOf(json, "kinds");
   for (OutfitKind k : {OutfitKind::Separates, OutfitKind::Onepiece}) {
-    const QJsonValue v = kinds.value(outfitKindName(k));
-    if (!v.isObject()) continue;
-    const QJsonObject o = v.toObject();
-    r.kinds.push_back(
-        {k, o.value("outfits").toInt(), o.value("auc").toDouble(0.5), o.value("fitb").toDouble()});
+    const format::Json* v = format::member(kinds, outfitKindName(k));
+    if (!v || !v->is_object()) continue;
+    r.kinds.push_back({k, static_cast<int>(format::integerOr(*v, "outfits")),
+                       format::numberOr(*v, "auc", 0.5), format::numberOr(*v, "fitb")});
   }
-  for (const QJsonValue v : json.value("thresholds").toArray()) {
-    const QJsonObject t = v.toObject();
-    r.thresholds.push_back({t.value("threshold").toDouble(), t.value("accuracy").toDouble(),
-                            t.value("precision").toDouble(), t.value("recall").toDouble()});
+  for (const format::Json& t : format::arrayOf(json, "thresholds")) {
+    r.thresholds.push_back({format::numberOr(t, "threshold"), format::numberOr(t, "accuracy"),
+                            format::numberOr(t, "precision"), format::numberOr(t, "recall")});
   }
-  r.real = histogramFromJson(json.value("real_sim").toObject());
-  r.modified = histogramFromJson(json.value("modified_sim").toObject());
+  r.real = histogramFromJson(format::objectOf(json, "real_sim"));
+  r.modified = histogramFromJson(format::objectOf(json, "modified_sim"));
   return r;
 }
 

@@ -88,8 +88,10 @@ Result<EvalReport> evaluate(const OutfitSet& space, const EvalOptions& options =
 std::vector<double> outfitScores(const OutfitSet& space);
 
 // The report as JSON text (the shape of `what2wear eval --json` without the
-// baseline); see evaluator.cpp for the keys. parseEvalReportJson reads it back.
+// baseline); see evaluator.cpp for the keys.
 std::string evalReportJson(const EvalReport& report);
+// Reads evalReportJson's text back; tolerant (missing keys keep defaults),
+// null for text that is not a JSON object or an empty one.
 std::optional<EvalReport> parseEvalReportJson(const std::string& json);
 
 }  // namespace w2w::compat

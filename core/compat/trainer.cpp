@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "common/no_throw.h"
 #include "compat/adamw.h"
 #include "compat/checkpoint_io.h"
 #include "compat/compat_head.h"
@@ -209,8 +210,11 @@ std::vector<int> selectByIdHash(const std::vector<std::string>& ids, double frac
   return out;
 }
 
-Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks,
-                                 const CancelFlag* cancel) {
+namespace {
+
+// trainCompat without its exception guard.
+Result<TrainSummary> train(const TrainRequest& request, const TrainCallbacks& callbacks,
+                           const CancelFlag* cancel) {
   const auto started = Clock::now();
   // Every step allocates and frees the same large temporaries; glibc would
   // otherwise hand them back to the kernel and fault them in again each time.
@@ -403,6 +407,15 @@ Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbac
     }
   }
   return stop(TrainOutcome::Finished, "trained for " + std::to_string(info.epochsDone) + " epochs");
+}
+
+}  // namespace
+
+// LibTorch reports shape, memory and device failures as c10::Error; the
+// callbacks may throw too. None of it may end the caller (the CLI, the studio).
+Result<TrainSummary> trainCompat(const TrainRequest& request, const TrainCallbacks& callbacks,
+                                 const CancelFlag* cancel) {
+  return noThrow("training failed", [&] { return train(request, callbacks, cancel); });
 }
 
 }  // namespace w2w::compat

@@ -5,9 +5,8 @@
 
 #include "embed/clip/clip_vision.h"
 #include "embed/clip/device.h"
-#include "format/safetensors.h"
-#include "embed/clip/safetensors_torch.h"
 #include "embed/model_manager.h"
+#include "embed/pixel_tensors.h"
 
 namespace w2w {
 
@@ -68,24 +67,11 @@ Result<FloatMatrix> ClipEncoder::encode(const std::vector<RgbImage>& crops) {
 }
 
 Result<FloatMatrix> ClipEncoder::encodePixelsFile(const std::string& path, const std::string& tensor) {
-  auto file = format::SafetensorsFile::open(path);
-  if (!file) return file.error();
-  std::string name = tensor;
-  if (name.empty()) {
-    if ((*file)->tensors().size() != 1) {
-      return makeError(path + ": holds " + std::to_string((*file)->tensors().size()) +
-                       " tensors; name one as FILE:TENSOR");
-    }
-    name = (*file)->tensors().front().name;
-  }
-  auto pixels = clip::loadFloatTensor(*file, name);
+  auto pixels = readPixelTensor(path, tensor);
   if (!pixels) return pixels.error();
   auto embedded = impl_->model->encodePixels(*pixels);
-  if (!embedded) return makeError(path + ":" + name + ": " + embedded.message());
-  const torch::Tensor result = embedded->contiguous();
-  FloatMatrix out(result.size(0), result.size(1));
-  std::memcpy(out.data.data(), result.data_ptr<float>(), out.data.size() * sizeof(float));
-  return out;
+  if (!embedded) return makeError(path + (tensor.empty() ? "" : ":" + tensor) + ": " + embedded.message());
+  return toFloatMatrix(*embedded);
 }
 
 }  // namespace w2w

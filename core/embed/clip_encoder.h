@@ -30,9 +30,7 @@ class ClipEncoder : public Encoder {
 
   const EncoderInfo& info() const override { return info_; }
   Result<FloatMatrix> encode(const std::vector<RgbImage>& crops) override;
-  // Already-preprocessed pixels: a float32 [B,3,S,S] tensor (or [3,S,S]) in a
-  // safetensors file; `tensor` empty takes the file's only tensor.
-  Result<FloatMatrix> encodePixelsFile(const std::string& path, const std::string& tensor);
+  Result<FloatMatrix> encodePixelsFile(const std::string& path, const std::string& tensor) override;
 
  private:
   struct Impl;

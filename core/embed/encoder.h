@@ -1,8 +1,9 @@
 // Encoder: turns square item crops into embedding vectors.
 //
-// Two kinds exist: the built-in basic encoder (colour, texture and shape
-// features, no weights, always available, labelled as such) and FashionCLIP
-// (the CLIP ViT image tower from a model folder, on CUDA when available).
+// Three kinds exist: the built-in basic encoder (colour, texture and shape
+// features, no weights, always available, labelled as such), FashionCLIP
+// (the CLIP ViT image tower from a model folder, on CUDA when available) and
+// a user-exported TorchScript image encoder. encoder_factory.h opens them.
 // Headers here expose no LibTorch or OpenCV types.
 #pragma once
 
@@ -35,6 +36,10 @@ class Encoder {
   // One row per image, in order. Images are square RGB crops (any size; each
   // encoder resizes as it needs). Fails with a one-line reason.
   virtual Result<FloatMatrix> encode(const std::vector<RgbImage>& crops) = 0;
+  // Already-preprocessed pixels: a float32 [B,3,S,S] tensor (or [3,S,S]) in a
+  // safetensors file, normalised as the model expects; `tensor` empty takes
+  // the file's only tensor. Encoders that work on images only refuse.
+  virtual Result<FloatMatrix> encodePixelsFile(const std::string& path, const std::string& tensor);
 };
 
 }  // namespace w2w

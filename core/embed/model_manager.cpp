@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "common/log.h"
+#include "embed/encoder_factory.h"
 #include "embed/model_download.h"
 #include "io/file_io.h"
 
@@ -14,15 +16,14 @@ namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-bool exists(const QString& folder, const char* file) {
-  return QFileInfo::exists(QDir(folder).filePath(file));
-}
-
-// The model id (SHA-256 of the weights) is cached beside them with the size
-// and modification time it was computed for, so a 600 MB file is hashed once.
+// The model id (SHA-256 of the weights) is cached beside them with the name,
+// size and modification time it was computed for, so a 600 MB file is hashed
+// once (a folder of several .pt files re-hashes when another one is used).
 Result<std::string> weightsId(const QString& weights) {
   const QFileInfo info(weights);
-  const QString stamp = QStringLiteral("%1 %2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+  QString stamp = QStringLiteral("%1 %2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+  // Folder models keep the stamp they always had; a .pt file adds its name.
+  if (info.suffix() == "pt" && info.fileName() != kTorchScriptFile) stamp += " " + info.fileName();
   QFile cache(info.absolutePath() + "/.w2w-model-id");
   if (cache.open(QIODevice::ReadOnly)) {
     const QStringList lines = QString::fromUtf8(cache.readAll()).split('\n');
@@ -31,8 +32,12 @@ Result<std::string> weightsId(const QString& weights) {
   }
   auto sha = sha256OfFile(weights.toStdString());
   if (!sha) return sha.error();
-  if (cache.open(QIODevice::WriteOnly | QIODevice::Truncate))
-    cache.write(q(*sha + "\n").toUtf8() + stamp.toUtf8());
+  // A folder that cannot hold the cache (read-only) costs a hash next time, nothing more.
+  if (!cache.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      cache.write(q(*sha + "\n").toUtf8() + stamp.toUtf8()) < 0) {
+    logWarning(LogArea::Encoders, cache.fileName().toStdString() + ": model id not cached (" +
+                                      cache.errorString().toStdString() + ")");
+  }
   return *sha;
 }
 
@@ -64,52 +69,21 @@ const std::vector<ModelDescriptor>& knownModels() {
   return models;
 }
 
-Result<std::string> detectModelLayout(const std::string& folder) {
-  const QString dir = q(folder);
-  if (!QFileInfo(dir).isDir()) return makeError(folder + ": not a folder");
-  if (exists(dir, "open_clip_config.json")) {
-    if (exists(dir, "open_clip_model.safetensors")) return std::string("openclip");
-    if (exists(dir, "open_clip_pytorch_model.bin")) {
-      return makeError(folder +
-                       ": only open_clip_pytorch_model.bin (a pickle file, which can run code when loaded) "
-                       "is here; download open_clip_model.safetensors from the same model page instead");
-    }
-    return makeError(folder + ": open_clip_config.json without open_clip_model.safetensors");
-  }
-  if (exists(dir, "config.json")) {
-    if (!exists(dir, "model.safetensors")) {
-      if (exists(dir, "pytorch_model.bin")) {
-        return makeError(
-            folder +
-            ": only pytorch_model.bin (a pickle file, which can run code when loaded) is here; "
-            "download model.safetensors from the model page, or convert it once with Python: "
-            "transformers' CLIPModel.from_pretrained(dir).save_pretrained(dir, safe_serialization=True)");
-      }
-      return makeError(folder + ": config.json without model.safetensors");
-    }
-    if (!exists(dir, "preprocessor_config.json"))
-      return makeError(folder + ": preprocessor_config.json is missing");
-    return std::string("hf");
-  }
-  return makeError(folder + ": not a model folder (no config.json or open_clip_config.json)");
-}
-
 ModelManager::ModelManager(std::string root) : root_(std::move(root)) {}
 
 std::string ModelManager::defaultRoot() {
   return (QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/models").toStdString();
 }
 
-Result<InstalledModel> ModelManager::inspect(const std::string& folder) {
-  auto layout = detectModelLayout(folder);
-  if (!layout) return layout.error();
+Result<InstalledModel> ModelManager::inspect(const std::string& spec) {
+  auto identified = identifyEncoder(spec);
+  if (!identified) return identified.error();
+  if (identified->kind == "basic") return makeError("the basic encoder is built in, not a model folder");
   InstalledModel model;
-  model.folder = QFileInfo(q(folder)).absoluteFilePath().toStdString();
-  model.name = QFileInfo(q(folder)).fileName().toStdString();
-  model.layout = *layout;
-  model.weightsFile = QDir(q(model.folder))
-                          .filePath(*layout == "hf" ? "model.safetensors" : "open_clip_model.safetensors")
-                          .toStdString();
+  model.folder = identified->folder;
+  model.name = identified->name;
+  model.layout = identified->layout;
+  model.weightsFile = identified->weightsFile;
   auto id = weightsId(q(model.weightsFile));
   if (!id) return id.error();
   model.id = *id;
@@ -133,7 +107,8 @@ Result<InstalledModel> ModelManager::find(const std::string& name) const {
 }
 
 Result<InstalledModel> ModelManager::installFromFolder(const std::string& folder, const std::string& name) {
-  if (auto layout = detectModelLayout(folder); !layout) return layout.error();
+  if (!QFileInfo(q(folder)).isDir()) return makeError(folder + ": not a folder");
+  if (auto identified = identifyEncoder(folder); !identified) return identified.error();
   const QString target = QDir(q(root_)).filePath(q(name));
   if (QFileInfo::exists(target)) return makeError("a model named '" + name + "' is already installed");
   const QString staging = QDir(q(root_)).filePath("." + q(name) + ".installing");
@@ -172,7 +147,7 @@ Result<InstalledModel> ModelManager::download(const ModelDescriptor& model, cons
     auto done = downloadFile(request, step, cancel);
     if (!done) return done.error();
   }
-  if (auto layout = detectModelLayout(staging.toStdString()); !layout) return layout.error();
+  if (auto identified = identifyEncoder(staging.toStdString()); !identified) return identified.error();
   if (!QDir().rename(staging, target))
     return makeError(target.toStdString() + ": cannot move the model into place");
   return inspect(target.toStdString());

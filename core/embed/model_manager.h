@@ -1,10 +1,10 @@
-// ModelManager: the FashionCLIP models installed for this user.
+// ModelManager: the encoder models installed for this user.
 //
 // Models live in folders under a root (by default the user's data folder,
-// "models/<name>"), in the Hugging Face layout (config.json,
-// preprocessor_config.json, model.safetensors) or the open_clip layout
-// (open_clip_config.json, open_clip_model.safetensors). A model is identified
-// by the SHA-256 of its weights file; that id keys the embedding cache.
+// "models/<name>"): FashionCLIP in the Hugging Face or open_clip layout, or a
+// TorchScript encoder.pt (encoder_factory.h says which folder is which). A
+// model is identified by the SHA-256 of its weights file; that id keys the
+// embedding cache.
 //
 // Thread-safety: one ModelManager per thread; the folders themselves are only
 // changed through install/download/remove, which write into a temporary folder
@@ -36,17 +36,13 @@ struct ModelDescriptor {
 struct InstalledModel {
   std::string name;
   std::string folder;
-  std::string layout;       // "hf" or "openclip"
-  std::string weightsFile;  // the .safetensors file
+  std::string layout;       // "hf", "openclip" or "torchscript"
+  std::string weightsFile;  // the .safetensors (or .pt) file
   std::string id;           // SHA-256 of the weights file
 };
 
 // The FashionCLIP checkpoints the studio offers to download.
 const std::vector<ModelDescriptor>& knownModels();
-
-// "hf", "openclip", or an error saying what is missing (and how to convert
-// pickle-only checkpoints to safetensors).
-Result<std::string> detectModelLayout(const std::string& folder);
 
 class ModelManager {
  public:
@@ -56,8 +52,9 @@ class ModelManager {
 
   std::vector<InstalledModel> installed() const;
   Result<InstalledModel> find(const std::string& name) const;
-  // Describes a model folder anywhere (hashing its weights, cached in the folder).
-  static Result<InstalledModel> inspect(const std::string& folder);
+  // Describes a model folder (or TorchScript .pt file) anywhere, hashing its
+  // weights (cached in the folder).
+  static Result<InstalledModel> inspect(const std::string& spec);
 
   // Copies a model folder under the root as `name` after checking its layout.
   Result<InstalledModel> installFromFolder(const std::string& folder, const std::string& name);

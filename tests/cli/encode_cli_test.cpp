@@ -3,9 +3,11 @@
 
 #include <QJsonArray>
 
+#include <torch/script.h>
+
 #include "cli_runner.h"
-#include "format/safetensors.h"
 #include "embed/clip/safetensors_torch.h"
+#include "format/safetensors.h"
 #include "library/library.h"
 #include "test_support.h"
 #include "vision/crop_renderer.h"
@@ -58,9 +60,29 @@ TEST(EmbedCli, BadArgumentsAreUsageErrors) {
   EXPECT_EQ(runCli({"embed", "--model", "basic"}).exitCode, 2);
   auto pixels = runCli({"embed", "--model", "basic", "--pixels", "x.safetensors"});
   EXPECT_EQ(pixels.exitCode, 2);
-  EXPECT_TRUE(pixels.err.contains("needs a FashionCLIP model"));
+  EXPECT_TRUE(pixels.err.contains("needs a model encoder")) << pixels.err.toStdString();
   auto missing = runCli({"embed", "--model", "/no/model", "--image", "x.png"});
   EXPECT_EQ(missing.exitCode, 1);
+}
+
+// A user's TorchScript encoder is chosen like any other: a .pt file or a folder
+// holding encoder.pt, with the same --model option.
+TEST(EmbedCli, TorchScriptEncodersAreReachable) {
+  test::TempDir dir;
+  torch::jit::Module m("Encoder");
+  m.define(R"(
+def forward(self, x):
+    return x.mean(dim=[2, 3])
+)");
+  m.save(dir.path("mean.pt"));
+  test::writeImage(dir.path("a.png"), test::makeTestImage(50, 80, 3));
+  auto r = runCli({"embed", "--model", q(dir.path("mean.pt")), "--image", q(dir.path("a.png")), "--device",
+                   "cpu", "--json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(r.json()["kind"].toString(), "torchscript");
+  EXPECT_EQ(r.json()["dim"].toInt(), 3);
+  EXPECT_FALSE(r.json()["normalized"].toBool());
+  EXPECT_EQ(r.json()["embeddings"].toArray().size(), 1);
 }
 
 TEST(EncodeCli, EncodesOnlyWhatIsMissing) {

@@ -13,6 +13,8 @@
 
 #include "ccp_fixture.h"
 #include "compat/checkpoint.h"
+#include "compat/training_run.h"
+#include "library_fixture.h"
 #include "test_support.h"
 
 namespace w2w::compat {
@@ -165,6 +167,53 @@ TEST_F(CompatCliTest, TrainsOnTheCropPipelinesBoxes) {
   EXPECT_EQ(dataset["boxes"].toString(), "auto");
   EXPECT_EQ(dataset["background"].toString(), "garment");
   EXPECT_GE(train.json()["outfits"].toInt(), 4) << "most of the six complete outfits are found";
+}
+
+// On a library the run is recorded in it, as a run trained in the studio is:
+// the library lists it with its metrics, and a second run gets its own row.
+TEST(CompatCli, TrainingOnALibraryRecordsTheRun) {
+  test::TempDir dir;
+  const std::string library = dir.path("wardrobe.w2w");
+  test::makePhotoOutfitLibrary(library, 12);
+  const QString spec = QString::fromStdString("library:" + library);
+  const CliRun train =
+      what2wear({"train", "--dataset", spec, "--split", "all", "--epochs", "2", "--seed", "3", "--json"});
+  ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
+  const QJsonObject t = train.json();
+  EXPECT_EQ(t["outcome"].toString(), "finished");
+  EXPECT_EQ(t["outfits"].toInt(), 12);
+  const qint64 runId = t["run"].toInteger();
+  ASSERT_GT(runId, 0);
+
+  auto opened = Library::open(library, Library::Access::ReadOnly);
+  ASSERT_TRUE(opened.ok()) << opened.message();
+  auto runs = (*opened)->runs();
+  ASSERT_TRUE(runs.ok()) << runs.message();
+  ASSERT_EQ(runs->size(), 1u);
+  const TrainingRun& run = runs->front();
+  EXPECT_EQ(run.id, runId);
+  EXPECT_EQ(run.status, RunStatus::Finished);
+  const RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  EXPECT_EQ(metrics.epochsDone(), 2);
+  EXPECT_EQ(metrics.outfits, 12);
+  EXPECT_FALSE(metrics.steps.empty());
+  EXPECT_TRUE(metrics.bestEvaluation.has_value());
+  const std::string folder = (*opened)->resolvePath(run.checkpointPath);
+  EXPECT_EQ(folder, t["checkpoint"].toString().toStdString());
+  EXPECT_EQ(folder, defaultRunFolder(library, runId));
+  auto info = readCheckpointInfo(folder);
+  ASSERT_TRUE(info.ok()) << info.message();
+  EXPECT_EQ(info->epochsDone, 2);
+
+  opened->reset();
+  const CliRun second = what2wear({"train", "--dataset", spec, "--split", "all", "--epochs", "1", "--out",
+                                   QString::fromStdString(dir.path("elsewhere")), "--quiet", "--json"});
+  ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();
+  EXPECT_EQ(second.json()["run"].toInteger(), runId + 1);
+  EXPECT_TRUE(QFileInfo::exists(QString::fromStdString(dir.path("elsewhere/config.json"))));
+
+  const CliRun resume = what2wear({"train", "--dataset", spec, "--resume"});
+  EXPECT_EQ(resume.exitCode, 2) << "library runs are continued in the studio";
 }
 
 }  // namespace

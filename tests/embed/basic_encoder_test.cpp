@@ -5,7 +5,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include "embed/basic_encoder.h"
-#include "embed/encoder_factory.h"
 #include "io/cv_convert.h"
 #include "test_support.h"
 #include "vision/crop_renderer.h"
@@ -121,23 +120,6 @@ TEST(BasicEncoder, BlankAndMalformedCrops) {
   auto out = encoder.encode({white, broken});
   ASSERT_FALSE(out.ok());
   EXPECT_NE(out.message().find("crop 1"), std::string::npos) << out.message();
-}
-
-TEST(EncoderFactory, OpensBasicAndExplainsFolders) {
-  auto basic = openEncoder("basic");
-  ASSERT_TRUE(basic.ok()) << basic.message();
-  EXPECT_EQ((*basic)->info().id, BasicEncoder::kModelId);
-  auto missing = openEncoder("/no/such/model");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.message().find("no such model folder"), std::string::npos) << missing.message();
-  test::TempDir dir;
-  auto folder = openEncoder(dir.path());
-  ASSERT_FALSE(folder.ok());
-  EXPECT_NE(folder.message().find("not a model folder"), std::string::npos) << folder.message();
-  auto clip = openEncoder(test::dataPath("golden/clip_tiny_hf"));
-  ASSERT_TRUE(clip.ok()) << clip.message();
-  EXPECT_EQ((*clip)->info().kind, "fashionclip");
-  EXPECT_EQ((*clip)->info().dim, 32);
 }
 
 }  // namespace

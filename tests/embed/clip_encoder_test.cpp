@@ -74,7 +74,7 @@ TEST(ClipEncoder, BadFoldersAreClearErrors) {
   test::TempDir dir;
   auto missing = ClipEncoder::open(dir.path("nothing"));
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.message().find("not a folder"), std::string::npos) << missing.message();
+  EXPECT_NE(missing.message().find("no such model folder"), std::string::npos) << missing.message();
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <QValueAxis>
 
 #include "compat/compat_config.h"
+#include "compat/training_run.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
 #include "library/library.h"
@@ -25,7 +26,6 @@
 #include "training_charts.h"
 #include "training_controller.h"
 #include "training_form.h"
-#include "training_run_metrics.h"
 #include "training_view.h"
 #include "translation_manager.h"
 
@@ -41,7 +41,7 @@ Id addRun(Library& library, const std::string& name, int ran, int planned, int b
   config.epochs = planned;
   config.batchSize = batchSize;
   config.seed = 11;
-  RunMetrics m;
+  compat::RunMetrics m;
   m.state = ran < planned ? "early_stopped" : "finished";
   m.epochsPlanned = planned;
   m.outfits = 40;
@@ -61,7 +61,7 @@ Id addRun(Library& library, const std::string& name, int ran, int planned, int b
   run.name = name;
   run.encoderModelId = BasicEncoder::kModelId;
   run.configJson = compat::trainConfigJson(config);
-  run.metricsJson = runMetricsJson(m);
+  run.metricsJson = compat::runMetricsJson(m);
   run.status = RunStatus::Finished;
   run.startedAt = "2025-01-01T10:00:00Z";
   return *library.addRun(run);

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QChart>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGraphicsTextItem>
@@ -20,10 +19,12 @@
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <memory>
 
 #include "compat/checkpoint.h"
+#include "compat/training_run.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
 #include "library/library.h"
@@ -40,7 +41,6 @@
 #include "training_controller.h"
 #include "training_fixture.h"
 #include "training_form.h"
-#include "training_run_metrics.h"
 #include "training_view.h"
 #include "translation_manager.h"
 
@@ -52,10 +52,7 @@ using State = TrainingController::State;
 
 template <typename F>
 bool waitUntil(F done, int ms = 60000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done() && timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-  return done();
+  return QTest::qWaitFor([&] { return done(); }, ms);
 }
 
 std::string makeLibrary(const TempDir& dir, int count) { return test::makeTrainingLibrary(dir, count); }
@@ -121,7 +118,7 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
   EXPECT_EQ(run.status, RunStatus::Finished);
   EXPECT_EQ(run.encoderModelId, BasicEncoder::kModelId);
   EXPECT_TRUE(run.error.empty()) << run.error;
-  const RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  const compat::RunMetrics metrics = compat::parseRunMetrics(run.metricsJson);
   EXPECT_EQ(metrics.state, "finished");
   EXPECT_EQ(metrics.history.size(), 3u);
   // The stored run shows the validation of the epoch its checkpoint keeps.
@@ -201,7 +198,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   const Id runId = ended->first().at(0).toLongLong();
   TrainingRun run = studio->run(runId);
   EXPECT_EQ(run.status, RunStatus::Cancelled);
-  RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  compat::RunMetrics metrics = compat::parseRunMetrics(run.metricsJson);
   EXPECT_EQ(metrics.state, "paused");
   const int first = metrics.epochsDone();
   EXPECT_GE(first, 1);
@@ -215,7 +212,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   EXPECT_EQ(studio->training.state(), State::Running);
   ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
   ASSERT_EQ(ended->last().at(1).toString(), "paused");
-  const int second = parseRunMetrics(studio->run(runId).metricsJson).epochsDone();
+  const int second = compat::parseRunMetrics(studio->run(runId).metricsJson).epochsDone();
   EXPECT_GT(second, first);
   ended.reset();
   studio.reset();
@@ -231,7 +228,7 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   EXPECT_EQ(ended->last().at(1).toString(), "finished") << ended->last().at(2).toString().toStdString();
   run = studio->run(runId);
   EXPECT_EQ(run.status, RunStatus::Finished);
-  metrics = parseRunMetrics(run.metricsJson);
+  metrics = compat::parseRunMetrics(run.metricsJson);
   ASSERT_EQ(metrics.history.size(), static_cast<std::size_t>(kEpochs));
   for (int e = 0; e < kEpochs; ++e) EXPECT_EQ(metrics.history[static_cast<std::size_t>(e)].epoch, e + 1);
   EXPECT_EQ(studio->view.charts()->loss()->trainSeries()->count(), kEpochs);
@@ -243,7 +240,8 @@ TEST(TrainingView, PauseKeepsTheCheckpointAndResumeContinuesExactly) {
   studio->view.form()->setConfig(smallConfig(kEpochs, 4));
   studio->view.startTraining();
   ASSERT_TRUE(waitUntil([&] { return ended->size() == 2; }));
-  const RunMetrics whole = parseRunMetrics(studio->run(ended->last().at(0).toLongLong()).metricsJson);
+  const compat::RunMetrics whole =
+      compat::parseRunMetrics(studio->run(ended->last().at(0).toLongLong()).metricsJson);
   ASSERT_EQ(whole.history.size(), static_cast<std::size_t>(kEpochs));
   EXPECT_NEAR(whole.history.back().trainLoss, metrics.history.back().trainLoss, 1e-6);
   EXPECT_NEAR(whole.history.back().valLoss, metrics.history.back().valLoss, 1e-6);
@@ -284,7 +282,7 @@ TEST(TrainingView, ContinuingOnChangedOutfitsIsRefusedAndTheRunStaysPaused) {
   EXPECT_EQ(ended.first().at(1).toString(), "paused");
   const TrainingRun run = studio.run(runId);
   EXPECT_EQ(run.status, RunStatus::Cancelled);
-  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "paused");
+  EXPECT_EQ(compat::parseRunMetrics(run.metricsJson).state, "paused");
   EXPECT_NE(run.error.find("other outfits"), std::string::npos) << run.error;
   auto* message = studio.view.findChild<QLabel*>("trainingMessage");
   EXPECT_TRUE(message->text().contains("other outfits")) << message->text().toStdString();
@@ -307,7 +305,7 @@ TEST(TrainingView, CancelKeepsTheLastCheckpointAndMarksTheRunCancelled) {
   const Id runId = ended.first().at(0).toLongLong();
   const TrainingRun run = studio.run(runId);
   EXPECT_EQ(run.status, RunStatus::Cancelled);
-  const RunMetrics metrics = parseRunMetrics(run.metricsJson);
+  const compat::RunMetrics metrics = compat::parseRunMetrics(run.metricsJson);
   EXPECT_EQ(metrics.state, "cancelled");
   EXPECT_GE(metrics.epochsDone(), 1);
   const QString folder = studio.training.checkpointFolder(run);
@@ -337,7 +335,7 @@ TEST(TrainingView, ShowsADivergedRunAsAFailure) {
   const TrainingRun run = studio.run(ended.first().at(0).toLongLong());
   EXPECT_EQ(run.status, RunStatus::Failed);
   EXPECT_NE(run.error.find("diverged"), std::string::npos) << run.error;
-  EXPECT_EQ(parseRunMetrics(run.metricsJson).state, "diverged");
+  EXPECT_EQ(compat::parseRunMetrics(run.metricsJson).state, "diverged");
   auto* message = studio.view.findChild<QLabel*>("trainingMessage");
   EXPECT_TRUE(message->text().contains("diverged")) << message->text().toStdString();
   EXPECT_TRUE(message->styleSheet().contains("color")) << "shown as an error";
