@@ -475,6 +475,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <source>FashionCLIP (%1)</source>
         <translation>FashionCLIP (%1)</translation>
     </message>
+    <message>
+        <source>TorchScript (%1)</source>
+        <translation>TorchScript (%1)</translation>
+    </message>
 </context>
 <context>
     <name>w2w::ExportDialog</name>
@@ -928,6 +932,29 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     </message>
 </context>
 <context>
+    <name>w2w::LogDialog</name>
+    <message>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>폴더 열기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The studio writes what goes wrong out of sight to %1.</source>
+        <translation>스튜디오는 화면에 보이지 않는 곳에서 생긴 문제를 %1에 기록합니다.</translation>
+    </message>
+    <message>
+        <source>The log is empty: nothing has gone wrong so far.</source>
+        <translation>로그가 비어 있습니다. 지금까지 문제가 없었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>w2w::LossChart</name>
     <message>
         <source>Loss per epoch</source>
@@ -1270,6 +1297,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <source>Exported to %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
+    <message>
+        <source>Show &amp;Log…</source>
+        <translation>로그 보기(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>w2w::OutfitBoardView</name>
@@ -1400,18 +1431,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Remove %1</source>
         <translation>%1 빼기</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;outfit score (the mean of the pair similarities)</source>
-        <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;%1&lt;/span&gt;&lt;br&gt;%2&lt;br&gt;코디 점수 (쌍 유사도의 평균)</translation>
-    </message>
-    <message>
-        <source>no verdict without a trained model</source>
-        <translation>학습한 모델이 없으면 판정도 없습니다</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Fill every slot to see how well the pieces go together&lt;/span&gt;&lt;br&gt;Empty: %1</source>
-        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;모든 칸을 채우면 아이템들이 얼마나 잘 어울리는지 보입니다&lt;/span&gt;&lt;br&gt;빈 칸: %1</translation>
     </message>
     <message>
         <source>Put pieces in the other slots: the %1 pieces that go best with them are listed here. Double-click one to swap it in.</source>
@@ -1915,10 +1934,6 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>기본 (색상, 질감, 형태; 내장)</translation>
     </message>
     <message>
-        <source>Model Folder (config.json and model.safetensors)</source>
-        <translation>모델 폴더 (config.json과 model.safetensors)</translation>
-    </message>
-    <message>
         <source>Install Model</source>
         <translation>모델 설치</translation>
     </message>
@@ -1969,6 +1984,22 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>Cannot remove the model</source>
         <translation>모델을 제거할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>TorchScript image encoder from %1. Its file runs code in the studio: use only encoders you exported yourself.</source>
+        <translation>%1의 TorchScript 이미지 인코더입니다. 이 파일은 스튜디오 안에서 코드를 실행하므로 직접 내보낸 인코더만 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Model Folder (config.json and model.safetensors, or a TorchScript encoder.pt)</source>
+        <translation>모델 폴더 (config.json과 model.safetensors, 또는 TorchScript encoder.pt)</translation>
+    </message>
+    <message>
+        <source>Install a TorchScript Encoder</source>
+        <translation>TorchScript 인코더 설치</translation>
+    </message>
+    <message>
+        <source>A TorchScript file contains code that runs with your rights when the encoder is loaded. Install it only if you exported it yourself or trust where it came from.</source>
+        <translation>TorchScript 파일에는 인코더를 불러올 때 사용자 권한으로 실행되는 코드가 들어 있습니다. 직접 내보냈거나 출처를 신뢰할 때만 설치하세요.</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2505,14 @@ This cannot be undone.</source>
     <message>
         <source>Stop after the current step, keeping the last checkpoint</source>
         <translation>현재 스텝이 끝나면 멈추고 마지막 체크포인트를 유지합니다</translation>
+    </message>
+</context>
+<context>
+    <name>w2w::TranslationManager</name>
+    <message>
+        <source>English</source>
+        <comment>this language&apos;s own name</comment>
+        <translation>한국어</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "category_style.h"
 #include "library_grid_model.h"
 
 namespace w2w {
@@ -22,16 +23,8 @@ QColor badgeColor(const GridEntry& e) {
     }
   }
   if (e.flagged) return QColor(239, 108, 0);
-  switch (e.category) {
-    case Category::Top: return QColor(173, 20, 87);
-    case Category::Outer: return QColor(230, 81, 0);
-    case Category::Bottom: return QColor(69, 39, 160);
-    case Category::Onepiece: return QColor(21, 101, 192);
-    case Category::Shoes: return QColor(0, 105, 92);
-    case Category::Bag: return QColor(93, 64, 55);
-    case Category::Accessory: return QColor(85, 139, 47);
-  }
-  return Qt::gray;
+  // The category's own colour, a shade darker so the badge's white text stays readable.
+  return categoryColor(e.category).darker(125);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/log_categories.h"
+
 namespace w2w {
 
 class BackgroundTask::Runner {
@@ -48,6 +50,7 @@ void BackgroundTask::start() {
       error = work(report, *cancel);
     } catch (const std::exception& e) {
       error = QString::fromUtf8(e.what());
+      qCWarning(lcStudio) << "a background task ended with an exception:" << error;
     }
     const bool cancelled = cancel->isCancelled();
     QMetaObject::invokeMethod(

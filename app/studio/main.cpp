@@ -20,6 +20,7 @@
 #include "common/build_info.h"
 #include "compat_service.h"
 #include "library_controller.h"
+#include "log_file.h"
 #include "main_window.h"
 #include "outfit_board_view.h"
 #include "studio_settings.h"
@@ -98,6 +99,9 @@ int main(int argc, char** argv) {
   // Ties the windows to the installed .desktop file (Wayland app id, taskbar icon).
   QGuiApplication::setDesktopFileName("io.github.what2wear.Studio");
   QApplication::setWindowIcon(applicationIcon());
+  // Everything logged from here on (the core's areas, the studio, Qt itself)
+  // also goes to the log file that Help ▸ Show Log… shows.
+  w2w::LogFile::install();
 
   QCommandLineParser parser;
   parser.setApplicationDescription("What2Wear Studio: learns which clothes go together.");

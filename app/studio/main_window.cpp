@@ -35,6 +35,7 @@
 #include "library_grid_model.h"
 #include "library_grid_view.h"
 #include "library_view.h"
+#include "log_dialog.h"
 #include "outfit_board_view.h"
 #include "pipeline/demo_library.h"
 #include "recommendations_view.h"
@@ -292,6 +293,7 @@ void MainWindow::buildMenus() {
 
   helpMenu_ = menuBar()->addMenu(QString());
   helpMenu_->setObjectName("menuHelp");
+  showLogAction_ = add(helpMenu_, "actionShowLog", {}, &MainWindow::showLog);
   aboutAction_ = add(helpMenu_, "actionAbout", {QKeySequence::HelpContents}, &MainWindow::showAbout);
   refreshRecentMenu();
 }
@@ -330,6 +332,7 @@ void MainWindow::retranslate() {
   compareAction_->setText(tr("&Compare Selected in Heatmaps"));
   languageMenu_->setTitle(tr("&Language"));
   followSystemLanguageAction_->setText(tr("Follow the system"));
+  showLogAction_->setText(tr("Show &Log…"));
   aboutAction_->setText(tr("&About What2Wear Studio"));
   encodingLabel_->setText(tr("Encoding new crops…"));
   refreshContent();
@@ -695,6 +698,11 @@ void MainWindow::openSettings() {
 void MainWindow::showItemInLibrary(qint64 itemId) {
   views_->setCurrentWidget(libraryView_);
   libraryView_->select(GridEntry::Kind::Item, itemId);
+}
+
+void MainWindow::showLog() {
+  LogDialog dialog(this);
+  dialog.exec();
 }
 
 void MainWindow::showAbout() {

@@ -102,6 +102,7 @@ class MainWindow : public QMainWindow {
   void exportDialog();
   void updateExportAction();
   void showAbout();
+  void showLog();
   void openSettings();
   void chooseCheckpoint();
   void compareSelection();
@@ -157,6 +158,7 @@ class MainWindow : public QMainWindow {
   std::vector<QAction*> goToViewActions_;  // one per tab, Alt+1..
   QAction* followSystemLanguageAction_ = nullptr;
   QAction* aboutAction_ = nullptr;
+  QAction* showLogAction_ = nullptr;
   TranslationManager* translations_;
   QLabel* libraryLabel_;
   QLabel* encodingLabel_;

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "background_task.h"
+#include "common/log_categories.h"
 #include "encoder_service.h"
 #include "library/library.h"
 #include "library_controller.h"
@@ -166,7 +167,9 @@ void TrainingController::cancel() {
       compat::RunMetrics metrics = compat::parseRunMetrics((*run)->metricsJson);
       metrics.state = "cancelled";
       (*run)->metricsJson = compat::runMetricsJson(metrics);
-      (void)library->updateRun(**run);
+      if (Status s = library->updateRun(**run); !s)
+        qCWarning(lcTraining) << "run" << runId
+                              << "not marked cancelled:" << QString::fromStdString(s.message());
     }
   }
   setState(State::Idle);

@@ -4,6 +4,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "common/log.h"
 #include "compat/outfit_cache.h"
 #include "format/json.h"
 #include "io/cv_convert.h"
@@ -277,7 +278,10 @@ Result<OutfitSet> loadCcpOutfits(const std::string& dir, Encoder& encoder, const
     if (progress)
       progress({static_cast<long long>(selected.size()), static_cast<long long>(selected.size()), "encoded"});
     // A cache that cannot be written only costs time next run.
-    if (!cachePath.empty()) (void)writeOutfitCache(cachePath, key, fresh);
+    if (!cachePath.empty()) {
+      if (Status s = writeOutfitCache(cachePath, key, fresh); !s)
+        logWarning(LogArea::Pipeline, "embedding cache not written: " + s.message());
+    }
     set = std::move(fresh);
   }
   std::vector<int> keep;

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "common/log.h"
 #include "compat/metrics.h"
 #include "compat/outfit_cache.h"
 #include "format/json.h"
@@ -230,7 +231,10 @@ Result<PolyvoreData> loadPolyvore(const std::string& dir, Encoder& encoder, cons
   if (!items) {
     auto encoded = encodeItems(dir, needed, encoder, options, progress, cancel);
     if (!encoded) return encoded.error();
-    if (!cachePath.empty()) (void)compat::writeItemCache(cachePath, key, *encoded);
+    if (!cachePath.empty()) {
+      if (Status s = compat::writeItemCache(cachePath, key, *encoded); !s)
+        logWarning(LogArea::Pipeline, "embedding cache not written: " + s.message());
+    }
     items = std::move(*encoded);
   }
   std::map<std::string, std::int64_t> rowOf;

@@ -5,9 +5,9 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTest>
 
 #include "background_encoder.h"
 #include "embed/basic_encoder.h"
@@ -46,10 +46,7 @@ struct Studio {
 };
 
 bool waitFor(const std::function<bool()>& done, int ms = 60000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done() && timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-  return done();
+  return QTest::qWaitFor([&] { return done(); }, ms);
 }
 
 TEST(BackgroundEncoding, ImportedItemsAreEncodedAndCountedAtOnce) {

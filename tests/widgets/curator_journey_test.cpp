@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QTabBar>
@@ -32,10 +31,7 @@ namespace {
 using test::TempDir;
 
 bool waitFor(const std::function<bool()>& done, int ms = 60000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done() && timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-  return done();
+  return QTest::qWaitFor([&] { return done(); }, ms);
 }
 
 // Two processed photos (200 x 300): "a" has no shoes box, and in "b" the top

@@ -4,10 +4,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTest>
 #include <QUndoStack>
 
 #include "background_task.h"
@@ -151,10 +151,7 @@ TEST(LibraryFilters, CorruptPhotoShowsAnErrorRowAndTheImportGoesOn) {
   bool reported = false;
   QObject::connect(&controller, &LibraryController::importReported, [&] { reported = true; });
   controller.importPhotos({QString::fromStdString(dir.path("photos"))});
-  QElapsedTimer timer;
-  timer.start();
-  while (!reported && timer.elapsed() < 60000) QApplication::processEvents(QEventLoop::AllEvents, 20);
-  ASSERT_TRUE(reported);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return reported; }, 60000));
   QListWidget* rows = view.importReport();
   ASSERT_EQ(rows->count(), 3);
   EXPECT_TRUE(rows->item(0)->text().contains("b-corrupt.jpg")) << rows->item(0)->text().toStdString();

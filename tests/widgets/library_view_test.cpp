@@ -4,12 +4,12 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QListView>
 #include <QMenu>
 #include <QPixmap>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTest>
 
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -28,10 +28,7 @@ using test::TempDir;
 // Processes events until `done` or a generous deadline.
 template <typename F>
 bool waitUntil(F done, int ms = 20000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done() && timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-  return done();
+  return QTest::qWaitFor([&] { return done(); }, ms);
 }
 
 std::string makeLibrary(const TempDir& dir, int photos) {
