@@ -27,8 +27,8 @@
 #include <set>
 #include <thread>
 
-#include <csignal>
 #include <sys/wait.h>
+#include <csignal>
 
 #include "child_process.h"
 #include "common/seed_slots.h"
@@ -136,9 +136,9 @@ TEST(LibraryStressStudio, WorkUntilKilled) {
 }
 
 struct Acknowledged {
-  std::set<std::string> photos;                   // content hashes
-  std::set<std::pair<Id, std::string>> tags;      // photo, tag
-  std::set<Id> importedPhotos;                    // by the command line
+  std::set<std::string> photos;               // content hashes
+  std::set<std::pair<Id, std::string>> tags;  // photo, tag
+  std::set<Id> importedPhotos;                // by the command line
   int killed = 0, finished = 0, failedStudios = 0;
 };
 
@@ -212,7 +212,8 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
   Acknowledged acks;
   std::vector<std::unique_ptr<Running>> running;
   int studios = 0, imports = 0;
-  const auto start = [&](Running::Kind kind, std::unique_ptr<test::ChildProcess> process, std::string detail) {
+  const auto start = [&](Running::Kind kind, std::unique_ptr<test::ChildProcess> process,
+                         std::string detail) {
     auto r = std::make_unique<Running>();
     r->kind = kind;
     r->detail = std::move(detail);
@@ -230,10 +231,11 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
 
   const auto startStudio = [&] {
     const std::string name = "s" + std::to_string(studios++);
-    start(Running::Kind::Studio,
-          std::make_unique<test::ChildProcess>(test::ChildProcess::self(
-              "LibraryStressStudio.WorkUntilKilled", {{"W2W_STRESS_LIBRARY", lib}, {"W2W_STRESS_NAME", name}})),
-          name);
+    start(
+        Running::Kind::Studio,
+        std::make_unique<test::ChildProcess>(test::ChildProcess::self(
+            "LibraryStressStudio.WorkUntilKilled", {{"W2W_STRESS_LIBRARY", lib}, {"W2W_STRESS_NAME", name}})),
+        name);
   };
   // The clock starts once the first two studios work: on a loaded machine a
   // program linked with LibTorch takes seconds to start.
@@ -242,7 +244,8 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
   const auto startLimit = Clock::now() + std::chrono::minutes(2);
   while (Clock::now() < startLimit && (running[0]->linesRead == 0 || running[1]->linesRead == 0))
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(running[0]->linesRead > 0 && running[1]->linesRead > 0) << "the studios did not start in 2 minutes";
+  ASSERT_TRUE(running[0]->linesRead > 0 && running[1]->linesRead > 0)
+      << "the studios did not start in 2 minutes";
 
   const auto deadline = Clock::now() + std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
   while (Clock::now() < deadline) {
@@ -261,8 +264,8 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
         case 1:
           if (imports < importFiles) {
             const std::string file = dir.path("in" + std::to_string(imports++) + ".png");
-            start(Running::Kind::Import, cli({"import", "--library", lib, "--no-crops", file, "--json", "--quiet"}),
-                  file);
+            start(Running::Kind::Import,
+                  cli({"import", "--library", lib, "--no-crops", file, "--json", "--quiet"}), file);
             break;
           }
           [[fallthrough]];
@@ -278,8 +281,8 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
     // nothing). The pointer, not the entry: the entry goes below.
     std::vector<test::ChildProcess*> eligible;
     for (const auto& r : running) {
-      const bool working = r->kind == Running::Kind::Studio ? r->linesRead > 0
-                                                            : Clock::now() - r->started > kMinimumLifetime;
+      const bool working =
+          r->kind == Running::Kind::Studio ? r->linesRead > 0 : Clock::now() - r->started > kMinimumLifetime;
       if (working) eligible.push_back(r->process.get());
     }
     test::ChildProcess* const victim = eligible.empty() ? nullptr : eligible[random() % eligible.size()];
@@ -287,9 +290,9 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
     // Collect whatever has ended.
     for (auto it = running.begin(); it != running.end();) {
       siginfo_t ended{};
-      const bool done = waitid(P_PID, static_cast<id_t>((*it)->process->pid()), &ended,
-                               WEXITED | WNOHANG | WNOWAIT) == 0 &&
-                        ended.si_pid != 0;
+      const bool done =
+          waitid(P_PID, static_cast<id_t>((*it)->process->pid()), &ended, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+          ended.si_pid != 0;
       if ((*it)->process.get() == victim || done) {
         collect(**it, acks);
         it = running.erase(it);
@@ -304,8 +307,9 @@ TEST(LibraryStress, ManyProgramsKilledAtRandomLoseNoAcknowledgedWrite) {
   for (auto& r : running) collect(*r, acks);
   running.clear();
 
-  std::printf("%.0f s: %d programs killed, %d ended; acknowledged %zu photos, %zu tags, %zu imports\n", seconds,
-              acks.killed, acks.finished, acks.photos.size(), acks.tags.size(), acks.importedPhotos.size());
+  std::printf("%.0f s: %d programs killed, %d ended; acknowledged %zu photos, %zu tags, %zu imports\n",
+              seconds, acks.killed, acks.finished, acks.photos.size(), acks.tags.size(),
+              acks.importedPhotos.size());
   EXPECT_EQ(acks.failedStudios, 0) << "a studio stopped on an error (see its stderr above)";
   EXPECT_GT(acks.photos.size(), 0u);
   EXPECT_GT(acks.killed, 0);

@@ -74,7 +74,8 @@ TEST(MimeType, LibraryIsRecognisedByItsContentWithoutTheExtension) {
   const QString renamed = dir.filePath("wardrobe-copy");
   ASSERT_TRUE(QFile::copy(path, renamed));
   const QString type = desktopTypeOf(renamed);
-  if (type.isEmpty()) GTEST_SKIP() << "gio or update-mime-database missing (apt install libglib2.0-bin shared-mime-info)";
+  if (type.isEmpty())
+    GTEST_SKIP() << "gio or update-mime-database missing (apt install libglib2.0-bin shared-mime-info)";
   EXPECT_EQ(type, kLibraryType);
   EXPECT_TRUE(QMimeDatabase().mimeTypeForName(kLibraryType).inherits("application/vnd.sqlite3"));
 }
@@ -90,7 +91,8 @@ TEST(MimeType, AnotherSqliteDatabaseIsNotALibrary) {
   file.write(header);
   file.close();
   const QString type = desktopTypeOf(path);
-  if (type.isEmpty()) GTEST_SKIP() << "gio or update-mime-database missing (apt install libglib2.0-bin shared-mime-info)";
+  if (type.isEmpty())
+    GTEST_SKIP() << "gio or update-mime-database missing (apt install libglib2.0-bin shared-mime-info)";
   EXPECT_EQ(type, "application/vnd.sqlite3");
 }
 

@@ -59,9 +59,15 @@ int main(int argc, char** argv) {
       must(l.updateCrop(it.id, {55, 335, 270, 290}, crop("p2-bottom-edited")), "edit crop");
   must(l.syncPhotoOutfits(), "sync");
   // Standalone items, one flagged.
-  Id sTop = must(l.addStandaloneItem(Category::Top, {"/items/shirt.png", "hash-shirt", 11, 64, 64}, crop("shirt")), "shirt");
-  Id sBottom = must(l.addStandaloneItem(Category::Bottom, {"/items/jeans.png", "hash-jeans", 12, 64, 64}, crop("jeans")), "jeans");
-  Id sShoes = must(l.addStandaloneItem(Category::Shoes, {"/items/boots.png", "hash-boots", 13, 64, 64}, crop("boots")), "boots");
+  Id sTop =
+      must(l.addStandaloneItem(Category::Top, {"/items/shirt.png", "hash-shirt", 11, 64, 64}, crop("shirt")),
+           "shirt");
+  Id sBottom = must(
+      l.addStandaloneItem(Category::Bottom, {"/items/jeans.png", "hash-jeans", 12, 64, 64}, crop("jeans")),
+      "jeans");
+  Id sShoes = must(
+      l.addStandaloneItem(Category::Shoes, {"/items/boots.png", "hash-boots", 13, 64, 64}, crop("boots")),
+      "boots");
   must(l.setItemFlagged(sBottom, true), "flag");
   // A user outfit and a modified one.
   Outfit user;
