@@ -2260,8 +2260,8 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>같은 데이터, 설정, 시드는 같은 결과를 냅니다</translation>
     </message>
     <message>
-        <source>Outfit photos (top, bottom and shoes cropped)</source>
-        <translation>코디 사진 (상의, 하의, 신발 크롭)</translation>
+        <source>Outfit photos (each garment cropped)</source>
+        <translation>코디 사진 (옷마다 크롭)</translation>
     </message>
     <message>
         <source>Outfits composed by people</source>

@@ -10,13 +10,17 @@
 #include <QFileDialog>
 #include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QScatterSeries>
 #include <QScopedValueRollback>
+#include <QTextDocument>
+#include <QTextOption>
+#include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
@@ -26,19 +30,28 @@
 #include <vector>
 
 namespace w2w {
+namespace {
+
+constexpr int kChartMargin = 4;
+
+}  // namespace
 
 ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   setRenderHint(QPainter::Antialiasing);
   setMinimumSize(240, 180);
   QChart* c = chart();
   c->setAnimationOptions(QChart::NoAnimation);
-  c->setMargins(QMargins(4, 4, 4, 4));
+  c->setMargins(QMargins(kChartMargin, kChartMargin, kChartMargin, kChartMargin));
   c->setBackgroundRoundness(0);
-  c->legend()->setAlignment(Qt::AlignBottom);
-  QFont legend = c->legend()->font();
-  legend.setPointSizeF(legend.pointSizeF() * 0.9);
-  c->legend()->setFont(legend);
-  legendFont_ = legend;
+  c->legend()->hide();
+  legend_ = new QGraphicsTextItem(c);
+  legend_->setObjectName("chartLegend");
+  QFont legendFont = c->legend()->font();
+  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+  legend_->setFont(legendFont);
+  legend_->setDefaultTextColor(QColor(60, 60, 60));
+  legend_->document()->setDocumentMargin(2);
+  legend_->document()->setDefaultTextOption(QTextOption(Qt::AlignHCenter));
   QFont title = c->titleFont();
   title.setBold(true);
   c->setTitleFont(title);
@@ -47,9 +60,12 @@ ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   placeholder_->setZValue(10);
   connect(c, &QChart::plotAreaChanged, this, &ChartPanel::placePlaceholder);
   connect(c, &QChart::plotAreaChanged, this, &ChartPanel::fitTicks);
-  // Names change with the language and with the runs compared.
-  connect(c, &QChart::plotAreaChanged, this, &ChartPanel::fitLegend);
   setMouseTracking(true);
+}
+
+ChartPanel::~ChartPanel() {
+  // The chart and its curves outlive this part of the object.
+  for (QAbstractSeries* series : watched_) disconnect(series, nullptr, this, nullptr);
 }
 
 namespace {
@@ -145,34 +161,70 @@ void ChartPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void ChartPanel::fitLegend() {
-  QLegend* legend = chart()->legend();
-  // Setting the font or the place lays the chart out again (and calls this
-  // back while the legend's entries are being remade).
-  if (!legend->isVisible() || fittingLegend_) return;
+  // Setting the margins lays the chart out again, which calls this back.
+  if (fittingLegend_) return;
   const QScopedValueRollback<bool> fitting(fittingLegend_, true);
-  const double room = chart()->size().width() - chart()->margins().left() - chart()->margins().right();
-  // What a row of the entries takes in a font: each name, its marker and
-  // the gaps around them (a little more than Qt Charts draws, so that
-  // nothing is elided), plus the legend's own margins.
-  const auto rowWidth = [legend](const QFont& font) {
-    const QFontMetricsF metrics(font);
-    double width = 24;
-    for (QLegendMarker* marker : legend->markers()) {
-      if (!marker->label().isEmpty())
-        width += metrics.horizontalAdvance(marker->label()) + metrics.height() + 18;
-    }
-    return width;
-  };
-  QFont small = legendFont_;
-  small.setPointSizeF(legendFont_.pointSizeF() * 0.85);
-  Qt::Alignment alignment = Qt::AlignBottom;
-  QFont font = legendFont_;
-  if (rowWidth(legendFont_) > room) {
-    font = small;
-    if (rowWidth(small) > room) alignment = Qt::AlignRight;
+  legendPending_ = false;
+  const QString html = legendHtml();
+  if (shownLegend_ != html) {
+    shownLegend_ = html;
+    legend_->setHtml(html);
   }
-  if (legend->font() != font) legend->setFont(font);
-  if (legend->alignment() != alignment) legend->setAlignment(alignment);
+  const QSizeF size = chart()->size();
+  const double width = std::max(0.0, size.width() - kChartMargin * 2);
+  if (legend_->textWidth() != width) legend_->setTextWidth(width);
+  const int height = html.isEmpty() ? 0 : static_cast<int>(std::ceil(legend_->boundingRect().height()));
+  legend_->setVisible(!html.isEmpty());
+  legend_->setPos(kChartMargin, size.height() - kChartMargin - height);
+  const QMargins margins(kChartMargin, kChartMargin, kChartMargin, kChartMargin + height);
+  if (chart()->margins() != margins) chart()->setMargins(margins);
+}
+
+void ChartPanel::fitLegendLater() {
+  if (legendPending_) return;
+  legendPending_ = true;
+  QTimer::singleShot(0, this, &ChartPanel::fitLegend);
+}
+
+void ChartPanel::watchSeries(QAbstractSeries* series) {
+  if (watched_.contains(series)) return;
+  watched_ << series;
+  connect(series, &QAbstractSeries::nameChanged, this, &ChartPanel::fitLegendLater);
+  connect(series, &QAbstractSeries::visibleChanged, this, &ChartPanel::fitLegendLater);
+  connect(series, &QObject::destroyed, this, [this, series] {
+    watched_.removeOne(series);
+    fitLegendLater();
+  });
+}
+
+QString ChartPanel::legendHtml() {
+  // A line's entry is drawn in its colour and dash, an area's as a square,
+  // a scatter's as a dot. Spaces inside a name do not break, so rows wrap
+  // between entries only.
+  QStringList entries;
+  for (QAbstractSeries* series : chart()->series()) {
+    watchSeries(series);
+    if (!series->isVisible() || series->name().isEmpty()) continue;
+    QColor color;
+    QString symbol;
+    if (const auto* scatter = qobject_cast<const QScatterSeries*>(series)) {
+      color = scatter->color();
+      symbol = QStringLiteral("\u25CF");
+    } else if (const auto* xy = qobject_cast<const QXYSeries*>(series)) {
+      color = xy->pen().color();
+      symbol = xy->pen().style() == Qt::SolidLine ? QStringLiteral("\u2501\u2501")
+                                                  : QStringLiteral("\u254D\u254D");
+    } else if (const auto* area = qobject_cast<const QAreaSeries*>(series)) {
+      color = area->brush().color();
+      color.setAlpha(255);
+      symbol = QStringLiteral("\u25A0");
+    }
+    QString name = series->name().toHtmlEscaped();
+    name.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    entries << QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+                   .arg(color.name(QColor::HexArgb), symbol, name);
+  }
+  return entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; "));
 }
 
 bool ChartPanel::savePng(const QString& path) {

@@ -3,9 +3,10 @@
 // no animations (charts are fed live, several times a second), an
 // explanatory empty state, saving as PNG (context menu or savePng()), and the
 // values under the pointer: each curve's point nearest to it along the x
-// axis, in a tool tip. The legend's names are never cut: it sits under the
-// chart while its entries fit side by side (in a smaller font if need be),
-// else on the right, one entry a line.
+// axis, in a tool tip. The legend sits under the plot and wraps onto as many
+// rows as its entries need, so no name is cut and the plot keeps the chart's
+// whole width however many curves are compared (Qt Charts' own legend can
+// only elide names in one row or take the plot's width on the side).
 #pragma once
 
 #include <QChartView>
@@ -13,6 +14,8 @@
 class QChart;
 class QValueAxis;
 class QGraphicsSimpleTextItem;
+class QGraphicsTextItem;
+class QAbstractSeries;
 
 namespace w2w {
 
@@ -21,6 +24,7 @@ class ChartPanel : public QChartView {
 
  public:
   explicit ChartPanel(QWidget* parent = nullptr);
+  ~ChartPanel() override;
 
   // Renders the chart as it is on screen; false when the file cannot be written.
   bool savePng(const QString& path);
@@ -44,8 +48,9 @@ class ChartPanel : public QChartView {
   // instead of labels cut to "-...".
   void fitTicksToWidth(QValueAxis* axis, QList<int> tickCounts);
   void resizeEvent(QResizeEvent* event) override;
-  // The legend's font and place for its entries in the chart's width; called
-  // on resizing and by charts whose curves (and so entries) change.
+  // Rewrites the legend from the chart's named, visible curves and makes room
+  // for its rows under the plot. Runs by itself on resizing and when a curve
+  // is renamed, shown or hidden; charts call it after adding or removing curves.
   void fitLegend();
 
  private:
@@ -58,9 +63,16 @@ class ChartPanel : public QChartView {
   };
   QList<FittedAxis> fitted_;
 
+  QString legendHtml();
+  void watchSeries(QAbstractSeries* series);
+  void fitLegendLater();
+
   QGraphicsSimpleTextItem* placeholder_;
-  QFont legendFont_;  // the legend's font where there is room
+  QGraphicsTextItem* legend_;
+  QString shownLegend_;
+  QList<QAbstractSeries*> watched_;  // curves whose changes refit the legend
   bool fittingLegend_ = false;
+  bool legendPending_ = false;
 };
 
 }  // namespace w2w

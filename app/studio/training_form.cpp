@@ -108,7 +108,7 @@ void TrainingForm::retranslate() {
   patience_->setToolTip(tr("Stop when the validation AUC has not improved for this many epochs"));
   patience_->setSuffix(tr(" epochs without progress"));
   seed_->setToolTip(tr("The same data, settings and seed give the same run"));
-  photoOutfits_->setText(tr("Outfit photos (top, bottom and shoes cropped)"));
+  photoOutfits_->setText(tr("Outfit photos (each garment cropped)"));
   userOutfits_->setText(tr("Outfits composed by people"));
 }
 

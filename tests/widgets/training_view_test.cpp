@@ -367,14 +367,12 @@ TEST(TrainingView, SaysWhyItCannotTrain) {
 namespace w2w {
 namespace {
 
-// Every legend name of the training charts as drawn ("Validat..." when cut).
-QStringList legendTexts(const TrainingView& view) {
+// Every text a training chart draws: its legend, its axes' labels and
+// titles ("Validat...", "2...." when cut).
+QStringList chartTexts(const TrainingView& view) {
   QStringList texts;
   for (ChartPanel* panel : view.charts()->panels()) {
-    QList<QGraphicsItem*> items = panel->chart()->legend()->childItems();
-    while (!items.isEmpty()) {
-      QGraphicsItem* item = items.takeFirst();
-      items << item->childItems();
+    for (QGraphicsItem* item : panel->scene()->items()) {
       if (auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item); text && text->isVisible())
         texts << text->toPlainText();
     }
@@ -382,9 +380,33 @@ QStringList legendTexts(const TrainingView& view) {
   return texts;
 }
 
+QGraphicsTextItem* legendItem(ChartPanel* panel) {
+  for (QGraphicsItem* item : panel->chart()->childItems()) {
+    if (auto* text = qgraphicsitem_cast<QGraphicsTextItem*>(item);
+        text && text->objectName() == "chartLegend")
+      return text;
+  }
+  return nullptr;
+}
+
+QString legendOf(ChartPanel* panel) {
+  QGraphicsTextItem* legend = legendItem(panel);
+  // Names keep their spaces unbroken in the legend.
+  return legend && legend->isVisible() ? legend->toPlainText().replace(QChar(0xA0), QLatin1Char(' '))
+                                       : QString();
+}
+
+std::vector<compat::EpochRecord> epochs(int count) {
+  std::vector<compat::EpochRecord> history;
+  for (int e = 1; e <= count; ++e) history.push_back({e, 2.0 / e, 0, 0, 1.0 / e, 0.5 + 0.004 * e});
+  return history;
+}
+
 // At 1024x700, and again after the window was large and small again, in
-// both languages, no chart's legend cuts a name.
-TEST(TrainingView, NoLegendIsCutAt1024x700OrAfterResizingBack) {
+// both languages and with two runs compared, no chart cuts a name or an axis
+// label: the legend wraps under the plot instead, the whole of it inside
+// the chart.
+TEST(TrainingView, NoChartTextIsCutAt1024x700WithRunsComparedOrAfterResizingBack) {
   TempDir dir;
   StudioSettings settings;
   LibraryController library;
@@ -395,18 +417,44 @@ TEST(TrainingView, NoLegendIsCutAt1024x700OrAfterResizingBack) {
   window.show();
   ASSERT_TRUE(window.showView("training"));
   auto* view = window.findChild<TrainingView*>("training");
+  LossChart* loss = view->charts()->loss();
   for (const QString language : {"en", "ko"}) {
     translations.apply(language);
-    for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1024, 700)}) {
-      window.resize(size);
-      QApplication::processEvents();
-      QApplication::processEvents();
-      const QStringList texts = legendTexts(*view);
-      EXPECT_GE(texts.size(), 10) << "the legends are drawn";
-      for (const QString& text : texts)
-        EXPECT_FALSE(text.contains("...") || text.contains(QChar(0x2026)))
-            << language.toStdString() << " " << size.width() << "x" << size.height() << ": "
-            << text.toStdString();
+    for (const int compared : {0, 2}) {
+      QList<ComparedRun> runs;
+      for (int i = 0; i < compared; ++i) runs.append({QStringLiteral("run-%1").arg(12 + i), epochs(40)});
+      loss->setComparison(runs);
+      for (const QSize size : {QSize(1024, 700), QSize(1280, 800), QSize(1024, 700)}) {
+        window.resize(size);
+        QApplication::processEvents();
+        QApplication::processEvents();
+        const QString where = QStringLiteral("%1 %2x%3, %4 compared")
+                                  .arg(language)
+                                  .arg(size.width())
+                                  .arg(size.height())
+                                  .arg(compared);
+        const QStringList texts = chartTexts(*view);
+        EXPECT_GE(texts.size(), 30) << "the charts are drawn";
+        for (const QString& text : texts)
+          EXPECT_FALSE(text.contains("...") || text.contains(QChar(0x2026)))
+              << where.toStdString() << ": " << text.toStdString();
+        for (ChartPanel* panel : view->charts()->panels()) {
+          const QString legend = legendOf(panel);
+          for (QAbstractSeries* series : panel->chart()->series()) {
+            if (!series->isVisible() || series->name().isEmpty()) continue;
+            EXPECT_TRUE(legend.contains(series->name()))
+                << where.toStdString() << ": " << series->name().toStdString() << " not in "
+                << legend.toStdString();
+          }
+          QGraphicsTextItem* item = legendItem(panel);
+          ASSERT_TRUE(item);
+          const QRectF drawn = item->mapRectToScene(item->boundingRect());
+          EXPECT_LE(drawn.bottom(), panel->chart()->size().height() + 1) << where.toStdString();
+          EXPECT_GT(panel->chart()->plotArea().width(), panel->chart()->size().width() * 0.55)
+              << where.toStdString() << ": the plot keeps the chart's width";
+        }
+        EXPECT_TRUE(legendOf(loss).contains(compared ? "run-13" : "AUC")) << where.toStdString();
+      }
     }
   }
   translations.apply(QString());
