@@ -637,6 +637,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <source>Double-click a piece in the wardrobe, or drag one here</source>
         <translation>옷장에서 아이템을 두 번 클릭하거나 여기로 끌어 놓으세요</translation>
     </message>
+    <message>
+        <source>Empty</source>
+        <translation>비어 있음</translation>
+    </message>
 </context>
 <context>
     <name>w2w::LibraryController</name>
@@ -1653,6 +1657,10 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
     <message>
         <source>The pieces make a whole outfit: the lists of the kinds on it show the pieces that could replace one, with the others kept. %1 %2</source>
         <translation>아이템이 완성된 코디를 이룹니다. 각 종류의 목록에는 나머지는 그대로 두고 하나를 바꿀 수 있는 아이템이 나옵니다. %1 %2</translation>
+    </message>
+    <message>
+        <source>Nothing to suggest for: %1.</source>
+        <translation>추천할 것이 없는 종류: %1.</translation>
     </message>
 </context>
 <context>

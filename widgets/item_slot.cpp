@@ -2,7 +2,9 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFocusEvent>
+#include <QFontMetricsF>
 #include <QMimeData>
 #include <QPainter>
 
@@ -17,13 +19,22 @@ ItemSlot::ItemSlot(Category category, QWidget* parent) : QWidget(parent), catego
   setObjectName(QStringLiteral("slot_%1").arg(categoryName(category)));
   // Tab reaches every slot; the slot with the focus is the selected one.
   setFocusPolicy(Qt::StrongFocus);
+  setToolTip(emptyHint());
 }
+
+void ItemSlot::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange && !item_) setToolTip(emptyHint());
+  QWidget::changeEvent(event);
+}
+
+QString ItemSlot::emptyHint() const { return tr("Double-click a piece in the wardrobe, or drag one here"); }
 
 void ItemSlot::setItem(Id item, const QPixmap& picture, const QString& caption) {
   item_ = item;
   picture_ = picture;
   caption_ = caption;
-  setToolTip(caption);  // the caption is shortened to fit
+  // The caption is shortened to fit; an empty slot's hint may be cut to a word.
+  setToolTip(item ? caption : emptyHint());
   update();
 }
 
@@ -50,8 +61,14 @@ void ItemSlot::paintEvent(QPaintEvent*) {
   painter.setPen(color);
   QFont bold = font();
   bold.setBold(true);
+  // A narrow slot (seven side by side) shows its category in a smaller font
+  // before cutting it.
+  const QString label = categoryLabel(category_);
+  if (QFontMetricsF(bold).horizontalAdvance(label) > tab.width() - 6)
+    bold.setPointSizeF(bold.pointSizeF() * 0.85);
   painter.setFont(bold);
-  painter.drawText(tab, Qt::AlignCenter, categoryLabel(category_));
+  painter.drawText(tab, Qt::AlignCenter,
+                   QFontMetrics(bold).elidedText(label, Qt::ElideRight, static_cast<int>(tab.width()) - 4));
   painter.setFont(font());
 
   const QRectF inner = frame.adjusted(8, labelHeight, -8, -(labelHeight + 4));
@@ -63,8 +80,12 @@ void ItemSlot::paintEvent(QPaintEvent*) {
         scaled);
   } else {
     painter.setPen(palette().placeholderText().color());
-    painter.drawText(inner, Qt::AlignCenter | Qt::TextWordWrap,
-                     tr("Double-click a piece in the wardrobe, or drag one here"));
+    // The whole hint where it fits, else a word (the tool tip keeps the hint).
+    const QString hint = emptyHint();
+    const QRectF needed = painter.boundingRect(inner, Qt::AlignCenter | Qt::TextWordWrap, hint);
+    painter.drawText(
+        inner, Qt::AlignCenter | Qt::TextWordWrap,
+        needed.height() <= inner.height() && needed.width() <= inner.width() ? hint : tr("Empty"));
   }
   painter.setPen(palette().text().color());
   painter.drawText(QRectF(frame.left(), frame.bottom() - labelHeight, frame.width(), labelHeight),

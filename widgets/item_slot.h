@@ -38,8 +38,10 @@ class ItemSlot : public QWidget {
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dragLeaveEvent(QDragLeaveEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
+  QString emptyHint() const;
   Category category_;
   Id item_ = 0;
   QPixmap picture_;

@@ -318,7 +318,11 @@ void RecommendationsView::refresh() {
                         "could replace one, with the others kept. %1 %2")
                          .arg(compat_->verdictRule(), compat_->description())
                    : QStringLiteral("%1 %2").arg(compat_->verdictRule(), compat_->description()));
-  for (Category target : kBoardSlots) {
+  // A kind with nothing to suggest (none in the library, or all left out by
+  // the options) gives its room to the others and is named once instead.
+  QStringList nothing;
+  for (std::size_t i = 0; i < kBoardSlots.size(); ++i) {
+    const Category target = kBoardSlots[i];
     if (!shown(target)) continue;
     std::vector<GivenPiece> others;
     for (const GivenPiece& g : given)
@@ -326,7 +330,11 @@ void RecommendationsView::refresh() {
     RecommendOptions slotOptions = options;
     if (pieces_[target]) slotOptions.excluded.insert(pieces_[target]);  // the piece being replaced
     auto ranked = engine->rank(others, target, slotOptions);
-    if (!ranked) continue;
+    if (!ranked || ranked->empty()) {
+      listColumns_[i]->setVisible(false);
+      nothing << categoryLabel(target);
+      continue;
+    }
     for (const Suggestion& s : *ranked) {
       auto* row = new QListWidgetItem(
           QIcon(piecePicture(library_, s.itemId)),
@@ -335,6 +343,8 @@ void RecommendationsView::refresh() {
       row->setToolTip(whyText(s.why));
     }
   }
+  if (!nothing.isEmpty())
+    status_->setText(status_->text() + ' ' + tr("Nothing to suggest for: %1.").arg(nothing.join(", ")));
   if (given.size() == 1) {
     auto whole = engine->complete(given[0], options);
     if (!whole) return;

@@ -438,6 +438,25 @@ TEST(Recommendations, ListsCandidatesForTheEmptySlots) {
   EXPECT_GT(view.list(Category::Bottom)->count(), 0);
 }
 
+// Kinds the library has no pieces of (here outer layers and accessories)
+// get no empty column; the status names them once.
+TEST(Recommendations, KindsWithNothingToSuggestGiveTheirRoomToTheOthers) {
+  BoardFixture f;
+  RecommendationsView view(&f.library, &f.compat, &f.wardrobe, nullptr);
+  view.show();
+  BoardPieces top;
+  top.set(Category::Top, f.item(Category::Top, 0));
+  view.setPieces(top);
+  const auto columnShown = [&view](Category c) { return view.list(c)->isVisibleTo(&view); };
+  EXPECT_TRUE(columnShown(Category::Bottom));
+  EXPECT_TRUE(columnShown(Category::Shoes));
+  EXPECT_TRUE(columnShown(Category::Bag));
+  EXPECT_FALSE(columnShown(Category::Outer));
+  EXPECT_FALSE(columnShown(Category::Accessory));
+  EXPECT_TRUE(view.status().contains("Nothing to suggest for: Outer layer, Accessory."))
+      << view.status().toStdString();
+}
+
 // Every slot filled: each list offers the pieces that could replace one.
 TEST(Recommendations, WithEverySlotFilledOffersAlternativesForEachPiece) {
   BoardFixture f;
