@@ -19,6 +19,8 @@ class ItemSlot : public QWidget {
 
   Category category() const { return category_; }
   Id item() const { return item_; }
+  // The piece's name ("shoes2.jpg · Shoes"); empty while the slot is.
+  const QString& caption() const { return caption_; }
   void setItem(Id item, const QPixmap& picture, const QString& caption);
   void setSelected(bool selected);
   bool isSelected() const { return selected_; }

@@ -136,6 +136,9 @@ TEST(OutfitBoard, AnItemAlwaysGoesToItsOwnSlotAndIsNamedByItsFile) {
   auto* slot = board.findChild<ItemSlot*>("slot_shoes");
   ASSERT_NE(slot, nullptr);
   EXPECT_EQ(slot->toolTip(), "shoes2.jpg · Shoes");
+  EXPECT_EQ(slot->caption(), "shoes2.jpg · Shoes");
+  EXPECT_TRUE(board.findChild<ItemSlot*>("slot_top")->toolTip().startsWith("Double-click"))
+      << "an empty slot says what to do";
   EXPECT_EQ(board.undoStack()->undoText(), "Put shoes2.jpg · Shoes on the board");
   ASSERT_TRUE(f.library.library()->tagItem(f.item(Category::Shoes, 2), "summer").ok());
   EXPECT_EQ(f.library.itemName(f.item(Category::Shoes, 2)).text(), "shoes2.jpg · Shoes · summer");

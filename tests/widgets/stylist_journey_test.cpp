@@ -30,6 +30,7 @@
 #include <memory>
 
 #include "common/resources.h"
+#include "item_slot.h"
 #include "journey_support.h"
 #include "library_controller.h"
 #include "main_window.h"
@@ -75,7 +76,7 @@ struct Session {
     return currentView()->findChild<T*>(name);
   }
   QString slotText(const char* category) const {
-    return inView<QWidget>(qPrintable(QStringLiteral("slot_%1").arg(category)))->toolTip();
+    return inView<ItemSlot>(qPrintable(QStringLiteral("slot_%1").arg(category)))->caption();
   }
   bool settled() const { return !window->busy(); }
   // What the window shows while it is busy (the status bar), for failures.
