@@ -83,7 +83,7 @@ xs_shot shoes-deleted-missing
 xs_key 5
 drag_photo $((sx + sw)) $((sy + sh)) "$sx" "$sy"
 xs_shot shoes-drawn-up-left
-xs_key ctrl+z 3
+xs_key ctrl+z 5 # undo the drawing, Shoes again
 drag_photo "$sx" "$sy" $((sx + sw)) $((sy + sh))
 xs_shot shoes-drawn-down-right
 
