@@ -2,9 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QPointer>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "image_convert.h"
 #include "io/file_io.h"
@@ -41,18 +39,16 @@ Made makeThumbnail(const ThumbnailSource& source, int size, const QString& folde
 }  // namespace
 
 ThumbnailCache::ThumbnailCache(int size, const QString& cacheFolder, QObject* parent)
-    : QObject(parent), size_(size), memory_(2000) {
+    // One worker: the second core stays free for the GUI and the pipeline.
+    : QObject(parent), size_(size), memory_(2000), jobs_(BackgroundJobs::Keep::EveryResult, 1) {
   folder_ = cacheFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
                                         QStringLiteral("/thumbnails")
                                   : cacheFolder;
-  // One worker: the second core stays free for the GUI and the pipeline.
-  pool_.setMaxThreadCount(1);
 }
 
-ThumbnailCache::~ThumbnailCache() {
-  pool_.clear();
-  pool_.waitForDone();
-}
+// The jobs (last member) go first: queued thumbnails are dropped, the one
+// being made is finished, and nothing is delivered.
+ThumbnailCache::~ThumbnailCache() = default;
 
 QPixmap ThumbnailCache::cached(const QString& key) const {
   if (const QPixmap* hit = memory_.object(key)) return *hit;
@@ -64,18 +60,10 @@ QPixmap ThumbnailCache::thumbnail(const ThumbnailSource& source) {
   if (QPixmap* hit = memory_.object(source.key)) return *hit;
   if (pending_.contains(source.key) || failed_.contains(source.key)) return {};
   pending_.insert(source.key);
-  QPointer<ThumbnailCache> self(this);
   const int size = size_;
   const QString folder = folder_;
-  (void)QtConcurrent::run(&pool_, [self, source, size, folder] {
-    Made made = makeThumbnail(source, size, folder);
-    QMetaObject::invokeMethod(
-        self,
-        [self, key = source.key, made] {
-          if (self) self->deliver(key, made.image, made.error);
-        },
-        Qt::QueuedConnection);
-  });
+  jobs_.run([source, size, folder] { return makeThumbnail(source, size, folder); },
+            [this, key = source.key](const Made& made) { deliver(key, made.image, made.error); });
   return {};
 }
 
@@ -90,6 +78,6 @@ void ThumbnailCache::deliver(const QString& key, const QImage& image, const QStr
   Q_EMIT ready(key);
 }
 
-void ThumbnailCache::waitForPending() { pool_.waitForDone(); }
+void ThumbnailCache::waitForPending() { jobs_.waitForAll(); }
 
 }  // namespace w2w

@@ -13,7 +13,8 @@
 #include <QPixmap>
 #include <QSet>
 #include <QString>
-#include <QThreadPool>
+
+#include "background_jobs.h"
 
 namespace w2w {
 
@@ -53,7 +54,8 @@ class ThumbnailCache : public QObject {
   QCache<QString, QPixmap> memory_;
   QSet<QString> pending_;
   QSet<QString> failed_;  // not retried until the cache is cleared
-  QThreadPool pool_;
+  // Last member: its jobs end before the members they report to go.
+  BackgroundJobs jobs_;
 };
 
 }  // namespace w2w

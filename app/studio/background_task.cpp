@@ -1,24 +1,13 @@
 #include "background_task.h"
 
 #include <QDateTime>
-#include <QFuture>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "common/log_categories.h"
 
 namespace w2w {
 
-class BackgroundTask::Runner {
- public:
-  QFuture<void> future;
-};
-
 BackgroundTask::BackgroundTask(QString title, Work work, QObject* parent)
-    : QObject(parent),
-      title_(std::move(title)),
-      work_(std::move(work)),
-      runner_(std::make_unique<Runner>()) {}
+    : QObject(parent), title_(std::move(title)), work_(std::move(work)) {}
 
 BackgroundTask::~BackgroundTask() {
   cancel();
@@ -28,42 +17,38 @@ BackgroundTask::~BackgroundTask() {
 void BackgroundTask::start() {
   if (running_) return;
   running_ = true;
-  QPointer<BackgroundTask> self(this);
   auto cancel = cancel_;
   Work work = work_;
-  runner_->future = QtConcurrent::run([self, cancel, work] {
-    // At most ~20 progress signals a second: a GUI fed faster only stutters.
-    auto lastMs = std::make_shared<qint64>(0);
-    ProgressCallback report = [self, lastMs](const Progress& p) {
-      const qint64 now = QDateTime::currentMSecsSinceEpoch();
-      if (now - *lastMs < 50 && p.done < p.total) return;
-      *lastMs = now;
-      QMetaObject::invokeMethod(
-          self,
-          [self, p] {
-            if (self) Q_EMIT self->progress(p.done, p.total, QString::fromStdString(p.message));
-          },
-          Qt::QueuedConnection);
-    };
+  BackgroundJobs* jobs = &jobs_;
+  struct Ended {
     QString error;
-    try {
-      error = work(report, *cancel);
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
-      qCWarning(lcStudio) << "a background task ended with an exception:" << error;
-    }
-    const bool cancelled = cancel->isCancelled();
-    QMetaObject::invokeMethod(
-        self,
-        [self, error, cancelled] {
-          if (!self) return;
-          self->running_ = false;
-          Q_EMIT self->finished(error, cancelled);
-        },
-        Qt::QueuedConnection);
-  });
+    bool cancelled;
+  };
+  jobs_.run(
+      [this, jobs, cancel, work]() -> Ended {
+        // At most ~20 progress signals a second: a GUI fed faster only stutters.
+        auto lastMs = std::make_shared<qint64>(0);
+        ProgressCallback report = [this, jobs, lastMs](const Progress& p) {
+          const qint64 now = QDateTime::currentMSecsSinceEpoch();
+          if (now - *lastMs < 50 && p.done < p.total) return;
+          *lastMs = now;
+          jobs->post([this, p] { Q_EMIT progress(p.done, p.total, QString::fromStdString(p.message)); });
+        };
+        QString error;
+        try {
+          error = work(report, *cancel);
+        } catch (const std::exception& e) {
+          error = QString::fromUtf8(e.what());
+          qCWarning(lcStudio) << "a background task ended with an exception:" << error;
+        }
+        return {error, cancel->isCancelled()};
+      },
+      [this](const Ended& ended) {
+        running_ = false;
+        Q_EMIT finished(ended.error, ended.cancelled);
+      });
 }
 
-void BackgroundTask::wait() { runner_->future.waitForFinished(); }
+void BackgroundTask::wait() { jobs_.waitForAll(); }
 
 }  // namespace w2w

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+#include "background_jobs.h"
 #include "common/progress.h"
 
 namespace w2w {
@@ -41,8 +42,7 @@ class BackgroundTask : public QObject {
   Work work_;
   std::shared_ptr<CancelFlag> cancel_ = std::make_shared<CancelFlag>();
   bool running_ = false;
-  class Runner;
-  std::unique_ptr<Runner> runner_;
+  BackgroundJobs jobs_;  // last member: the work ends before the rest goes
 };
 
 }  // namespace w2w

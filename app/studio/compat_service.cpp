@@ -1,8 +1,6 @@
 #include "compat_service.h"
 
 #include <QFileInfo>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -42,10 +40,7 @@ CompatService::CompatService(LibraryController* library, EncoderService* encoder
   });
 }
 
-// A rebuild in flight finishes before the service goes (it reports to it).
-CompatService::~CompatService() {
-  for (QFuture<void>& f : pending_) f.waitForFinished();
-}
+CompatService::~CompatService() = default;
 
 QString CompatService::setCheckpoint(const QString& folder) {
   if (folder.isEmpty()) {
@@ -211,37 +206,32 @@ void CompatService::rebuildRecommender() {
   recommender_.reset();
   recommenderError_.clear();
   if (!library_->hasLibrary()) {
+    rebuilds_.cancelAll();  // a rebuild for the library just closed reports nothing
     building_ = false;
     return;
   }
   building_ = true;
-  const int generation = ++generation_;
   const std::string path = library_->path().toStdString();
   const std::string encoder = encoderId();
   // The model is immutable and its const methods thread-safe; the shared
   // pointer keeps it alive while the worker uses it.
   std::shared_ptr<const compat::CompatModel> model = model_;
-  QPointer<CompatService> self(this);
-  pending_.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
-  pending_ << QtConcurrent::run([self, generation, path, encoder, model] {
-    auto catalog = buildCatalog(path, model.get(), encoder);
+  struct Built {
     std::shared_ptr<const Recommender> engine;
     QString error;
-    if (catalog)
-      engine = std::make_shared<const Recommender>(std::move(*catalog));
-    else
-      error = QString::fromStdString(catalog.message());
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, generation, engine, error] {
-          if (!self || generation != self->generation_) return;
-          self->building_ = false;
-          self->recommender_ = engine;
-          self->recommenderError_ = error;
-          Q_EMIT self->recommenderReady();
-        },
-        Qt::QueuedConnection);
-  });
+  };
+  rebuilds_.run(
+      [path, encoder, model]() -> Built {
+        auto catalog = buildCatalog(path, model.get(), encoder);
+        if (!catalog) return {nullptr, QString::fromStdString(catalog.message())};
+        return {std::make_shared<const Recommender>(std::move(*catalog)), {}};
+      },
+      [this](const Built& built) {
+        building_ = false;
+        recommender_ = built.engine;
+        recommenderError_ = built.error;
+        Q_EMIT recommenderReady();
+      });
 }
 
 }  // namespace w2w

@@ -7,7 +7,6 @@
 // kept until the library, the encoder or the checkpoint changes. GUI thread.
 #pragma once
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -17,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "background_jobs.h"
 #include "common/result.h"
 #include "compat/verdict.h"
 #include "library/types.h"
@@ -104,8 +104,9 @@ class CompatService : public QObject {
   std::shared_ptr<const Recommender> recommender_;
   QString recommenderError_;
   bool building_ = false;
-  int generation_ = 0;  // a rebuild started before the latest change is discarded
-  QList<QFuture<void>> pending_;
+  // A rebuild started before the latest change is discarded; last member, so
+  // a rebuild in flight finishes before the members it reports to go.
+  BackgroundJobs rebuilds_{BackgroundJobs::Keep::LatestResult};
 };
 
 }  // namespace w2w

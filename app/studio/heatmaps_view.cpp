@@ -5,9 +5,7 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -120,15 +118,9 @@ HeatmapsView::HeatmapsView(LibraryController* library, CompatService* compat, En
   retranslate();
 }
 
-// A spatial map in flight finishes before the view goes (it reports to it).
-HeatmapsView::~HeatmapsView() {
-  for (QFuture<void>& f : pending_) f.waitForFinished();
-}
+HeatmapsView::~HeatmapsView() = default;
 
-bool HeatmapsView::busy() const {
-  return std::any_of(pending_.begin(), pending_.end(),
-                     [](const QFuture<void>& f) { return !f.isFinished(); });
-}
+bool HeatmapsView::busy() const { return maps_.isBusy(); }
 
 void HeatmapsView::retranslate() {
   itemsLabel_->setText(items_.empty()
@@ -277,48 +269,45 @@ void HeatmapsView::explain(Id row, Id column) {
   const QString columnName = library_->itemName(column).text().toHtmlEscaped();
   overlayLabel_->setText(tr("<b>Spatial map</b>: %1 compared with %2 — computing…").arg(rowName, columnName));
 
-  const int request = ++request_;
   const Category category = (*item)->category;
   std::shared_ptr<const compat::CompatModel> model = compat_->sharedModel();
   const std::string needed = compat_->encoderId();
   EncoderService* encoders = encoders_;
   const RgbImage image = decoded->image;
   const std::vector<float> target = *reference;
-  QPointer<HeatmapsView> self(this);
-  // The encoder runs on a worker; the GUI only draws the result.
-  pending_.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
-  pending_ << QtConcurrent::run([=] {
+  struct Computed {
     OcclusionMap map;
-    Status done = encoders->use([&](Encoder& encoder) -> Status {
-      if (encoder.info().id != needed) {
-        return makeError("the trained model needs the encoder " + needed + "; choose it in Settings");
-      }
-      std::unique_ptr<Encoder> projected;
-      if (model) projected = std::make_unique<ProjectedEncoder>(encoder, *model, category);
-      auto computed = occlusionMap(projected ? *projected : encoder, image, target);
-      if (!computed) return computed.error();
-      map = std::move(*computed);
-      return Status::success();
-    });
-    QMetaObject::invokeMethod(
-        self.data(),
-        [self, request, map, done, rowName, columnName] {
-          if (!self || request != self->request_) return;
-          if (!done) {
-            self->overlayLabel_->setText(QString::fromStdString(done.message()));
-          } else {
-            self->overlay_->setHeat(map.drop,
-                                    HeatmapsView::tr("Similarity %1; the brightest regions lose the most "
-                                                     "similarity when hidden.")
-                                        .arg(map.baseline, 0, 'f', 3));
-            self->overlayLabel_->setText(
-                HeatmapsView::tr("<b>Spatial map</b>: which regions of %1 drive its similarity to %2")
-                    .arg(rowName, columnName));
+    Status status;
+  };
+  // The encoder runs on a worker; the GUI only draws the result.
+  maps_.run(
+      [=]() -> Computed {
+        OcclusionMap map;
+        Status done = encoders->use([&](Encoder& encoder) -> Status {
+          if (encoder.info().id != needed) {
+            return makeError("the trained model needs the encoder " + needed + "; choose it in Settings");
           }
-          Q_EMIT self->explained();
-        },
-        Qt::QueuedConnection);
-  });
+          std::unique_ptr<Encoder> projected;
+          if (model) projected = std::make_unique<ProjectedEncoder>(encoder, *model, category);
+          auto computed = occlusionMap(projected ? *projected : encoder, image, target);
+          if (!computed) return computed.error();
+          map = std::move(*computed);
+          return Status::success();
+        });
+        return {std::move(map), std::move(done)};
+      },
+      [this, rowName, columnName](const Computed& computed) {
+        if (!computed.status) {
+          overlayLabel_->setText(QString::fromStdString(computed.status.message()));
+        } else {
+          overlay_->setHeat(computed.map.drop, tr("Similarity %1; the brightest regions lose the most "
+                                                  "similarity when hidden.")
+                                                   .arg(computed.map.baseline, 0, 'f', 3));
+          overlayLabel_->setText(tr("<b>Spatial map</b>: which regions of %1 drive its similarity to %2")
+                                     .arg(rowName, columnName));
+        }
+        Q_EMIT explained();
+      });
 }
 
 }  // namespace w2w

@@ -6,11 +6,11 @@
 // encoder in use and, with a trained model, in its latent space).
 #pragma once
 
-#include <QFuture>
 #include <QWidget>
 
 #include <vector>
 
+#include "background_jobs.h"
 #include "library/types.h"
 #include "outfit_board_view.h"
 
@@ -68,8 +68,9 @@ class HeatmapsView : public QWidget {
   QLabel* itemsLabel_;
   QLabel* overlayLabel_;
   QLabel* spaceLabel_;
-  int request_ = 0;  // only the latest spatial map is shown
-  QList<QFuture<void>> pending_;
+  // Only the latest spatial map is shown; last member, so a map in flight
+  // finishes before the members it reports to go.
+  BackgroundJobs maps_{BackgroundJobs::Keep::LatestResult};
 };
 
 }  // namespace w2w
