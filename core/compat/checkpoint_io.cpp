@@ -9,16 +9,16 @@
 namespace w2w::compat {
 namespace {
 
-TensorData toData(const torch::Tensor& t) {
+format::TensorData toData(const torch::Tensor& t) {
   const torch::Tensor c = t.detach().to(torch::kFloat32).contiguous();
-  return TensorData::fromFloats(c.sizes().vec(), c.data_ptr<float>());
+  return format::TensorData::fromFloats(c.sizes().vec(), c.data_ptr<float>());
 }
 
-void addTensors(SafetensorsContent& content, const NamedTensors& tensors, const std::string& prefix) {
+void addTensors(format::SafetensorsContent& content, const NamedTensors& tensors, const std::string& prefix) {
   for (const auto& [name, t] : tensors) content.tensors[prefix + name] = toData(t);
 }
 
-Status copyInto(const SafetensorsContent& content, const std::string& name, torch::Tensor target,
+Status copyInto(const format::SafetensorsContent& content, const std::string& name, torch::Tensor target,
                 const std::string& source) {
   auto data = content.get(name, "F32", target.sizes().vec(), source);
   if (!data) return data.error();
@@ -38,8 +38,8 @@ NamedTensors cloneTensors(const NamedTensors& tensors) {
   return out;
 }
 
-Status loadHeadTensors(const SafetensorsContent& content, CompatHeadImpl& head, const std::string& source,
-                       const std::string& prefix) {
+Status loadHeadTensors(const format::SafetensorsContent& content, CompatHeadImpl& head,
+                       const std::string& source, const std::string& prefix) {
   for (const auto& [name, t] : headTensors(head)) {
     if (Status s = copyInto(content, prefix + name, t, source); !s) return s;
   }
@@ -48,25 +48,25 @@ Status loadHeadTensors(const SafetensorsContent& content, CompatHeadImpl& head, 
 
 Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedTensors& best,
                       CompatHeadImpl& current, AdamW& optimizer) {
-  SafetensorsContent model;
+  format::SafetensorsContent model;
   addTensors(model, best, "");
   model.metadata["format"] = "what2wear-compat-head";
   model.metadata["head"] = headConfigJson(info.config.head);
   model.metadata["encoder_id"] = info.encoderId;
 
-  SafetensorsContent state;
+  format::SafetensorsContent state;
   addTensors(state, headTensors(current), "head.");
   for (AdamW::Slot& s : optimizer.slots()) {
     state.tensors["adamw.exp_avg." + s.name] = toData(s.exp_avg);
     state.tensors["adamw.exp_avg_sq." + s.name] = toData(s.exp_avg_sq);
   }
   const std::int64_t steps = optimizer.steps();
-  state.tensors["adamw.steps"] = TensorData::fromInt64({1}, &steps);
+  state.tensors["adamw.steps"] = format::TensorData::fromInt64({1}, &steps);
   state.metadata["format"] = "what2wear-compat-state";
 
   CheckpointFiles files;
-  files.model = serializeSafetensors(model);
-  files.state = serializeSafetensors(state);
+  files.model = format::serializeSafetensors(model);
+  files.state = format::serializeSafetensors(state);
   info.modelSha256 = sha256Hex(files.model);
   info.stateSha256 = sha256Hex(files.state);
   const std::string config = checkpointConfigJson(info);
@@ -74,13 +74,13 @@ Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedT
   return writeCheckpointFiles(dir, files);
 }
 
-Result<SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info) {
+Result<format::SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info) {
   const std::string path = checkpointFilePath(dir, kCheckpointModelFile);
   auto bytes = readFileBytes(path);
   if (!bytes) return bytes.error();
   if (sha256Hex(*bytes) != info.modelSha256)
     return makeError(path + ": does not match config.json (corrupt file, or saved again while being read)");
-  auto content = parseSafetensors(*bytes, path);
+  auto content = format::parseSafetensors(*bytes, path);
   if (!content) return content.error();
   // Before the head is built from config.json: the file must hold exactly
   // as many values as that head has (a config that asks for more than its
@@ -98,7 +98,7 @@ Result<SafetensorsContent> readModelWeights(const std::string& dir, const Checkp
 
 Status loadTrainingState(const std::string& dir, CompatHeadImpl& head, AdamW& optimizer) {
   const std::string path = checkpointFilePath(dir, kCheckpointStateFile);
-  auto content = readSafetensors(path);
+  auto content = format::readSafetensors(path);
   if (!content) return content.error();
   if (Status s = loadHeadTensors(*content, head, path, "head."); !s) return s;
   for (AdamW::Slot& s : optimizer.slots()) {

@@ -11,7 +11,7 @@
 #include "compat/adamw.h"
 #include "compat/checkpoint.h"
 #include "compat/compat_head.h"
-#include "compat/safetensors_file.h"
+#include "format/safetensors_content.h"
 
 namespace w2w::compat {
 
@@ -22,8 +22,8 @@ NamedTensors cloneTensors(const NamedTensors& tensors);
 
 // Copies the named tensors of `content` into the head's parameters and
 // buffers; every one must be present with the right shape.
-Status loadHeadTensors(const SafetensorsContent& content, CompatHeadImpl& head, const std::string& source,
-                       const std::string& prefix = "");
+Status loadHeadTensors(const format::SafetensorsContent& content, CompatHeadImpl& head,
+                       const std::string& source, const std::string& prefix = "");
 
 // Writes model.safetensors (from `best`), state.safetensors (the current head
 // and the optimiser) and config.json (with the files' hashes) into `dir`,
@@ -36,7 +36,7 @@ Status saveCheckpoint(const std::string& dir, CheckpointInfo& info, const NamedT
 // checking that it holds as many values as that head has, before the head is
 // built; loadHeadTensors then copies them in (checking names, shapes and
 // that every value is finite).
-Result<SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info);
+Result<format::SafetensorsContent> readModelWeights(const std::string& dir, const CheckpointInfo& info);
 
 // Loads the current head and the optimiser state of state.safetensors (resume).
 Status loadTrainingState(const std::string& dir, CompatHeadImpl& head, AdamW& optimizer);

@@ -2,14 +2,24 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStandardPaths>
 
-#include "compat/safetensors_file.h"
+#include "format/json.h"
+#include "format/safetensors_content.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {
+
+namespace {
+
+// The array a cache's metadata string holds; an empty one when it holds none
+// (the cache is then refused by its size checks and rebuilt).
+format::Json arrayIn(const std::string& json) {
+  auto parsed = format::parseJson(json);
+  return parsed && parsed->is_array() ? std::move(*parsed) : format::Json::array();
+}
+
+}  // namespace
 
 std::string defaultOutfitCacheDir() {
   QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
@@ -24,18 +34,17 @@ std::string outfitCachePath(const std::string& dir, const std::string& prefix, c
 
 std::optional<OutfitSet> readOutfitCache(const std::string& path, const std::string& key) {
   if (!QFileInfo::exists(QString::fromStdString(path))) return std::nullopt;
-  auto content = readSafetensors(path);
+  auto content = format::readSafetensors(path);
   if (!content || content->metadata["key"] != key) return std::nullopt;
-  const QJsonArray ids = QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["ids"])).array();
-  const QJsonArray items =
-      QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["items"])).array();
-  const QJsonArray slots =
-      QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["slots"])).array();
+  const format::Json ids = arrayIn(content->metadata["ids"]);
+  const format::Json items = arrayIn(content->metadata["items"]);
+  const format::Json slots = arrayIn(content->metadata["slots"]);
   const auto it = content->tensors.find("vectors");
   const auto present = content->tensors.find("present");
   if (it == content->tensors.end() || present == content->tensors.end() || it->second.dtype != "F32" ||
-      present->second.dtype != "F32" || it->second.shape.size() != 3 || it->second.shape[0] != ids.size() ||
-      it->second.shape[1] != slots.size() || items.size() != ids.size() ||
+      present->second.dtype != "F32" || it->second.shape.size() != 3 ||
+      it->second.shape[0] != static_cast<std::int64_t>(ids.size()) ||
+      it->second.shape[1] != static_cast<std::int64_t>(slots.size()) || items.size() != ids.size() ||
       present->second.shape != std::vector<std::int64_t>{it->second.shape[0], it->second.shape[1]}) {
     return std::nullopt;
   }
@@ -43,15 +52,17 @@ std::optional<OutfitSet> readOutfitCache(const std::string& path, const std::str
   set.encoderId = content->metadata["encoder_id"];
   set.dim = static_cast<int>(it->second.shape[2]);
   set.slots.clear();
-  for (const QJsonValue name : slots) {
-    const auto c = parseCategory(name.toString().toStdString());
+  for (const format::Json& name : slots) {
+    const auto c = parseCategory(format::textOf(name));
     if (!c) return std::nullopt;
     set.slots.push_back(*c);
   }
-  for (int i = 0; i < ids.size(); ++i) {
-    set.ids.push_back(ids.at(i).toString().toStdString());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    set.ids.push_back(format::textOf(ids[i]));
     std::vector<std::string> keys;
-    for (const QJsonValue k : items.at(i).toArray()) keys.push_back(k.toString().toStdString());
+    if (items[i].is_array()) {
+      for (const format::Json& k : items[i]) keys.push_back(format::textOf(k));
+    }
     keys.resize(set.slots.size());
     set.items.push_back(std::move(keys));
   }
@@ -65,26 +76,23 @@ Status writeOutfitCache(const std::string& path, const std::string& key, const O
   if (!QDir().mkpath(QFileInfo(QString::fromStdString(path)).absolutePath())) {
     return makeError(path + ": cannot create the cache folder");
   }
-  QJsonArray ids, items, slots;
+  format::Json ids = format::Json::array(), items = format::Json::array(), slots = format::Json::array();
   for (int i = 0; i < set.size(); ++i) {
-    ids.append(QString::fromStdString(set.ids[static_cast<std::size_t>(i)]));
-    QJsonArray keys;
-    for (const std::string& k : set.items[static_cast<std::size_t>(i)])
-      keys.append(QString::fromStdString(k));
-    items.append(keys);
+    ids.push_back(set.ids[static_cast<std::size_t>(i)]);
+    items.push_back(set.items[static_cast<std::size_t>(i)]);
   }
-  for (Category c : set.slots) slots.append(categoryName(c));
+  for (Category c : set.slots) slots.push_back(categoryName(c));
   const std::vector<float> present(set.present.begin(), set.present.end());
-  SafetensorsContent content;
+  format::SafetensorsContent content;
   content.tensors["vectors"] =
-      TensorData::fromFloats({set.size(), set.slotCount(), set.dim}, set.vectors.data());
-  content.tensors["present"] = TensorData::fromFloats({set.size(), set.slotCount()}, present.data());
+      format::TensorData::fromFloats({set.size(), set.slotCount(), set.dim}, set.vectors.data());
+  content.tensors["present"] = format::TensorData::fromFloats({set.size(), set.slotCount()}, present.data());
   content.metadata["key"] = key;
   content.metadata["encoder_id"] = set.encoderId;
-  content.metadata["ids"] = QJsonDocument(ids).toJson(QJsonDocument::Compact).toStdString();
-  content.metadata["items"] = QJsonDocument(items).toJson(QJsonDocument::Compact).toStdString();
-  content.metadata["slots"] = QJsonDocument(slots).toJson(QJsonDocument::Compact).toStdString();
-  return writeSafetensors(path, content);
+  content.metadata["ids"] = format::dumpJson(ids);
+  content.metadata["items"] = format::dumpJson(items);
+  content.metadata["slots"] = format::dumpJson(slots);
+  return format::writeSafetensors(path, content);
 }
 
 }  // namespace w2w::compat
@@ -93,17 +101,17 @@ namespace w2w::compat {
 
 std::optional<ItemVectors> readItemCache(const std::string& path, const std::string& key) {
   if (!QFileInfo::exists(QString::fromStdString(path))) return std::nullopt;
-  auto content = readSafetensors(path);
+  auto content = format::readSafetensors(path);
   if (!content || content->metadata["key"] != key) return std::nullopt;
-  const QJsonArray ids = QJsonDocument::fromJson(QByteArray::fromStdString(content->metadata["ids"])).array();
+  const format::Json ids = arrayIn(content->metadata["ids"]);
   const auto it = content->tensors.find("vectors");
   if (it == content->tensors.end() || it->second.dtype != "F32" || it->second.shape.size() != 2 ||
-      it->second.shape[0] != ids.size()) {
+      it->second.shape[0] != static_cast<std::int64_t>(ids.size())) {
     return std::nullopt;
   }
   ItemVectors items;
   items.encoderId = content->metadata["encoder_id"];
-  for (const QJsonValue id : ids) items.ids.push_back(id.toString().toStdString());
+  for (const format::Json& id : ids) items.ids.push_back(format::textOf(id));
   items.vectors = FloatMatrix(it->second.shape[0], it->second.shape[1]);
   items.vectors.data = it->second.floats();
   return items;
@@ -113,15 +121,14 @@ Status writeItemCache(const std::string& path, const std::string& key, const Ite
   if (!QDir().mkpath(QFileInfo(QString::fromStdString(path)).absolutePath())) {
     return makeError(path + ": cannot create the cache folder");
   }
-  QJsonArray ids;
-  for (const std::string& id : items.ids) ids.append(QString::fromStdString(id));
-  SafetensorsContent content;
+  const format::Json ids = items.ids;
+  format::SafetensorsContent content;
   content.tensors["vectors"] =
-      TensorData::fromFloats({items.vectors.rows, items.vectors.cols}, items.vectors.data.data());
+      format::TensorData::fromFloats({items.vectors.rows, items.vectors.cols}, items.vectors.data.data());
   content.metadata["key"] = key;
   content.metadata["encoder_id"] = items.encoderId;
-  content.metadata["ids"] = QJsonDocument(ids).toJson(QJsonDocument::Compact).toStdString();
-  return writeSafetensors(path, content);
+  content.metadata["ids"] = format::dumpJson(ids);
+  return format::writeSafetensors(path, content);
 }
 
 }  // namespace w2w::compat

@@ -9,8 +9,8 @@
 #include <map>
 #include <optional>
 
-#include "compat/safetensors_file.h"
 #include "export/export_internal.h"
+#include "format/safetensors_content.h"
 
 namespace w2w::detail {
 namespace {
@@ -68,17 +68,17 @@ Status writeEmbeddings(ExportJob& job) {
   job.report.vectors = vectors.rows;
   job.step(0, 3, "vectors");
 
-  compat::SafetensorsContent content;
+  format::SafetensorsContent content;
   content.tensors["embeddings"] =
-      compat::TensorData::fromFloats({vectors.rows, vectors.cols}, vectors.data.data());
+      format::TensorData::fromFloats({vectors.rows, vectors.cols}, vectors.data.data());
   std::vector<std::int64_t> ids(embedded->itemIds.begin(), embedded->itemIds.end());
   content.tensors["item_ids"] =
-      compat::TensorData::fromInt64({static_cast<std::int64_t>(ids.size())}, ids.data());
+      format::TensorData::fromInt64({static_cast<std::int64_t>(ids.size())}, ids.data());
   content.metadata = {{"encoder_id", model->id},
                       {"encoder_name", model->name},
                       {"encoder_kind", model->kind},
                       {"dim", std::to_string(vectors.cols)}};
-  if (Status s = compat::writeSafetensors(job.path("embeddings.safetensors"), content); !s) return s;
+  if (Status s = format::writeSafetensors(job.path("embeddings.safetensors"), content); !s) return s;
   job.report.files.push_back("embeddings.safetensors");
 
   std::map<Id, std::int64_t> rowOf;

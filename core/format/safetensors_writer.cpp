@@ -1,10 +1,11 @@
 #include "format/safetensors_writer.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <set>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace w2w::format {
@@ -30,6 +31,22 @@ std::string quoted(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+// Written and flushed to the disk before it is renamed into place: after a
+// power cut the new name holds the whole new file, never an empty one.
+bool writeDurably(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool synced = written == bytes.size() && ::fsync(fd) == 0;
+  return ::close(fd) == 0 && synced;
 }
 
 }  // namespace
@@ -90,14 +107,9 @@ Status writeSafetensorsFile(const std::string& path, const std::vector<StTensorT
   auto bytes = serializeSafetensors(tensors, metadata);
   if (!bytes) return makeError(path + ": " + bytes.message());
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
-    file.flush();
-    if (!file) {
-      std::remove(temporary.c_str());
-      return makeError(path + ": cannot write (disk full or no permission?)");
-    }
+  if (!writeDurably(temporary, *bytes)) {
+    std::remove(temporary.c_str());
+    return makeError(path + ": cannot write (disk full or no permission?)");
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     std::remove(temporary.c_str());

@@ -112,11 +112,11 @@ class BadCheckpoint : public ::testing::Test {
   // Changes one tensor of a tensor file and records the file's new hash, so
   // only the change itself can be refused.
   static void editTensor(const std::string& dir, const char* file,
-                         const std::function<void(TensorData&)>& edit) {
-    auto content = readSafetensors(dir + "/" + file);
+                         const std::function<void(format::TensorData&)>& edit) {
+    auto content = format::readSafetensors(dir + "/" + file);
     ASSERT_TRUE(content.ok()) << content.message();
     edit(content->tensors.begin()->second);
-    const Bytes bytes = serializeSafetensors(*content);
+    const Bytes bytes = format::serializeSafetensors(*content);
     ASSERT_TRUE(writeFileAtomically(dir + "/" + file, bytes).ok());
     QJsonObject json = config(dir);
     QJsonObject files = json["files"].toObject();
@@ -125,7 +125,7 @@ class BadCheckpoint : public ::testing::Test {
     writeConfig(dir, json);
   }
   static std::string firstTensorName(const std::string& dir, const char* file) {
-    return readSafetensors(dir + "/" + file)->tensors.begin()->first;
+    return format::readSafetensors(dir + "/" + file)->tensors.begin()->first;
   }
 
   static test::TempDir* dir_;
@@ -133,10 +133,10 @@ class BadCheckpoint : public ::testing::Test {
 
 test::TempDir* BadCheckpoint::dir_ = nullptr;
 
-void setFloat(TensorData& t, float value) {
+void setFloat(format::TensorData& t, float value) {
   std::vector<float> values = t.floats();
   values[values.size() / 2] = value;
-  t = TensorData::fromFloats(t.shape, values.data());
+  t = format::TensorData::fromFloats(t.shape, values.data());
 }
 
 TEST_F(BadCheckpoint, EverySizeIsCheckedBeforeAllocating) {
@@ -172,7 +172,7 @@ TEST_F(BadCheckpoint, DamagedFilesAreRefusedNamingTheFileAndTheTensor) {
     const std::string dir = copy("nan");
     const std::string tensor = firstTensorName(dir, kCheckpointModelFile);
     editTensor(dir, kCheckpointModelFile,
-               [](TensorData& t) { setFloat(t, std::numeric_limits<float>::quiet_NaN()); });
+               [](format::TensorData& t) { setFloat(t, std::numeric_limits<float>::quiet_NaN()); });
     auto model = CompatModel::load(dir);
     ASSERT_FALSE(model.ok());
     EXPECT_NE(model.message().find("model.safetensors: tensor '" + tensor + "' has non-finite values"),
@@ -182,12 +182,12 @@ TEST_F(BadCheckpoint, DamagedFilesAreRefusedNamingTheFileAndTheTensor) {
   {
     const std::string dir = copy("inf");
     editTensor(dir, kCheckpointModelFile,
-               [](TensorData& t) { setFloat(t, -std::numeric_limits<float>::infinity()); });
+               [](format::TensorData& t) { setFloat(t, -std::numeric_limits<float>::infinity()); });
     EXPECT_NE(CompatModel::load(dir).message().find("non-finite"), std::string::npos);
   }
   {
     const std::string dir = copy("shape");  // the same number of values in another shape
-    editTensor(dir, kCheckpointModelFile, [](TensorData& t) {
+    editTensor(dir, kCheckpointModelFile, [](format::TensorData& t) {
       std::int64_t all = 1;
       for (std::int64_t d : t.shape) all *= d;
       t.shape = {all};
@@ -213,7 +213,7 @@ TEST_F(BadCheckpoint, DamagedFilesAreRefusedNamingTheFileAndTheTensor) {
 TEST_F(BadCheckpoint, ANonFiniteTrainingStateIsRefusedOnResume) {
   const std::string dir = copy("state");
   editTensor(dir, kCheckpointStateFile,
-             [](TensorData& t) { setFloat(t, std::numeric_limits<float>::quiet_NaN()); });
+             [](format::TensorData& t) { setFloat(t, std::numeric_limits<float>::quiet_NaN()); });
   TrainRequest r;
   r.outfits = synth::plantedOutfits(60, 12, 3, 0.3, 1, 4);
   r.config.head.hiddenDim = 16;

@@ -2,8 +2,8 @@
 
 #include "compat/compat_model.h"
 #include "compat/evaluator.h"
-#include "compat/safetensors_file.h"
 #include "compat/trainer.h"
+#include "format/safetensors_content.h"
 #include "io/file_io.h"
 #include "synthetic_outfits.h"
 #include "test_support.h"
@@ -12,14 +12,14 @@ namespace w2w::compat {
 namespace {
 
 TEST(Safetensors, RoundTripAndClearErrors) {
-  SafetensorsContent content;
+  format::SafetensorsContent content;
   const float values[6] = {1, 2, 3, 4, 5, 6};
   const std::int64_t count = 7;
-  content.tensors["w"] = TensorData::fromFloats({2, 3}, values);
-  content.tensors["n"] = TensorData::fromInt64({1}, &count);
+  content.tensors["w"] = format::TensorData::fromFloats({2, 3}, values);
+  content.tensors["n"] = format::TensorData::fromInt64({1}, &count);
   content.metadata["note"] = "hello";
-  const Bytes bytes = serializeSafetensors(content);
-  auto parsed = parseSafetensors(bytes, "x.safetensors");
+  const Bytes bytes = format::serializeSafetensors(content);
+  auto parsed = format::parseSafetensors(bytes, "x.safetensors");
   ASSERT_TRUE(parsed.ok()) << parsed.message();
   EXPECT_EQ(parsed->metadata.at("note"), "hello");
   auto w = parsed->get("w", "F32", {2, 3}, "x.safetensors");
@@ -34,14 +34,14 @@ TEST(Safetensors, RoundTripAndClearErrors) {
             std::string::npos);
 
   const Bytes truncated(bytes.begin(), bytes.end() - 5);
-  auto cut = parseSafetensors(truncated, "cut.safetensors");
+  auto cut = format::parseSafetensors(truncated, "cut.safetensors");
   ASSERT_FALSE(cut.ok());
   EXPECT_EQ(cut.message().rfind("cut.safetensors: ", 0), 0u) << cut.message();
   EXPECT_NE(cut.message().find("truncated file"), std::string::npos) << cut.message();
   Bytes garbage = bytes;
   garbage[9] = '!';
-  EXPECT_NE(parseSafetensors(garbage, "g").message().find("g: header"), std::string::npos);
-  EXPECT_NE(parseSafetensors(Bytes{1, 2, 3}, "s").message().find("not a safetensors file"),
+  EXPECT_NE(format::parseSafetensors(garbage, "g").message().find("g: header"), std::string::npos);
+  EXPECT_NE(format::parseSafetensors(Bytes{1, 2, 3}, "s").message().find("not a safetensors file"),
             std::string::npos);
 }
 

@@ -13,9 +13,9 @@
 
 #include <cmath>
 
-#include "compat/safetensors_file.h"
 #include "export/export_library.h"
 #include "export_fixture.h"
+#include "format/safetensors_content.h"
 #include "io/file_io.h"
 #include "test_support.h"
 
@@ -92,7 +92,7 @@ TEST_F(Formats, EmbeddingsHoldTheVectorsItemsAndOutfitPairSimilarities) {
   EXPECT_EQ(report->encoderId, "test-enc");
   EXPECT_EQ(report->vectors, 9);
 
-  auto tensors = compat::readSafetensors(out + "/embeddings.safetensors");
+  auto tensors = format::readSafetensors(out + "/embeddings.safetensors");
   ASSERT_TRUE(tensors.ok()) << tensors.message();
   auto vectors = tensors->get("embeddings", "F32", {9, 4}, "export");
   ASSERT_TRUE(vectors.ok()) << vectors.message();

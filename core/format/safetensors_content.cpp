@@ -1,18 +1,22 @@
-#include "compat/safetensors_file.h"
+#include "format/safetensors_content.h"
 
 #include <cstring>
 
 #include "format/safetensors.h"
 #include "format/safetensors_writer.h"
 
-namespace w2w::compat {
+namespace w2w::format {
 namespace {
 
-std::size_t dtypeSize(const std::string& dtype) {
-  if (dtype == "F32") return 4;
-  if (dtype == "I64") return 8;
-  if (dtype == "U8") return 1;
-  return 0;
+// The dtype a TensorData names; values made here are F32, I64 or U8, and
+// values read keep the name the strict reader gave them.
+StDtype dtypeNamed(const std::string& name) {
+  for (StDtype d :
+       {StDtype::F64, StDtype::F32, StDtype::F16, StDtype::BF16, StDtype::I64, StDtype::I32, StDtype::I16,
+        StDtype::I8, StDtype::U8, StDtype::Bool, StDtype::F8E4M3, StDtype::F8E5M2}) {
+    if (name == stDtypeName(d)) return d;
+  }
+  return StDtype::F32;
 }
 
 std::string shapeText(const std::vector<std::int64_t>& shape) {
@@ -74,37 +78,40 @@ Result<const TensorData*> SafetensorsContent::get(const std::string& name, const
   return &it->second;
 }
 
-// The bytes go through the project's one safetensors writer and its strict
-// reader (core/format), so checkpoints get the same checks as model files.
-Bytes serializeSafetensors(const SafetensorsContent& content) {
-  std::vector<format::StTensorToWrite> tensors;
+namespace {
+
+std::vector<StTensorToWrite> tensorsToWrite(const SafetensorsContent& content) {
+  std::vector<StTensorToWrite> tensors;
   tensors.reserve(content.tensors.size());
-  for (const auto& [name, t] : content.tensors) {
-    tensors.push_back({name,
-                       t.dtype == "I64"  ? format::StDtype::I64
-                       : t.dtype == "U8" ? format::StDtype::U8
-                                         : format::StDtype::F32,
-                       t.shape, t.bytes.data()});
-  }
+  for (const auto& [name, t] : content.tensors)
+    tensors.push_back({name, dtypeNamed(t.dtype), t.shape, t.bytes.data()});
+  return tensors;
+}
+
+}  // namespace
+
+// The bytes go through the project's one safetensors writer and its strict
+// reader, so checkpoints get the same checks as model files.
+std::vector<std::uint8_t> serializeSafetensors(const SafetensorsContent& content) {
   // Names come from a map (unique) and are never "__metadata__": this cannot fail.
-  auto bytes = format::serializeSafetensors(tensors, content.metadata);
-  return bytes ? std::move(*bytes) : Bytes{};
+  auto bytes = serializeSafetensors(tensorsToWrite(content), content.metadata);
+  return bytes ? std::move(*bytes) : std::vector<std::uint8_t>{};
+}
+
+Status writeSafetensors(const std::string& path, const SafetensorsContent& content) {
+  return writeSafetensorsFile(path, tensorsToWrite(content), content.metadata);
 }
 
 namespace {
 
 // The tensors of a checked file, copied into plain values.
-Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const format::SafetensorsFile>> file,
-                                     const std::string& source) {
+Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const SafetensorsFile>> file) {
   if (!file) return file.error();
   SafetensorsContent content;
   content.metadata = (*file)->metadata();
-  for (const format::StTensorInfo& info : (*file)->tensors()) {
-    const std::string dtype = format::stDtypeName(info.dtype);
-    if (dtypeSize(dtype) == 0)
-      return makeError(source + ": tensor '" + info.name + "' has unsupported dtype '" + dtype + "'");
+  for (const StTensorInfo& info : (*file)->tensors()) {
     TensorData t;
-    t.dtype = dtype;
+    t.dtype = stDtypeName(info.dtype);
     t.shape = info.shape;
     const std::uint8_t* data = (*file)->data(info);
     t.bytes.assign(data, data + info.byteSize());
@@ -115,17 +122,13 @@ Result<SafetensorsContent> contentOf(Result<std::shared_ptr<const format::Safete
 
 }  // namespace
 
-Result<SafetensorsContent> parseSafetensors(const Bytes& bytes, const std::string& source) {
-  return contentOf(format::SafetensorsFile::fromBytes(bytes, source), source);
+Result<SafetensorsContent> parseSafetensors(const std::vector<std::uint8_t>& bytes,
+                                            const std::string& source) {
+  return contentOf(SafetensorsFile::fromBytes(bytes, source));
 }
 
-Status writeSafetensors(const std::string& path, const SafetensorsContent& content) {
-  return writeFileAtomically(path, serializeSafetensors(content));
-}
-
-// The file is mapped, not read into a buffer first: its tensors are copied once.
 Result<SafetensorsContent> readSafetensors(const std::string& path) {
-  return contentOf(format::SafetensorsFile::open(path), path);
+  return contentOf(SafetensorsFile::open(path));
 }
 
-}  // namespace w2w::compat
+}  // namespace w2w::format
