@@ -1,24 +1,25 @@
 #include "compat/checkpoint.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <chrono>
 #include <thread>
 
 #include "compat/checkpoint_files.h"
 #include "compat/outfit_set.h"
+#include "format/json.h"
 #include "io/file_io.h"
 
 namespace w2w::compat {
 namespace {
 
-QJsonObject objectOf(const std::string& json) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+using format::Json;
+
+// The object a JSON text holds; an empty one when it holds none.
+Json objectIn(const std::string& json) {
+  auto parsed = format::parseJson(json);
+  return parsed && parsed->is_object() ? std::move(*parsed) : Json::object();
 }
 
-QJsonObject epochJson(const EpochRecord& e) {
+Json epochJson(const EpochRecord& e) {
   return {{"epoch", e.epoch},
           {"train_loss", e.trainLoss},
           {"train_outfit_loss", e.trainOutfitLoss},
@@ -32,19 +33,19 @@ QJsonObject epochJson(const EpochRecord& e) {
           {"improved", e.improved}};
 }
 
-EpochRecord epochFromJson(const QJsonObject& o) {
+EpochRecord epochFromJson(const Json& o) {
   EpochRecord e;
-  e.epoch = o.value("epoch").toInt();
-  e.trainLoss = o.value("train_loss").toDouble();
-  e.trainOutfitLoss = o.value("train_outfit_loss").toDouble();
-  e.trainModifiedLoss = o.value("train_modified_loss").toDouble();
-  e.valLoss = o.value("val_loss").toDouble();
-  e.valAuc = o.value("val_auc").toDouble();
-  e.valFitb = o.value("val_fitb").toDouble();
-  e.learningRate = o.value("learning_rate").toDouble();
-  e.seconds = o.value("seconds").toDouble();
-  e.trainSeconds = o.value("train_seconds").toDouble();
-  e.improved = o.value("improved").toBool();
+  e.epoch = format::intOr(o, "epoch");
+  e.trainLoss = format::numberOr(o, "train_loss");
+  e.trainOutfitLoss = format::numberOr(o, "train_outfit_loss");
+  e.trainModifiedLoss = format::numberOr(o, "train_modified_loss");
+  e.valLoss = format::numberOr(o, "val_loss");
+  e.valAuc = format::numberOr(o, "val_auc");
+  e.valFitb = format::numberOr(o, "val_fitb");
+  e.learningRate = format::numberOr(o, "learning_rate");
+  e.seconds = format::numberOr(o, "seconds");
+  e.trainSeconds = format::numberOr(o, "train_seconds");
+  e.improved = format::boolOr(o, "improved");
   return e;
 }
 
@@ -52,90 +53,91 @@ EpochRecord epochFromJson(const QJsonObject& o) {
 
 std::vector<EpochRecord> parseEpochHistory(const std::string& jsonArray) {
   std::vector<EpochRecord> history;
-  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(jsonArray));
-  for (const QJsonValue e : doc.array()) history.push_back(epochFromJson(e.toObject()));
+  auto parsed = format::parseJson(jsonArray);
+  if (!parsed || !parsed->is_array()) return history;
+  for (const Json& e : *parsed) history.push_back(epochFromJson(e));
   return history;
 }
 
 std::string epochHistoryJson(const std::vector<EpochRecord>& history) {
-  QJsonArray array;
-  for (const EpochRecord& e : history) array.append(epochJson(e));
-  return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
+  Json array = Json::array();
+  for (const EpochRecord& e : history) array.push_back(epochJson(e));
+  return format::dumpJson(array);
 }
 
 std::string checkpointConfigJson(const CheckpointInfo& info) {
-  QJsonArray history;
-  for (const EpochRecord& e : info.history) history.append(epochJson(e));
-  QJsonObject training = objectOf(trainConfigJson(info.config));
-  const QJsonObject head = training.take("head").toObject();
-  const QJsonObject json{
+  Json history = Json::array();
+  for (const EpochRecord& e : info.history) history.push_back(epochJson(e));
+  Json training = objectIn(trainConfigJson(info.config));
+  const Json head = format::objectOf(training, "head");
+  training.erase("head");
+  const Json json{
       {"format", "what2wear-compat"},
       {"format_version", kCheckpointFormatVersion},
-      {"encoder", QJsonObject{{"id", QString::fromStdString(info.encoderId)},
-                              {"kind", QString::fromStdString(info.encoderKind)},
-                              {"spec", QString::fromStdString(info.encoderSpec)},
-                              {"dim", info.encoderDim}}},
+      {"encoder",
+       {{"id", info.encoderId},
+        {"kind", info.encoderKind},
+        {"spec", info.encoderSpec},
+        {"dim", info.encoderDim}}},
       {"head", head},
       {"training", training},
-      {"data", objectOf(info.dataJson)},
-      {"data_fingerprint", QString::fromStdString(info.dataFingerprint)},
-      {"progress", QJsonObject{{"train_outfits", info.trainOutfits},
-                               {"val_outfits", info.valOutfits},
-                               {"epochs_done", info.epochsDone},
-                               {"best_epoch", info.bestEpoch},
-                               {"best_val_auc", info.bestValAuc},
-                               {"epochs_without_improvement", info.epochsWithoutImprovement},
-                               {"finished", info.finished},
-                               {"outcome", QString::fromStdString(info.outcome)}}},
+      {"data", objectIn(info.dataJson)},
+      {"data_fingerprint", info.dataFingerprint},
+      {"progress",
+       {{"train_outfits", info.trainOutfits},
+        {"val_outfits", info.valOutfits},
+        {"epochs_done", info.epochsDone},
+        {"best_epoch", info.bestEpoch},
+        {"best_val_auc", info.bestValAuc},
+        {"epochs_without_improvement", info.epochsWithoutImprovement},
+        {"finished", info.finished},
+        {"outcome", info.outcome}}},
       {"history", history},
-      {"files", QJsonObject{{kCheckpointModelFile, QString::fromStdString(info.modelSha256)},
-                            {kCheckpointStateFile, QString::fromStdString(info.stateSha256)}}}};
-  return QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
+      {"files", {{kCheckpointModelFile, info.modelSha256}, {kCheckpointStateFile, info.stateSha256}}}};
+  return format::dumpJson(json, 4);
 }
 
 Result<CheckpointInfo> parseCheckpointConfig(const std::string& text, const std::string& source) {
-  QJsonParseError error{};
-  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
-  if (!doc.isObject())
-    return makeError(source + ": corrupt checkpoint config (" + error.errorString().toStdString() + ")");
-  const QJsonObject root = doc.object();
-  if (root.value("format").toString() != "what2wear-compat") {
+  auto parsed = format::parseJson(text);
+  if (!parsed) return makeError(source + ": corrupt checkpoint config (" + parsed.message() + ")");
+  if (!parsed->is_object()) return makeError(source + ": corrupt checkpoint config (not a JSON object)");
+  const Json& root = *parsed;
+  if (format::stringOr(root, "format") != "what2wear-compat") {
     return makeError(source + ": not a What2Wear compatibility checkpoint");
   }
-  const int version = root.value("format_version").toInt();
+  const std::int64_t version = format::integerOr(root, "format_version");
   if (version != kCheckpointFormatVersion) {
     return makeError(source + ": checkpoint format version " + std::to_string(version) +
                      " (this build reads " + std::to_string(kCheckpointFormatVersion) + ")");
   }
   CheckpointInfo info;
-  const QJsonObject encoder = root.value("encoder").toObject();
-  info.encoderId = encoder.value("id").toString().toStdString();
-  info.encoderKind = encoder.value("kind").toString().toStdString();
-  info.encoderSpec = encoder.value("spec").toString().toStdString();
-  info.encoderDim = encoder.value("dim").toInt();
-  QJsonObject training = root.value("training").toObject();
-  training["head"] = root.value("head").toObject();
-  auto config = parseTrainConfig(QJsonDocument(training).toJson(QJsonDocument::Compact).toStdString());
+  const Json& encoder = format::objectOf(root, "encoder");
+  info.encoderId = format::stringOr(encoder, "id");
+  info.encoderKind = format::stringOr(encoder, "kind");
+  info.encoderSpec = format::stringOr(encoder, "spec");
+  info.encoderDim = format::intOr(encoder, "dim");
+  Json training = format::objectOf(root, "training");
+  training["head"] = format::objectOf(root, "head");
+  auto config = parseTrainConfig(format::dumpJson(training));
   if (!config) return makeError(source + ": " + config.message());
   info.config = *config;
   // Checkpoints from before outfit layouts were recorded are the seed's three slots.
   if (info.config.head.slots.empty()) info.config.head.slots = seedLayout();
-  info.dataJson = QJsonDocument(root.value("data").toObject()).toJson(QJsonDocument::Compact).toStdString();
-  info.dataFingerprint = root.value("data_fingerprint").toString().toStdString();
-  const QJsonObject progress = root.value("progress").toObject();
-  info.trainOutfits = progress.value("train_outfits").toInt();
-  info.valOutfits = progress.value("val_outfits").toInt();
-  info.epochsDone = progress.value("epochs_done").toInt();
-  info.bestEpoch = progress.value("best_epoch").toInt();
-  info.bestValAuc = progress.value("best_val_auc").toDouble();
-  info.epochsWithoutImprovement = progress.value("epochs_without_improvement").toInt();
-  info.finished = progress.value("finished").toBool();
-  info.outcome = progress.value("outcome").toString().toStdString();
-  for (const QJsonValue e : root.value("history").toArray())
-    info.history.push_back(epochFromJson(e.toObject()));
-  const QJsonObject files = root.value("files").toObject();
-  info.modelSha256 = files.value(kCheckpointModelFile).toString().toStdString();
-  info.stateSha256 = files.value(kCheckpointStateFile).toString().toStdString();
+  info.dataJson = format::dumpJson(format::objectOf(root, "data"));
+  info.dataFingerprint = format::stringOr(root, "data_fingerprint");
+  const Json& progress = format::objectOf(root, "progress");
+  info.trainOutfits = format::intOr(progress, "train_outfits");
+  info.valOutfits = format::intOr(progress, "val_outfits");
+  info.epochsDone = format::intOr(progress, "epochs_done");
+  info.bestEpoch = format::intOr(progress, "best_epoch");
+  info.bestValAuc = format::numberOr(progress, "best_val_auc");
+  info.epochsWithoutImprovement = format::intOr(progress, "epochs_without_improvement");
+  info.finished = format::boolOr(progress, "finished");
+  info.outcome = format::stringOr(progress, "outcome");
+  for (const Json& e : format::arrayOf(root, "history")) info.history.push_back(epochFromJson(e));
+  const Json& files = format::objectOf(root, "files");
+  info.modelSha256 = format::stringOr(files, kCheckpointModelFile);
+  info.stateSha256 = format::stringOr(files, kCheckpointStateFile);
   if (info.encoderDim <= 0 || info.encoderId.empty())
     return makeError(source + ": checkpoint names no encoder");
   // Every size is checked here, before anything is allocated from it.

@@ -1,48 +1,54 @@
 #include "compat/compat_config.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <map>
+#include <type_traits>
 
 #include "compat/outfit_set.h"
+#include "format/json.h"
 
 namespace w2w::compat {
 namespace {
 
+using format::Json;
+
 // One table of fields per struct serves both directions.
 template <typename T>
 struct Field {
-  std::function<QJsonValue(const T&)> get;
-  std::function<bool(T&, const QJsonValue&)> set;
+  std::function<Json(const T&)> get;
+  std::function<bool(T&, const Json&)> set;
 };
 
+// Integral members are written as integers, the others as doubles; either
+// kind of JSON number is read into either.
 template <typename T, typename V>
 Field<T> number(V T::*member) {
-  return {[member](const T& t) { return QJsonValue(static_cast<double>(t.*member)); },
-          [member](T& t, const QJsonValue& v) {
-            if (!v.isDouble()) return false;
-            t.*member = static_cast<V>(v.toDouble());
+  return {[member](const T& t) {
+            if constexpr (std::is_integral_v<V>) return Json(static_cast<std::int64_t>(t.*member));
+            return Json(static_cast<double>(t.*member));
+          },
+          [member](T& t, const Json& v) {
+            if (!v.is_number()) return false;
+            t.*member = static_cast<V>(v.get<double>());
             return true;
           }};
 }
 
 template <typename T>
 Field<T> flag(bool T::*member) {
-  return {[member](const T& t) { return QJsonValue(t.*member); },
-          [member](T& t, const QJsonValue& v) {
-            if (!v.isBool()) return false;
-            t.*member = v.toBool();
+  return {[member](const T& t) { return Json(t.*member); },
+          [member](T& t, const Json& v) {
+            if (!v.is_boolean()) return false;
+            t.*member = v.get<bool>();
             return true;
           }};
 }
 
-const std::map<QString, Field<HeadConfig>>& headFields() {
-  static const std::map<QString, Field<HeadConfig>> fields = {
+const std::map<std::string, Field<HeadConfig>>& headFields() {
+  static const std::map<std::string, Field<HeadConfig>> fields = {
       {"input_dim", number(&HeadConfig::inputDim)},
       {"hidden_dim", number(&HeadConfig::hiddenDim)},
       {"output_dim", number(&HeadConfig::outputDim)},
@@ -51,24 +57,24 @@ const std::map<QString, Field<HeadConfig>>& headFields() {
       {"ensemble", number(&HeadConfig::ensemble)},
       {"slots",
        {[](const HeadConfig& h) {
-          QJsonArray names;
-          for (Category c : h.slots) names.append(categoryName(c));
-          return QJsonValue(names);
+          Json names = Json::array();
+          for (Category c : h.slots) names.push_back(categoryName(c));
+          return names;
         },
-        [](HeadConfig& h, const QJsonValue& v) {
-          if (!v.isArray()) return false;
+        [](HeadConfig& h, const Json& v) {
+          if (!v.is_array()) return false;
           h.slots.clear();
-          for (const QJsonValue name : v.toArray()) {
-            const auto c = parseCategory(name.toString().toStdString());
+          for (const Json& name : v) {
+            const auto c = parseCategory(format::textOf(name));
             if (!c) return false;
             h.slots.push_back(*c);
           }
           return true;
         }}},
       {"mode",
-       {[](const HeadConfig& h) { return QJsonValue(headModeName(h.mode)); },
-        [](HeadConfig& h, const QJsonValue& v) {
-          const auto mode = parseHeadMode(v.toString().toStdString());
+       {[](const HeadConfig& h) { return Json(headModeName(h.mode)); },
+        [](HeadConfig& h, const Json& v) {
+          const auto mode = parseHeadMode(format::textOf(v));
           if (mode) h.mode = *mode;
           return mode.has_value();
         }}},
@@ -76,8 +82,8 @@ const std::map<QString, Field<HeadConfig>>& headFields() {
   return fields;
 }
 
-const std::map<QString, Field<LossConfig>>& lossFields() {
-  static const std::map<QString, Field<LossConfig>> fields = {
+const std::map<std::string, Field<LossConfig>>& lossFields() {
+  static const std::map<std::string, Field<LossConfig>> fields = {
       {"temperature", number(&LossConfig::temperature)},
       {"threshold", number(&LossConfig::threshold)},
       {"modified_weight", number(&LossConfig::modifiedWeight)},
@@ -85,9 +91,9 @@ const std::map<QString, Field<LossConfig>>& lossFields() {
   return fields;
 }
 
-const std::map<QString, Field<TrainConfig>>& trainFields() {
+const std::map<std::string, Field<TrainConfig>>& trainFields() {
   // The seed is a 64-bit integer: kept as a decimal string, since JSON numbers are doubles.
-  static const std::map<QString, Field<TrainConfig>> fields = {
+  static const std::map<std::string, Field<TrainConfig>> fields = {
       {"epochs", number(&TrainConfig::epochs)},
       {"batch_size", number(&TrainConfig::batchSize)},
       {"learning_rate", number(&TrainConfig::learningRate)},
@@ -102,46 +108,40 @@ const std::map<QString, Field<TrainConfig>>& trainFields() {
       {"threads", number(&TrainConfig::threads)},
       {"max_grad_norm", number(&TrainConfig::maxGradNorm)},
       {"seed",
-       {[](const TrainConfig& t) { return QJsonValue(QString::number(t.seed)); },
-        [](TrainConfig& t, const QJsonValue& v) {
-          bool ok = false;
-          t.seed = v.toString().toULongLong(&ok);
-          return ok;
+       {[](const TrainConfig& t) { return Json(std::to_string(t.seed)); },
+        [](TrainConfig& t, const Json& v) {
+          const std::string text = format::textOf(v);
+          const char* end = text.data() + text.size();
+          const auto [last, error] = std::from_chars(text.data(), end, t.seed);
+          return !text.empty() && error == std::errc() && last == end;
         }}},
   };
   return fields;
 }
 
 template <typename T>
-QJsonObject toObject(const T& value, const std::map<QString, Field<T>>& fields) {
-  QJsonObject out;
+Json toObject(const T& value, const std::map<std::string, Field<T>>& fields) {
+  Json out = Json::object();
   for (const auto& [key, field] : fields) out[key] = field.get(value);
   return out;
 }
 
 template <typename T>
-Status fromObject(const QJsonObject& object, const std::map<QString, Field<T>>& fields, T& value,
+Status fromObject(const Json& object, const std::map<std::string, Field<T>>& fields, T& value,
                   const std::string& where) {
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    const auto field = fields.find(it.key());
-    if (field == fields.end()) return makeError(where + ": unknown key '" + it.key().toStdString() + "'");
-    if (!field->second.set(value, it.value())) {
-      return makeError(where + ": bad value for '" + it.key().toStdString() + "'");
-    }
+  for (const auto& [key, member] : object.items()) {
+    const auto field = fields.find(key);
+    if (field == fields.end()) return makeError(where + ": unknown key '" + key + "'");
+    if (!field->second.set(value, member)) return makeError(where + ": bad value for '" + key + "'");
   }
   return Status::success();
 }
 
-Result<QJsonObject> parseObject(const std::string& json, const std::string& what) {
-  QJsonParseError error{};
-  const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
-  if (!doc.isObject())
-    return makeError(what + ": not a JSON object (" + error.errorString().toStdString() + ")");
-  return doc.object();
-}
-
-std::string compact(const QJsonObject& object) {
-  return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
+Result<Json> parseObject(const std::string& json, const std::string& what) {
+  auto parsed = format::parseJson(json);
+  if (!parsed) return makeError(what + ": not a JSON object (" + parsed.message() + ")");
+  if (!parsed->is_object()) return makeError(what + ": not a JSON object");
+  return parsed;
 }
 
 }  // namespace
@@ -162,7 +162,7 @@ std::optional<HeadMode> parseHeadMode(const std::string& name) {
   return std::nullopt;
 }
 
-std::string headConfigJson(const HeadConfig& head) { return compact(toObject(head, headFields())); }
+std::string headConfigJson(const HeadConfig& head) { return format::dumpJson(toObject(head, headFields())); }
 
 Result<HeadConfig> parseHeadConfig(const std::string& json) {
   auto object = parseObject(json, "head configuration");
@@ -173,19 +173,21 @@ Result<HeadConfig> parseHeadConfig(const std::string& json) {
 }
 
 std::string trainConfigJson(const TrainConfig& config) {
-  QJsonObject object = toObject(config, trainFields());
+  Json object = toObject(config, trainFields());
   object["head"] = toObject(config.head, headFields());
   object["loss"] = toObject(config.loss, lossFields());
-  return compact(object);
+  return format::dumpJson(object);
 }
 
 Result<TrainConfig> parseTrainConfig(const std::string& json) {
   auto object = parseObject(json, "training configuration");
   if (!object) return object.error();
   TrainConfig config;
-  QJsonObject rest = *object;
-  const QJsonObject head = rest.take("head").toObject();
-  const QJsonObject loss = rest.take("loss").toObject();
+  const Json head = format::objectOf(*object, "head");
+  const Json loss = format::objectOf(*object, "loss");
+  Json rest = *object;
+  rest.erase("head");
+  rest.erase("loss");
   if (Status s = fromObject(rest, trainFields(), config, "training configuration"); !s) return s.error();
   if (Status s = fromObject(head, headFields(), config.head, "training configuration: head"); !s)
     return s.error();

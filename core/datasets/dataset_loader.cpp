@@ -1,10 +1,9 @@
 #include "datasets/dataset_loader.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "datasets/library_dataset.h"
+#include "format/json.h"
 
 namespace w2w::datasets {
 namespace {
@@ -74,27 +73,29 @@ Result<LoadedDataset> loadDataset(const DatasetRequest& request, Encoder& encode
 }
 
 std::string datasetJson(const DatasetRequest& r) {
-  const QJsonObject o{{"spec", QString::fromStdString(r.spec)},
-                      {"split", splitName(r.split)},
-                      {"boxes", boxSourceName(r.boxes)},
-                      {"background", backgroundName(r.background)},
-                      {"skip_warnings", r.skipWarnings}};
-  return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+  const format::Json o{{"spec", r.spec},
+                       {"split", splitName(r.split)},
+                       {"boxes", boxSourceName(r.boxes)},
+                       {"background", backgroundName(r.background)},
+                       {"skip_warnings", r.skipWarnings}};
+  return format::dumpJson(o);
 }
 
 Result<DatasetRequest> parseDatasetJson(const std::string& json) {
-  const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+  // A description that is not a JSON object reads as the defaults.
+  auto parsed = format::parseJson(json);
+  const format::Json o = parsed && parsed->is_object() ? std::move(*parsed) : format::Json::object();
   DatasetRequest r;
-  r.spec = o.value("spec").toString().toStdString();
-  const auto split = parseSplit(o.value("split").toString("all").toStdString());
-  const auto boxes = parseBoxSource(o.value("boxes").toString("gt").toStdString());
-  const auto background = parseBackground(o.value("background").toString("garment").toStdString());
+  r.spec = format::stringOr(o, "spec");
+  const auto split = parseSplit(format::stringOr(o, "split", "all"));
+  const auto boxes = parseBoxSource(format::stringOr(o, "boxes", "gt"));
+  const auto background = parseBackground(format::stringOr(o, "background", "garment"));
   if (!split || !boxes || !background)
     return makeError("dataset description: bad split, boxes or background");
   r.split = *split;
   r.boxes = *boxes;
   r.background = *background;
-  r.skipWarnings = o.value("skip_warnings").toBool();
+  r.skipWarnings = format::boolOr(o, "skip_warnings");
   return r;
 }
 

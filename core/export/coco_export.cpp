@@ -4,9 +4,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <map>
 #include <set>
@@ -14,6 +11,7 @@
 #include "common/version.h"
 #include "export/coco_rle.h"
 #include "export/export_internal.h"
+#include "format/json.h"
 #include "io/file_io.h"
 
 namespace w2w::detail {
@@ -31,10 +29,10 @@ const char* reviewState(const Item& item, const Photo& photo) {
 
 // Relative to the COCO file's folder when the photo is inside it (the usual
 // images-next-to-annotations layout), else absolute.
-QString cocoFileName(const std::string& absolutePhoto, const QDir& cocoFolder) {
+std::string cocoFileName(const std::string& absolutePhoto, const QDir& cocoFolder) {
   const QString photo = QString::fromStdString(absolutePhoto);
   const QString relative = cocoFolder.relativeFilePath(photo);
-  return relative.startsWith(QStringLiteral("..")) ? photo : relative;
+  return (relative.startsWith(QStringLiteral("..")) ? photo : relative).toStdString();
 }
 
 // The photo's mask inside the box: the pixels of this garment's box that
@@ -59,6 +57,7 @@ long long setPixels(const GrayImage& mask) {
 }  // namespace
 
 Status writeCoco(ExportJob& job, const std::string& file) {
+  using format::Json;
   Library& library = job.library;
   auto photos = library.photos();
   if (!photos) return photos.error();
@@ -75,13 +74,13 @@ Status writeCoco(ExportJob& job, const std::string& file) {
   }
   const QDir cocoFolder = QFileInfo(QString::fromStdString(file)).absoluteDir();
 
-  QJsonArray categories;
+  Json categories = Json::array();
   for (Category c : kCategories) {
-    categories.append(
-        QJsonObject{{"id", cocoCategoryId(c)}, {"name", categoryName(c)}, {"supercategory", "garment"}});
+    categories.push_back(
+        Json{{"id", cocoCategoryId(c)}, {"name", categoryName(c)}, {"supercategory", "garment"}});
   }
 
-  QJsonArray images, annotations;
+  Json images = Json::array(), annotations = Json::array();
   std::set<Id> exported;  // annotation (item) ids
   long long skippedPhotos = 0, skippedBoxes = 0;
   const long long total = static_cast<long long>(photos->size());
@@ -94,12 +93,12 @@ Status writeCoco(ExportJob& job, const std::string& file) {
       ++skippedPhotos;
       continue;
     }
-    images.append(QJsonObject{{"id", static_cast<qint64>(photo.id)},
-                              {"width", photo.width},
-                              {"height", photo.height},
-                              {"file_name", cocoFileName(library.resolvePath(photo.path), cocoFolder)},
-                              {"w2w_status", photoStatusName(photo.status)},
-                              {"w2w_sha256", QString::fromStdString(photo.contentHash)}});
+    images.push_back(Json{{"id", static_cast<std::int64_t>(photo.id)},
+                          {"width", photo.width},
+                          {"height", photo.height},
+                          {"file_name", cocoFileName(library.resolvePath(photo.path), cocoFolder)},
+                          {"w2w_status", photoStatusName(photo.status)},
+                          {"w2w_sha256", photo.contentHash}});
     const auto found = itemsOfPhoto.find(photo.id);
     if (found == itemsOfPhoto.end()) continue;
     const GrayImage mask = photoMaskAtSize(library, photo);
@@ -109,62 +108,70 @@ Status writeCoco(ExportJob& job, const std::string& file) {
         ++skippedBoxes;
         continue;
       }
-      QJsonObject a{{"id", static_cast<qint64>(item->id)},
-                    {"image_id", static_cast<qint64>(photo.id)},
-                    {"category_id", cocoCategoryId(item->category)},
-                    {"bbox", QJsonArray{box.x, box.y, box.width, box.height}},
-                    {"area", static_cast<double>(box.area())},
-                    {"iscrowd", 0},
-                    {"w2w_box_source", item->source == ItemSource::Manual ? "edited" : "automatic"},
-                    {"w2w_review", reviewState(*item, photo)},
-                    {"w2w_confidence", item->confidence}};
+      // Areas are pixel counts: written as integers.
+      Json a{{"id", static_cast<std::int64_t>(item->id)},
+             {"image_id", static_cast<std::int64_t>(photo.id)},
+             {"category_id", cocoCategoryId(item->category)},
+             {"bbox", Json::array({box.x, box.y, box.width, box.height})},
+             {"area", static_cast<std::int64_t>(box.area())},
+             {"iscrowd", 0},
+             {"w2w_box_source", item->source == ItemSource::Manual ? "edited" : "automatic"},
+             {"w2w_review", reviewState(*item, photo)},
+             {"w2w_confidence", item->confidence}};
       if (!mask.empty()) {
         const GrayImage inBox = maskInBox(mask, box);
-        a["segmentation"] = QJsonObject{{"size", QJsonArray{photo.height, photo.width}},
-                                        {"counts", QString::fromStdString(encodeRleCounts(maskRuns(inBox)))}};
-        a["area"] = static_cast<double>(setPixels(inBox));
+        a["segmentation"] = Json{{"size", Json::array({photo.height, photo.width})},
+                                 {"counts", encodeRleCounts(maskRuns(inBox))}};
+        a["area"] = static_cast<std::int64_t>(setPixels(inBox));
       }
-      annotations.append(a);
+      annotations.push_back(std::move(a));
       exported.insert(item->id);
     }
   }
 
-  QJsonArray outfitList;
+  Json outfitList = Json::array();
   long long skippedOutfits = 0;
   for (const Outfit& outfit : *outfits) {
     if (outfit.origin == OutfitOrigin::Modified) continue;  // training artefacts, not curated data
-    QJsonArray members;
+    Json members = Json::array();
     bool complete = true;
     for (const OutfitItem& member : outfit.items) {
       if (!exported.count(member.item)) complete = false;
-      members.append(static_cast<qint64>(member.item));
+      members.push_back(static_cast<std::int64_t>(member.item));
     }
     if (!complete) {
       ++skippedOutfits;
       continue;
     }
-    QJsonObject o{{"id", static_cast<qint64>(outfit.id)},
-                  {"name", QString::fromStdString(outfit.name)},
-                  {"origin", outfitOriginName(outfit.origin)},
-                  {"annotation_ids", members}};
-    if (outfit.photoId) o["image_id"] = static_cast<qint64>(*outfit.photoId);
-    outfitList.append(o);
+    Json o{{"id", static_cast<std::int64_t>(outfit.id)},
+           {"name", outfit.name},
+           {"origin", outfitOriginName(outfit.origin)},
+           {"annotation_ids", std::move(members)}};
+    if (outfit.photoId) o["image_id"] = static_cast<std::int64_t>(*outfit.photoId);
+    outfitList.push_back(std::move(o));
   }
 
-  const QJsonObject info{{"description", "What2Wear library " + QString::fromStdString(library.path())},
-                         {"version", kVersion},
-                         {"date_created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                         {"w2w_format", 1}};
-  const QJsonObject document{{"info", info},     {"licenses", QJsonArray()},   {"categories", categories},
-                             {"images", images}, {"annotations", annotations}, {"w2w_outfits", outfitList}};
+  const Json info{{"description", "What2Wear library " + library.path()},
+                  {"version", kVersion},
+                  {"date_created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
+                  {"w2w_format", 1}};
+  const auto imageCount = static_cast<long long>(images.size());
+  const auto annotationCount = static_cast<long long>(annotations.size());
+  const auto outfitCount = static_cast<long long>(outfitList.size());
+  const Json document{{"info", info},
+                      {"licenses", Json::array()},
+                      {"categories", std::move(categories)},
+                      {"images", std::move(images)},
+                      {"annotations", std::move(annotations)},
+                      {"w2w_outfits", std::move(outfitList)}};
   if (job.cancelled()) return Status::success();
-  const QByteArray json = QJsonDocument(document).toJson(QJsonDocument::Compact);
+  const std::string json = format::dumpJson(document);
   if (Status s = writeFileAtomically(file, Bytes(json.begin(), json.end())); !s) return s;
 
   ExportReport& r = job.report;
-  r.images = images.size();
-  r.annotations = annotations.size();
-  r.outfits = outfitList.size();
+  r.images = imageCount;
+  r.annotations = annotationCount;
+  r.outfits = outfitCount;
   r.skipped = skippedPhotos + skippedBoxes + skippedOutfits;
   if (skippedPhotos) r.notes.push_back(std::to_string(skippedPhotos) + " flagged photo(s) left out");
   if (skippedBoxes) r.notes.push_back(std::to_string(skippedBoxes) + " box(es) outside their photo left out");

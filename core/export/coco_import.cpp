@@ -2,9 +2,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <opencv2/imgproc.hpp>
 
@@ -14,6 +11,7 @@
 #include "export/category_table.h"
 #include "export/coco_rle.h"
 #include "export/export_internal.h"
+#include "format/json.h"
 #include "io/file_io.h"
 #include "io/image_decoder.h"
 #include "io/image_encoder.h"
@@ -22,42 +20,47 @@
 namespace w2w {
 namespace {
 
+using format::Json;
+
 struct Annotation {
   Id cocoId = 0;
   Category category = Category::Top;
   Box box;
-  QJsonValue segmentation;
+  Json segmentation;
   bool flagged = false;
 };
 
 // The segmentation of one annotation as a mask of the image's size; an
 // empty image when there is none or it does not fit the image.
-GrayImage segmentationMask(const QJsonValue& segmentation, int width, int height) {
-  if (segmentation.isObject()) {
-    const QJsonObject rle = segmentation.toObject();
-    const QJsonArray size = rle.value("size").toArray();
-    if (size.size() != 2 || size[0].toInt() != height || size[1].toInt() != width) return {};
+GrayImage segmentationMask(const Json& segmentation, int width, int height) {
+  if (segmentation.is_object()) {
+    const Json& size = format::arrayOf(segmentation, "size");
+    if (size.size() != 2 || format::integerOf(size[0]) != height || format::integerOf(size[1]) != width)
+      return {};
     std::optional<std::vector<long long>> runs;
-    if (rle.value("counts").isString()) {
-      runs = decodeRleCounts(rle.value("counts").toString().toStdString());
-    } else if (rle.value("counts").isArray()) {
+    const Json* counts = format::member(segmentation, "counts");
+    if (counts && counts->is_string()) {
+      runs = decodeRleCounts(counts->get<std::string>());
+    } else if (counts && counts->is_array()) {
       runs.emplace();
-      for (const QJsonValue& v : rle.value("counts").toArray())
-        runs->push_back(static_cast<long long>(v.toDouble()));
+      for (const Json& v : *counts)
+        runs->push_back(static_cast<long long>(v.is_number() ? v.get<double>() : 0.0));
     }
     if (!runs) return {};
     return maskFromRuns(*runs, width, height).value_or(GrayImage{});
   }
-  if (segmentation.isArray() && !segmentation.toArray().isEmpty()) {
+  if (segmentation.is_array() && !segmentation.empty()) {
     // Polygons: [[x1, y1, x2, y2, ...], ...] in pixel coordinates.
     cv::Mat mask(height, width, CV_8UC1, cv::Scalar(0));
     std::vector<std::vector<cv::Point>> polygons;
-    for (const QJsonValue& poly : segmentation.toArray()) {
-      const QJsonArray xy = poly.toArray();
+    for (const Json& poly : segmentation) {
+      if (!poly.is_array()) continue;
+      const auto coordinate = [&poly](std::size_t i) {
+        return static_cast<int>(std::lround(poly[i].is_number() ? poly[i].get<double>() : 0.0));
+      };
       std::vector<cv::Point> points;
-      for (int i = 0; i + 1 < xy.size(); i += 2)
-        points.emplace_back(static_cast<int>(std::lround(xy[i].toDouble())),
-                            static_cast<int>(std::lround(xy[i + 1].toDouble())));
+      for (std::size_t i = 0; i + 1 < poly.size(); i += 2)
+        points.emplace_back(coordinate(i), coordinate(i + 1));
       if (points.size() >= 3) polygons.push_back(std::move(points));
     }
     if (polygons.empty()) return {};
@@ -72,15 +75,17 @@ GrayImage segmentationMask(const QJsonValue& segmentation, int width, int height
 }
 
 // x, y, width, height as numbers, rounded to whole pixels and clipped to the image.
-std::optional<Box> readBox(const QJsonValue& value, int width, int height) {
-  const QJsonArray b = value.toArray();
-  if (b.size() != 4) return std::nullopt;
-  for (const QJsonValue& v : b) {
-    if (!v.isDouble() || !std::isfinite(v.toDouble())) return std::nullopt;
+std::optional<Box> readBox(const Json& value, int width, int height) {
+  if (!value.is_array() || value.size() != 4) return std::nullopt;
+  double b[4];
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (!value[i].is_number()) return std::nullopt;
+    b[i] = value[i].get<double>();
+    if (!std::isfinite(b[i])) return std::nullopt;
   }
-  const long x0 = std::lround(b[0].toDouble()), y0 = std::lround(b[1].toDouble());
-  const long x1 = std::lround(b[0].toDouble() + b[2].toDouble());
-  const long y1 = std::lround(b[1].toDouble() + b[3].toDouble());
+  const long x0 = std::lround(b[0]), y0 = std::lround(b[1]);
+  const long x1 = std::lround(b[0] + b[2]);
+  const long y1 = std::lround(b[1] + b[3]);
   const Box box = detail::clippedBox(
       {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)},
       width, height);
@@ -94,71 +99,73 @@ Result<CocoImportReport> importCoco(Library& library, const CocoImportOptions& o
                                     const ProgressCallback& progress, const CancelFlag* cancel) {
   auto bytes = readFileBytes(options.annotations);
   if (!bytes) return bytes.error();
-  QJsonParseError parseError;
-  const QJsonDocument document = QJsonDocument::fromJson(
-      QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<int>(bytes->size())), &parseError);
-  if (document.isNull())
-    return makeError(options.annotations + ": not valid JSON (" + parseError.errorString().toStdString() +
-                     ")");
-  const QJsonObject root = document.object();
-  if (!root.value("images").isArray() || !root.value("annotations").isArray() ||
-      !root.value("categories").isArray())
+  auto document =
+      format::parseJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+  if (!document) return makeError(options.annotations + ": " + document.message());
+  const Json& root = *document;
+  const auto isArray = [&root](const char* key) {
+    const Json* v = format::member(root, key);
+    return v && v->is_array();
+  };
+  if (!isArray("images") || !isArray("annotations") || !isArray("categories"))
     return makeError(options.annotations + ": not a COCO file (needs images, annotations and categories)");
 
   CocoImportReport report;
-  std::map<qint64, std::optional<Category>> categoryOf;
-  std::map<qint64, std::string> categoryNameOf;
-  for (const QJsonValue& v : root.value("categories").toArray()) {
-    const QJsonObject c = v.toObject();
-    const std::string name = c.value("name").toString().toStdString();
-    categoryOf[c.value("id").toInteger()] = categoryForForeignName(name);
-    categoryNameOf[c.value("id").toInteger()] = name;
+  std::map<std::int64_t, std::optional<Category>> categoryOf;
+  std::map<std::int64_t, std::string> categoryNameOf;
+  for (const Json& c : format::arrayOf(root, "categories")) {
+    const std::string name = format::stringOr(c, "name");
+    categoryOf[format::integerOr(c, "id")] = categoryForForeignName(name);
+    categoryNameOf[format::integerOr(c, "id")] = name;
   }
 
   // Annotations per image: at most one per category, the largest.
-  std::map<qint64, std::vector<QJsonObject>> annotationsOf;
-  for (const QJsonValue& v : root.value("annotations").toArray()) {
-    const QJsonObject a = v.toObject();
-    annotationsOf[a.value("image_id").toInteger()].push_back(a);
+  std::map<std::int64_t, std::vector<const Json*>> annotationsOf;
+  for (const Json& a : format::arrayOf(root, "annotations")) {
+    if (a.is_object()) annotationsOf[format::integerOr(a, "image_id")].push_back(&a);
   }
 
   const QString imagesDir = options.imagesDir.empty()
                                 ? QFileInfo(QString::fromStdString(options.annotations)).absolutePath()
                                 : QString::fromStdString(options.imagesDir);
-  std::map<qint64, Id> itemOfAnnotation;
-  const QJsonArray images = root.value("images").toArray();
-  const long long total = images.size();
+  std::map<std::int64_t, Id> itemOfAnnotation;
+  const Json& images = format::arrayOf(root, "images");
+  const long long total = static_cast<long long>(images.size());
   for (long long i = 0; i < total; ++i) {
     if (cancel && cancel->isCancelled()) {
       report.cancelled = true;
       break;
     }
-    const QJsonObject image = images[static_cast<int>(i)].toObject();
-    const QString fileName = image.value("file_name").toString();
+    const Json& image = images[static_cast<std::size_t>(i)];
+    const QString fileName = QString::fromStdString(format::stringOr(image, "file_name"));
     const std::string path =
         (QFileInfo(fileName).isAbsolute() ? fileName : QDir(imagesDir).filePath(fileName)).toStdString();
     if (progress)
       progress({i, total, "photo " + std::to_string(i + 1) + " of " + std::to_string(total) + ": " + path});
-    const int width = image.value("width").toInt(), height = image.value("height").toInt();
+    const int width = format::intOr(image, "width"), height = format::intOr(image, "height");
 
     // The boxes this photo keeps, one per category.
     std::map<Category, Annotation> chosen;
-    for (const QJsonObject& a : annotationsOf[image.value("id").toInteger()]) {
-      const qint64 categoryId = a.value("category_id").toInteger();
+    for (const Json* annotationJson : annotationsOf[format::integerOr(image, "id")]) {
+      const Json& a = *annotationJson;
+      const std::int64_t categoryId = format::integerOr(a, "category_id");
       const auto mapped = categoryOf.find(categoryId);
       if (mapped == categoryOf.end() || !mapped->second) {
         ++report.unmapped[mapped == categoryOf.end() ? "category " + std::to_string(categoryId)
                                                      : categoryNameOf[categoryId]];
         continue;
       }
-      const auto box = readBox(a.value("bbox"), width, height);
+      const Json* bbox = format::member(a, "bbox");
+      const auto box = bbox ? readBox(*bbox, width, height) : std::nullopt;
       if (!box) {
-        report.notes.push_back(path + ": annotation " + std::to_string(a.value("id").toInteger()) +
+        report.notes.push_back(path + ": annotation " + std::to_string(format::integerOr(a, "id")) +
                                " has no box inside the photo");
         continue;
       }
-      Annotation annotation{a.value("id").toInteger(), *mapped->second, *box, a.value("segmentation"),
-                            a.value("w2w_review").toString() == "flagged"};
+      const Json* segmentation = format::member(a, "segmentation");
+      Annotation annotation{format::integerOr(a, "id"), *mapped->second, *box,
+                            segmentation ? *segmentation : Json(),
+                            format::stringOr(a, "w2w_review") == "flagged"};
       auto [at, inserted] = chosen.emplace(annotation.category, annotation);
       if (!inserted) {
         ++report.extraBoxes;
@@ -207,8 +214,8 @@ Result<CocoImportReport> importCoco(Library& library, const CocoImportOptions& o
       maskPng = std::move(*png);
     }
 
-    const QString status = image.value("w2w_status").toString();
-    std::map<qint64, Id> added;
+    const std::string status = format::stringOr(image, "w2w_status");
+    std::map<std::int64_t, Id> added;
     const Status written = library.transaction([&]() -> Status {
       NewPhoto record{QFileInfo(QString::fromStdString(path)).absoluteFilePath().toStdString(),
                       decoded->sha256, decoded->fileSize, width, height};
@@ -228,8 +235,7 @@ Result<CocoImportReport> importCoco(Library& library, const CocoImportOptions& o
         added[annotation.cocoId] = *itemId;
       }
       if (status == "reviewed" || status == "flagged") {
-        if (Status s = library.setPhotoStatus(*photoId, *parsePhotoStatus(status.toStdString())); !s)
-          return s;
+        if (Status s = library.setPhotoStatus(*photoId, *parsePhotoStatus(status)); !s) return s;
       }
       return Status::success();
     });
@@ -241,15 +247,14 @@ Result<CocoImportReport> importCoco(Library& library, const CocoImportOptions& o
 
   // Saved outfits of a What2Wear export; photo outfits follow from the crops.
   if (!report.cancelled) {
-    for (const QJsonValue& v : root.value("w2w_outfits").toArray()) {
-      const QJsonObject o = v.toObject();
-      if (o.value("origin").toString() != "user") continue;
+    for (const Json& o : format::arrayOf(root, "w2w_outfits")) {
+      if (format::stringOr(o, "origin") != "user") continue;
       Outfit outfit;
       outfit.origin = OutfitOrigin::User;
-      outfit.name = o.value("name").toString().toStdString();
+      outfit.name = format::stringOr(o, "name");
       bool complete = true;
-      for (const QJsonValue& member : o.value("annotation_ids").toArray()) {
-        const auto found = itemOfAnnotation.find(member.toInteger());
+      for (const Json& member : format::arrayOf(o, "annotation_ids")) {
+        const auto found = itemOfAnnotation.find(format::integerOf(member));
         if (found == itemOfAnnotation.end()) {
           complete = false;
           break;

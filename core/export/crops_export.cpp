@@ -2,9 +2,6 @@
 // the encoder sees) in a folder per category, with manifest.csv and
 // manifest.json describing each file.
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "export/export_internal.h"
 #include "io/file_io.h"
@@ -30,7 +27,7 @@ Status writeCrops(ExportJob& job) {
   std::vector<std::vector<std::string>> rows = {{"item_id", "category", "file", "source", "photo_id", "photo",
                                                  "box_x", "box_y", "box_w", "box_h", "flagged", "crop_sha256",
                                                  "tags"}};
-  QJsonArray manifest;
+  format::Json manifest = format::Json::array();
   const long long total = static_cast<long long>(items->size());
   long long done = 0;
   for (Category c : kCategories) {
@@ -67,25 +64,22 @@ Status writeCrops(ExportJob& job) {
                     item.box ? std::to_string(box.x) : "", item.box ? std::to_string(box.y) : "",
                     item.box ? std::to_string(box.width) : "", item.box ? std::to_string(box.height) : "",
                     item.flagged ? "1" : "0", crop->hash, joined(*tags)});
-    QJsonArray tagList;
-    for (const std::string& t : *tags) tagList.append(QString::fromStdString(t));
-    QJsonObject entry{{"item_id", static_cast<qint64>(item.id)},
-                      {"category", categoryName(item.category)},
-                      {"file", QString::fromStdString(file)},
-                      {"source", sourceLabel(item.source)},
-                      {"photo", QString::fromStdString(photoPath)},
-                      {"flagged", item.flagged},
-                      {"crop_sha256", QString::fromStdString(crop->hash)},
-                      {"tags", tagList}};
-    if (item.photoId) entry["photo_id"] = static_cast<qint64>(*item.photoId);
-    if (item.box) entry["box"] = QJsonArray{box.x, box.y, box.width, box.height};
-    manifest.append(entry);
+    format::Json entry{{"item_id", static_cast<std::int64_t>(item.id)},
+                       {"category", categoryName(item.category)},
+                       {"file", file},
+                       {"source", sourceLabel(item.source)},
+                       {"photo", photoPath},
+                       {"flagged", item.flagged},
+                       {"crop_sha256", crop->hash},
+                       {"tags", *tags}};
+    if (item.photoId) entry["photo_id"] = static_cast<std::int64_t>(*item.photoId);
+    if (item.box) entry["box"] = format::Json::array({box.x, box.y, box.width, box.height});
+    manifest.push_back(std::move(entry));
     job.report.files.push_back(file);
     ++job.report.annotations;
   }
   if (Status s = writeCsv(job.path("manifest.csv"), rows); !s) return s;
-  const QByteArray json = QJsonDocument(QJsonObject{{"crops", manifest}}).toJson(QJsonDocument::Indented);
-  if (Status s = writeFileAtomically(job.path("manifest.json"), Bytes(json.begin(), json.end())); !s)
+  if (Status s = writeJsonFile(job.path("manifest.json"), format::Json{{"crops", std::move(manifest)}}); !s)
     return s;
   job.report.files.push_back("manifest.csv");
   job.report.files.push_back("manifest.json");

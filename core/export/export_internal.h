@@ -8,6 +8,7 @@
 
 #include "common/image.h"
 #include "export/export_library.h"
+#include "format/json.h"
 
 namespace w2w::detail {
 
@@ -40,6 +41,8 @@ Status writeLookbook(ExportJob& job);
 std::string csvField(const std::string& text);
 // Writes rows of fields as CSV (UTF-8, \n line ends) atomically.
 Status writeCsv(const std::string& path, const std::vector<std::vector<std::string>>& rows);
+// Writes a JSON document indented for reading, atomically.
+Status writeJsonFile(const std::string& path, const format::Json& value);
 // "a;b;c": tags in one CSV field.
 std::string joined(const std::vector<std::string>& parts, char separator = ';');
 // The box clipped to a width x height image (empty when nothing is left).

@@ -129,6 +129,11 @@ Status writeCsv(const std::string& path, const std::vector<std::vector<std::stri
   return writeFileAtomically(path, Bytes(text.begin(), text.end()));
 }
 
+Status writeJsonFile(const std::string& path, const format::Json& value) {
+  const std::string text = format::dumpJson(value, 4) + "\n";
+  return writeFileAtomically(path, Bytes(text.begin(), text.end()));
+}
+
 std::string joined(const std::vector<std::string>& parts, char separator) {
   std::string out;
   for (const std::string& p : parts) {

@@ -1,5 +1,6 @@
 #include "format/json.h"
 
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -138,6 +139,11 @@ double numberOr(const Json& object, std::string_view key, double fallback) {
 std::int64_t integerOr(const Json& object, std::string_view key, std::int64_t fallback) {
   const Json* v = member(object, key);
   return v ? integerOf(*v, fallback) : fallback;
+}
+
+int intOr(const Json& object, std::string_view key, int fallback) {
+  const std::int64_t value = integerOr(object, key, std::int64_t(INT_MIN) - 1);
+  return value >= INT_MIN && value <= INT_MAX ? static_cast<int>(value) : fallback;
 }
 
 bool boolOr(const Json& object, std::string_view key, bool fallback) {

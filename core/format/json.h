@@ -50,6 +50,8 @@ const Json* member(const Json& value, std::string_view key);
 std::string stringOr(const Json& object, std::string_view key, const std::string& fallback = {});
 double numberOr(const Json& object, std::string_view key, double fallback = 0);
 std::int64_t integerOr(const Json& object, std::string_view key, std::int64_t fallback = 0);
+// An int member: integral and within int's range, else the fallback.
+int intOr(const Json& object, std::string_view key, int fallback = 0);
 bool boolOr(const Json& object, std::string_view key, bool fallback = false);
 // The member when it is an array (an object), else an empty one.
 const Json& arrayOf(const Json& object, std::string_view key);
