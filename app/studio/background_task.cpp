@@ -45,6 +45,9 @@ void BackgroundTask::start() {
       },
       [this](const Ended& ended) {
         running_ = false;
+        // The window shows the error once; the log keeps it.
+        if (!ended.error.isEmpty() && !ended.cancelled)
+          qCWarning(lcStudio).noquote() << title_ << "failed:" << ended.error;
         Q_EMIT finished(ended.error, ended.cancelled);
       });
 }

@@ -10,6 +10,7 @@
 
 #include "background_task.h"
 #include "category_style.h"
+#include "common/log_categories.h"
 #include "pipeline/default_analyzer.h"
 #include "pipeline/demo_library.h"
 #include "pipeline/item_importer.h"
@@ -323,6 +324,13 @@ BackgroundTask* LibraryController::runImport(
       });
   connect(task, &BackgroundTask::finished, this, [this, title, items, report](const QString& error) {
     if (!error.isEmpty()) return;
+    // The report panel shows these until it is closed; the log keeps them.
+    for (const ImportEntry& e : report->entries) {
+      if (e.outcome == ImportEntry::Outcome::Failed)
+        qCWarning(lcPipeline).noquote() << title << "-" << QString::fromStdString(e.error);
+      else if (!e.warning.empty())
+        qCInfo(lcPipeline).noquote() << title << "-" << QString::fromStdString(e.path + ": " + e.warning);
+    }
     Q_EMIT importReported(title, *report);
     std::vector<Id> added;
     for (const ImportEntry& e : report->entries) {

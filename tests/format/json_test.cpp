@@ -126,6 +126,17 @@ TEST(Json, TolerantAccessorsFallBackOnMissingOrWrongTypes) {
   EXPECT_EQ(textOf((*v)["i"]), "");
 }
 
+TEST(Json, IntsOutsideIntsRangeAreTheFallback) {
+  // A hostile file's width of 2^32 must not wrap to a small int.
+  auto v = parseJson(R"({"w": 640, "big": 4294967296, "neg": -2147483648, "frac": 1.5})");
+  ASSERT_TRUE(v) << v.message();
+  EXPECT_EQ(intOr(*v, "w"), 640);
+  EXPECT_EQ(intOr(*v, "big", -1), -1);
+  EXPECT_EQ(intOr(*v, "neg"), -2147483647 - 1);
+  EXPECT_EQ(intOr(*v, "frac", 7), 7);
+  EXPECT_EQ(intOr(*v, "missing", 3), 3);
+}
+
 TEST(Json, FilesNameThemselvesInErrors) {
   const auto dir = std::filesystem::temp_directory_path() / ("w2w_json_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

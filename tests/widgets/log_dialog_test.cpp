@@ -2,11 +2,17 @@
 // log file, and Help ▸ Show Log… shows them with the file's location.
 #include <gtest/gtest.h>
 
+#include <QDir>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
 
+#include "background_task.h"
 #include "common/log.h"
 #include "common/log_categories.h"
+#include "library_controller.h"
 #include "log_dialog.h"
 #include "log_file.h"
 #include "test_support.h"
@@ -30,6 +36,32 @@ TEST(LogFile, CoreAndStudioMessagesReachTheFileAndTheDialogShowsThem) {
   LogDialog dialog;
   EXPECT_TRUE(dialog.text()->toPlainText().contains("disk full"));
   EXPECT_TRUE(dialog.text()->isReadOnly());
+}
+
+// What the window shows once (an import's failed rows, a task's error box)
+// stays in the log after the window has moved on.
+TEST(LogFile, FailedImportsAndFailedTasksLeaveALine) {
+  test::TempDir dir;
+  LogFile::install(QString::fromStdString(dir.path("logs/studio.log")));
+  LibraryController controller;
+  ASSERT_EQ(controller.openLibrary(QString::fromStdString(dir.path("w.w2w")), true), QString());
+  QDir().mkpath(QString::fromStdString(dir.path("items/shoes")));
+  test::writeBytes(dir.path("items/shoes/broken.png"), "not an image");
+  BackgroundTask* import = controller.importItems({QString::fromStdString(dir.path("items"))}, "folder");
+  ASSERT_NE(import, nullptr);
+  QSignalSpy imported(import, &BackgroundTask::finished);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return imported.count() > 0; }, 60000));
+
+  BackgroundTask failing("Exporting",
+                         [](const ProgressCallback&, const CancelFlag&) { return QString("disk full"); });
+  QSignalSpy ended(&failing, &BackgroundTask::finished);
+  failing.start();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return ended.count() > 0; }, 60000));
+  LogFile::uninstall();
+
+  const QString log = LogFile::tail();
+  EXPECT_TRUE(log.contains(QRegularExpression("warning w2w.pipeline: .*broken.png"))) << log.toStdString();
+  EXPECT_TRUE(log.contains("warning w2w.studio: Exporting failed: disk full")) << log.toStdString();
 }
 
 TEST(LogFile, LivesInTheApplicationsDataFolder) {
