@@ -14,9 +14,9 @@
 #pragma once
 
 #include <QFutureWatcher>
-#include <QVariant>
 #include <QObject>
 #include <QThreadPool>
+#include <QVariant>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
