@@ -110,7 +110,7 @@ void loadInputs() {
     s.pixels = torch::randn({32, 3, 224, 224}, torch::kFloat32);
     return;
   }
-  auto f = format::SafetensorsFile::open(dir + "/inputs.safetensors");
+  auto f = w2w::format::SafetensorsFile::open(dir + "/inputs.safetensors");
   if (!f) {
     std::cerr << "bench_clip: " << f.message() << "\n";
     std::exit(1);
