@@ -1,5 +1,6 @@
 #include "vision/crop_evaluation.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "io/image_decoder.h"
@@ -24,6 +25,55 @@ double maskIoU(const GrayImage& predicted, const GrayImage& classes) {
 
 bool isComplete(const CcpRecord& r) { return r.topWithOuter && r.bottom && r.shoes; }
 
+// The tight box around both (either may be missing).
+std::optional<ItemBox> unionOf(const std::optional<ItemBox>& a, const std::optional<ItemBox>& b) {
+  if (!a || !b) return a ? a : b;
+  const int x0 = std::min(a->box.x, b->box.x), y0 = std::min(a->box.y, b->box.y);
+  const int x1 = std::max(a->box.x + a->box.width, b->box.x + b->box.width),
+            y1 = std::max(a->box.y + a->box.height, b->box.y + b->box.height);
+  return ItemBox{Box{x0, y0, x1 - x0, y1 - y0}, std::min(a->confidence, b->confidence)};
+}
+
+// The categories the evaluation scores (accessories are small and often
+// several: no box).
+constexpr std::array<Category, 6> kScored = {Category::Top,      Category::Outer, Category::Bottom,
+                                             Category::Onepiece, Category::Shoes, Category::Bag};
+
+// The annotated box of each scored category: the record's own boxes, and for
+// outer layer and bag (which the records do not list) the dataset's box rule
+// on the pixels of the classes of that category (context rules applied).
+std::array<std::optional<Box>, kCategoryCount> truthBoxes(const CcpDataset& dataset, const CcpRecord& r,
+                                                          const GrayImage& classes) {
+  const std::vector<std::optional<Category>> categories = ccpPhotoCategories(dataset, r, &classes);
+  const auto ruleBox = [&](Category c) {
+    GrayImage mask = classes;
+    for (auto& v : mask.pixels) v = v < categories.size() && categories[v] == c ? 255 : 0;
+    return ccpRuleBox(mask);
+  };
+  std::array<std::optional<Box>, kCategoryCount> truth;
+  truth[categoryIndex(Category::Top)] = r.top;
+  truth[categoryIndex(Category::Outer)] = ruleBox(Category::Outer);
+  truth[categoryIndex(Category::Bottom)] = r.bottom;
+  truth[categoryIndex(Category::Onepiece)] = r.onepiece;
+  truth[categoryIndex(Category::Shoes)] = r.shoes;
+  truth[categoryIndex(Category::Bag)] = ruleBox(Category::Bag);
+  return truth;
+}
+
+// What the pipeline proposes per category, as `what2wear crop` reports it:
+// the items, and the one-piece box of a photo flagged as a one-piece outfit.
+std::optional<ItemBox> proposed(const CropProposal& p, Category c) {
+  if (c == Category::Onepiece && !p.item(c) && p.onepiece) return p.onepieceItem;
+  return p.item(c);
+}
+
+bool makesValidOutfit(const std::array<std::optional<Box>, kCategoryCount>& boxes) {
+  CategoryCounts counts;
+  for (Category c : kCategories)
+    if (boxes[categoryIndex(c)]) counts.add(c);
+  return isValidOutfit(counts);
+}
+
 Box band(const Box& ref, double from, double to) {
   const int y0 = ref.y + static_cast<int>(from * ref.height), y1 = ref.y + static_cast<int>(to * ref.height);
   return {ref.x, y0, ref.width, std::max(1, y1 - y0)};
@@ -38,7 +88,7 @@ std::vector<const CcpRecord*> completeOutfits(const std::vector<const CcpRecord*
   return out;
 }
 
-Result<CropEvaluation> evaluateCrops(const std::vector<const CcpRecord*>& records,
+Result<CropEvaluation> evaluateCrops(const CcpDataset& dataset, const std::vector<const CcpRecord*>& records,
                                      const CropProposer& proposer, const ProgressCallback& progress) {
   CropEvaluation e;
   double seconds = 0;
@@ -61,11 +111,33 @@ Result<CropEvaluation> evaluateCrops(const std::vector<const CcpRecord*>& record
     score.mask = maskIoU(p.mask, *classes);
     e.mask += score.mask;
     e.person += r->person ? boxIoU(p.person, *r->person) : 0.0;
+    score.onepieceTruth = r->onepieceOutfit;
+    score.onepiecePredicted = p.onepiece;
     onepieceRight += p.onepiece == r->onepieceOutfit;
+    const auto truth = truthBoxes(dataset, *r, *classes);
+    std::array<std::optional<Box>, kCategoryCount> predicted;
+    for (Category c : kScored) {
+      const auto i = static_cast<std::size_t>(categoryIndex(c));
+      if (proposed(p, c)) predicted[i] = proposed(p, c)->box;
+      if (!truth[i]) continue;
+      score.iou[i] = itemIoU(proposed(p, c), truth[i]);
+      e.byCategory[i].iou += *score.iou[i];
+      ++e.byCategory[i].photos;
+    }
+    const std::optional<ItemBox> topAndOuter = unionOf(p.item(Category::Top), p.item(Category::Outer));
+    if (r->topWithOuter) {
+      score.topWithOuter = itemIoU(topAndOuter, r->topWithOuter);
+      e.topWithOuter.iou += *score.topWithOuter;
+      ++e.topWithOuter.photos;
+    }
+    score.validTruth = makesValidOutfit(truth);
+    score.validPredicted = makesValidOutfit(predicted);
+    e.validTruth += score.validTruth;
+    e.validOutfits += score.validPredicted;
     if (isComplete(*r)) {
       ++e.completeOutfits;
       score.complete = true;
-      score.top = itemIoU(p.item(Category::Top), r->topWithOuter);
+      score.top = itemIoU(topAndOuter, r->topWithOuter);
       score.bottom = itemIoU(p.item(Category::Bottom), r->bottom);
       score.shoes = itemIoU(p.item(Category::Shoes), r->shoes);
       e.top += score.top;
@@ -79,8 +151,12 @@ Result<CropEvaluation> evaluateCrops(const std::vector<const CcpRecord*>& record
     e.mask /= e.photos;
     e.person /= e.photos;
     e.onepieceAccuracy = static_cast<double>(onepieceRight) / e.photos;
+    e.validOutfits /= e.photos;
     e.secondsPerPhoto = seconds / e.photos;
   }
+  for (PresentScore& s : e.byCategory)
+    if (s.photos) s.iou /= s.photos;
+  if (e.topWithOuter.photos) e.topWithOuter.iou /= e.topWithOuter.photos;
   if (e.completeOutfits) {
     e.top /= e.completeOutfits;
     e.bottom /= e.completeOutfits;

@@ -1,11 +1,15 @@
 // Measuring the photo pipeline against CCP's ground truth: mean box IoU of
-// top (with outer layer), bottom and shoes on complete outfits, and mean
-// IoU of the foreground mask against the annotated person pixels.
+// every proposed category over the photos that show it, of the top and outer
+// layer together against `top_with_outer`, the one-piece outfit flag, how
+// many photos give a valid outfit, and mean IoU of the foreground mask
+// against the annotated person pixels.
 //
 // Shared by the evaluation tool (bench/vision) and the dataset tests.
 // Thread-safety: no shared state.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,23 +22,45 @@ namespace w2w {
 
 struct PhotoScore {
   std::string id;
-  bool complete = false;  // box IoUs are set only for complete outfits
+  bool complete = false;  // top, bottom, shoes are set only for complete outfits
   double top = 0, bottom = 0, shoes = 0, mask = 0;
+  // Box IoU per category where the photo shows it (nullopt where it does not;
+  // a box the pipeline misses scores 0); top and outer together against
+  // top_with_outer where that is annotated.
+  std::array<std::optional<double>, kCategoryCount> iou;
+  std::optional<double> topWithOuter;
+  bool onepieceTruth = false, onepiecePredicted = false;
+  bool validTruth = false;      // the annotation is a valid outfit
+  bool validPredicted = false;  // the proposed boxes make a valid outfit
+};
+
+// Mean IoU over the photos that show a category.
+struct PresentScore {
+  double iou = 0;
+  int photos = 0;
 };
 
 struct CropEvaluation {
-  int photos = 0;                         // records evaluated (mask IoU, person IoU)
-  int completeOutfits = 0;                // of those, with top_with_outer, bottom and shoes boxes (box IoUs)
-  double top = 0, bottom = 0, shoes = 0;  // mean IoU over complete outfits (a missed box counts 0)
-  double mask = 0;                        // mean per-photo mask IoU over all photos
-  double person = 0;                      // mean person box IoU over all photos
-  double onepieceAccuracy = 0;            // predicted onepiece flag == the record's onepiece_outfit
-  double secondsPerPhoto = 0;             // propose() alone, decoding excluded
-  std::vector<PhotoScore> scores;         // per photo, in order
+  int photos = 0;           // records evaluated
+  int completeOutfits = 0;  // of those, with top_with_outer, bottom and shoes boxes
+  // Mean IoU over complete outfits (a missed box counts 0); top is the top
+  // and outer layer together against top_with_outer.
+  double top = 0, bottom = 0, shoes = 0;
+  std::array<PresentScore, kCategoryCount> byCategory;  // by categoryIndex(); accessories not scored
+  PresentScore topWithOuter;                            // top and outer together, where annotated
+  double mask = 0;                                      // mean per-photo mask IoU over all photos
+  double person = 0;                                    // mean person box IoU over all photos
+  double onepieceAccuracy = 0;     // predicted onepiece flag == the record's onepiece_outfit
+  double validOutfits = 0;         // share of photos whose proposed boxes make a valid outfit
+  int validTruth = 0;              // photos whose annotation is a valid outfit
+  double secondsPerPhoto = 0;      // propose() alone, decoding excluded
+  std::vector<PhotoScore> scores;  // per photo, in order
 };
 
-// Evaluates `records` (pixel photos) one by one.
-Result<CropEvaluation> evaluateCrops(const std::vector<const CcpRecord*>& records,
+// Evaluates `records` (pixel photos of `dataset`) one by one. The truth of
+// top, bottom, shoes and one-piece is the record's boxes; of outer layer and
+// bag, the dataset's box rule on the photo's label map.
+Result<CropEvaluation> evaluateCrops(const CcpDataset& dataset, const std::vector<const CcpRecord*>& records,
                                      const CropProposer& proposer, const ProgressCallback& progress = {});
 
 // Mean box IoUs of fixed-ratio splits (the crude baseline): each item is a

@@ -43,7 +43,7 @@ TEST(PhotoAnalyzer, MeetsAFloorOnTheMiniDataset) {
   ASSERT_TRUE(dataset.ok()) << dataset.message();
   auto proposer = sharedCropProposer();
   ASSERT_TRUE(proposer.ok()) << proposer.message();
-  auto result = evaluateCrops(ccpStrictPixelRecords(*dataset, 1, 9999), **proposer);
+  auto result = evaluateCrops(*dataset, ccpStrictPixelRecords(*dataset, 1, 9999), **proposer);
   ASSERT_TRUE(result.ok()) << result.message();
   EXPECT_EQ(result->photos, 8);
   EXPECT_EQ(result->completeOutfits, 6);
