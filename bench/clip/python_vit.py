@@ -11,7 +11,10 @@ QuickGELU), with random weights from a fixed seed. It:
                 embeddings of them, so the C++ benchmark runs the very same
                 weights on the very same inputs and reports its cosine to these;
   --bench DIR   times the model from DIR at batch 1, 8 and 32, float32 and
-                (with autocast) bf16, and prints one JSON line per case.
+                (with autocast) bf16, and prints one JSON line per case
+                (--precisions and --batches choose fewer). On a CPU without
+                bf16 kernels (no AVX-512) autocast's bf16 takes minutes per
+                batch of 32: such a case is timed once, without warm-up.
 
 Run with Debian's interpreter (/usr/bin/python3, python3-torch 1.13).
 """
@@ -156,7 +159,40 @@ def write(folder):
     save_safetensors(os.path.join(folder, "inputs.safetensors"), {"pixels": pixels, "python_embeds": embeds})
 
 
-def bench(folder, min_seconds):
+def cpu_has_bf16_kernels():
+    """Whether PyTorch's oneDNN has bf16 kernels here (AVX-512 BW/VL/DQ or newer).
+
+    Without them autocast's bf16 products run PyTorch's scalar fallback,
+    about 100x slower than float32."""
+    flags = set()
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                break
+    return {"avx512bw", "avx512vl", "avx512dq"} <= flags
+
+
+def time_case(model, x, min_seconds, expected_seconds):
+    """Median and best wall-clock (and median CPU) seconds of model(x).
+
+    A case expected to take longer than min_seconds (from the previous batch
+    size) gets one timed pass and no warm-up: its own first pass is then
+    dominated by the arithmetic, not by first-call costs."""
+    slow = expected_seconds > min_seconds
+    if not slow:
+        model(x)  # warm-up
+    times, cpu = [], []
+    start = time.perf_counter()
+    while not times or (not slow and (len(times) < 3 or time.perf_counter() - start < min_seconds)):
+        t0, c0 = time.perf_counter(), time.process_time()
+        model(x)
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return sorted(times)[len(times) // 2], min(times), sorted(cpu)[len(cpu) // 2], len(times)
+
+
+def bench(folder, min_seconds, precisions, batches):
     model = VisionTower().eval()
     sd = load_safetensors(os.path.join(folder, "model.safetensors"))
     with torch.no_grad():
@@ -176,21 +212,13 @@ def bench(folder, min_seconds):
         check = (model(pixels[:8]) - reference[:8]).abs().max().item()
     gmac = (TOKENS - 1) * 3 * PATCH * PATCH * WIDTH + LAYERS * (
         TOKENS * (4 * WIDTH * WIDTH + 2 * WIDTH * MLP) + 2 * TOKENS * TOKENS * WIDTH) + WIDTH * OUT
-    for precision in ("float32", "bf16"):
-        for batch in (1, 8, 32):
+    for precision in precisions:
+        per_image = 0.0
+        for batch in batches:
             x = pixels[:batch].contiguous()
             with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
-                model(x)  # warm-up
-                times, cpu = [], []
-                start = time.perf_counter()
-                while len(times) < 3 or time.perf_counter() - start < min_seconds:
-                    t0, c0 = time.perf_counter(), time.process_time()
-                    model(x)
-                    times.append(time.perf_counter() - t0)
-                    cpu.append(time.process_time() - c0)
-            median = sorted(times)[len(times) // 2]
-            median_cpu = sorted(cpu)[len(cpu) // 2]
-            best = min(times)  # the machine is shared: the fastest run is the least disturbed one
+                median, best, median_cpu, iterations = time_case(model, x, min_seconds, per_image * batch)
+            per_image = best / batch
             print(json.dumps({"impl": "python", "precision": precision, "batch": batch,
                               "threads": torch.get_num_threads(), "ms_per_batch": round(median * 1e3, 2),
                               "images_per_s": round(batch / median, 2),
@@ -198,7 +226,7 @@ def bench(folder, min_seconds):
                               "cpu_ms_per_batch": round(median_cpu * 1e3, 2),
                               "best_gflops": round(2 * gmac * batch / best / 1e9, 1),
                               "peak_rss_MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                              "iterations": len(times), "reload_check_maxabs": check}), flush=True)
+                              "iterations": iterations, "reload_check_maxabs": check}), flush=True)
 
 
 def main():
@@ -207,13 +235,20 @@ def main():
     ap.add_argument("--bench")
     ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: leave the default)")
     ap.add_argument("--min-seconds", type=float, default=3.0)
+    ap.add_argument("--precisions", default="float32,bf16", help="comma-separated: float32, bf16")
+    ap.add_argument("--batches", default="1,8,32", help="comma-separated batch sizes")
+    ap.add_argument("--has-bf16-kernels", action="store_true",
+                    help="print whether PyTorch has bf16 kernels on this CPU (yes/no) and exit")
     args = ap.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     if args.write:
         write(args.write)
+    if args.has_bf16_kernels:
+        print("yes" if cpu_has_bf16_kernels() else "no")
+        return
     if args.bench:
-        bench(args.bench, args.min_seconds)
+        bench(args.bench, args.min_seconds, args.precisions.split(","), [int(b) for b in args.batches.split(",")])
 
 
 if __name__ == "__main__":

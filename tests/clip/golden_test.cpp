@@ -1,7 +1,8 @@
 // The ViT against the golden reference (OpenAI's VisionTransformer in PyTorch),
-// for both weight layouts and both linear kernels.
+// for both weight layouts and every linear kernel.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "embed/clip/clip_vision.h"
@@ -59,13 +60,72 @@ TEST_P(GoldenKernels, IntermediateTensorsMatch) {
   EXPECT_LE(test::maxAbsDiff(r->first, test::goldenTensor("hf_embeds")), 1e-4);
 }
 
-INSTANTIATE_TEST_SUITE_P(Clip, GoldenKernels, ::testing::Values("auto", "addmm", "onednn"));
+INSTANTIATE_TEST_SUITE_P(Clip, GoldenKernels, ::testing::Values("auto", "addmm", "mkldnn-conv", "onednn"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
 
 TEST(Golden, ReportsTheKernelInUse) {
   auto m = load("clip_tiny_hf");
   ASSERT_TRUE(m);
-  EXPECT_EQ(m->linearKernel(), at::hasMKLDNN() ? LinearKernel::OneDnn : LinearKernel::Addmm);
+  const auto expected = OneDnnLayers::built() ? LinearKernel::OneDnn
+                        : at::hasMKLDNN()     ? LinearKernel::MkldnnConv
+                                              : LinearKernel::Addmm;
+  EXPECT_EQ(m->linearKernel(), expected);
   EXPECT_EQ(load("clip_tiny_hf", "addmm")->linearKernel(), LinearKernel::Addmm);
+}
+
+// The oneDNN route fuses each activation into its product (swish with alpha
+// 1.702, gelu_erf, gelu_tanh): all three against LibTorch's operators.
+TEST(Golden, OneDnnLayersMatchLibTorchForEveryActivation) {
+  if (!OneDnnLayers::built()) GTEST_SKIP() << "this build does not call oneDNN directly";
+  ClipVisionConfig c;
+  c.imageSize = 32;
+  c.patchSize = 8;
+  c.width = 48;
+  c.heads = 3;
+  c.layers = 2;
+  c.mlpDim = 96;
+  c.outputDim = 16;
+  c.preprocess.shortestEdge = c.preprocess.cropHeight = c.preprocess.cropWidth = 32;
+  torch::manual_seed(11);
+  const auto x = torch::randn({5, 3, 32, 32});
+  for (auto activation : {Activation::QuickGelu, Activation::Gelu, Activation::GeluTanh}) {
+    c.activation = activation;
+    ClipLoadOptions o;
+    o.device = "cpu";
+    o.linearKernel = "onednn";
+    auto fused = ClipVision::createRandom(c, 5, o);
+    o.linearKernel = "addmm";
+    auto plain = ClipVision::createRandom(c, 5, o);
+    ASSERT_TRUE(fused && plain);
+    ASSERT_EQ((*fused)->linearKernel(), LinearKernel::OneDnn);
+    auto a = (*fused)->encodePixels(x), b = (*plain)->encodePixels(x);
+    ASSERT_TRUE(a && b);
+    EXPECT_LE(test::maxAbsDiff(*a, *b), 1e-4 * b->abs().max().item<double>()) << activationName(activation);
+  }
+}
+
+// Each thread on its own images, or all threads on each operation: the same embeddings.
+TEST(Golden, SplitAndSharedThreadsAgree) {
+  const auto pixels = test::goldenTensor("pixels");
+  const auto expected = test::goldenTensor("hf_embeds");
+  std::vector<torch::Tensor> results;
+  for (bool split : {true, false}) {
+    ClipLoadOptions o;
+    o.device = "cpu";
+    o.threads = 2;
+    o.splitBatch = split;
+    auto m = ClipVision::load((test::goldenDir() / "clip_tiny_hf").string(), o);
+    ASSERT_TRUE(m) << m.message();
+    auto e = (*m)->encodePixels(pixels);
+    ASSERT_TRUE(e) << e.message();
+    EXPECT_LE(test::maxAbsDiff(*e, expected), 1e-4) << (split ? "split" : "shared");
+    results.push_back(*e);
+  }
+  EXPECT_LE(test::maxAbsDiff(results[0], results[1]), 1e-5);
 }
 
 TEST(Golden, NormalizeOptionGivesUnitVectorsInTheSameDirection) {

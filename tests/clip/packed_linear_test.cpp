@@ -2,6 +2,7 @@
 
 #include <ATen/Context.h>
 
+#include "embed/clip/onednn_layers.h"
 #include "embed/clip/packed_linear.h"
 
 namespace w2w::clip {
@@ -12,8 +13,8 @@ TEST(PackedLinear, OneDnnMatchesAddmm) {
   if (!at::hasMKLDNN()) GTEST_SKIP() << "LibTorch without oneDNN";
   torch::manual_seed(3);
   const auto w = torch::randn({96, 40}) * 0.2, b = torch::randn({96});
-  const PackedLinear ref(w, b, LinearKernel::Addmm), dnn(w, b, LinearKernel::OneDnn),
-      noBias(w, {}, LinearKernel::OneDnn);
+  const PackedLinear ref(w, b, LinearKernel::Addmm), dnn(w, b, LinearKernel::MkldnnConv),
+      noBias(w, {}, LinearKernel::MkldnnConv);
   for (std::int64_t rows : {std::int64_t{1}, std::int64_t{17}, PackedLinear::kSwapRows,
                             PackedLinear::kSwapRows + 1, std::int64_t{700}}) {
     const auto x = torch::randn({rows, 40});
@@ -27,12 +28,13 @@ TEST(PackedLinear, OneDnnMatchesAddmm) {
 }
 
 TEST(PackedLinear, Bf16OneDnnMatchesAddmm) {
-  if (resolveLinearKernel(LinearKernel::Auto, torch::kCPU, torch::kBFloat16) != LinearKernel::OneDnn)
+  if (resolveLinearKernel(LinearKernel::MkldnnConv, torch::kCPU, torch::kBFloat16) !=
+      LinearKernel::MkldnnConv)
     GTEST_SKIP() << "no oneDNN bf16 on this CPU";
   torch::manual_seed(4);
   const auto w = (torch::randn({64, 48}) * 0.2).to(torch::kBFloat16),
              b = torch::randn({64}).to(torch::kBFloat16);
-  const PackedLinear ref(w, b, LinearKernel::Addmm), dnn(w, b, LinearKernel::OneDnn);
+  const PackedLinear ref(w, b, LinearKernel::Addmm), dnn(w, b, LinearKernel::MkldnnConv);
   for (std::int64_t rows : {std::int64_t{5}, PackedLinear::kSwapRows + 3}) {
     const auto x = torch::randn({rows, 48}).to(torch::kBFloat16);
     const auto y = dnn(x).to(torch::kFloat32), expected = ref(x).to(torch::kFloat32);
@@ -40,13 +42,23 @@ TEST(PackedLinear, Bf16OneDnnMatchesAddmm) {
   }
 }
 
-TEST(PackedLinear, AutoPicksOneDnnOnlyForCpuFloat32AndBf16) {
+TEST(PackedLinear, KernelsResolveToWhatTheBuildAndDeviceHave) {
   const auto cpu = torch::Device(torch::kCPU);
-  const auto expected = at::hasMKLDNN() ? LinearKernel::OneDnn : LinearKernel::Addmm;
-  EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kFloat32), expected);
+  const auto cuda = torch::Device(torch::kCUDA, 0);
+  const auto conv = at::hasMKLDNN() ? LinearKernel::MkldnnConv : LinearKernel::Addmm;
+  const auto best = OneDnnLayers::built() ? LinearKernel::OneDnn : conv;
+  EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kFloat32), best);
+  EXPECT_EQ(resolveLinearKernel(LinearKernel::OneDnn, cpu, torch::kFloat32), best);
+  EXPECT_EQ(resolveLinearKernel(LinearKernel::MkldnnConv, cpu, torch::kFloat32), conv);
+  EXPECT_EQ(resolveLinearKernel(LinearKernel::Addmm, cpu, torch::kFloat32), LinearKernel::Addmm);
   EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kFloat16), LinearKernel::Addmm);
-  EXPECT_EQ(resolveLinearKernel(LinearKernel::OneDnn, torch::Device(torch::kCUDA, 0), torch::kFloat32),
-            LinearKernel::Addmm);
+  for (auto k : {LinearKernel::Auto, LinearKernel::OneDnn, LinearKernel::MkldnnConv})
+    EXPECT_EQ(resolveLinearKernel(k, cuda, torch::kFloat32), LinearKernel::Addmm) << linearKernelName(k);
+  // bf16 takes oneDNN only where the CPU has bf16 kernels.
+  if (!cpuHasBf16Kernels()) {
+    EXPECT_EQ(resolveLinearKernel(LinearKernel::Auto, cpu, torch::kBFloat16), LinearKernel::Addmm);
+    EXPECT_FALSE(OneDnnLayers::supports(torch::kBFloat16));
+  }
 }
 
 }  // namespace

@@ -31,14 +31,16 @@ Result<VitOptions> resolveOptions(const ClipLoadOptions& o) {
     return makeError("unknown precision \"" + o.precision + "\" (expected float32, bf16 or fp16)");
   if (v.precision == Precision::Float16 && !v.device.is_cuda())
     return makeError("precision fp16 needs a CUDA device; use bf16 or float32 on the CPU");
-  if (o.linearKernel == "auto")
-    v.linearKernel = LinearKernel::Auto;
-  else if (o.linearKernel == "addmm")
-    v.linearKernel = LinearKernel::Addmm;
-  else if (o.linearKernel == "onednn")
-    v.linearKernel = LinearKernel::OneDnn;
-  else
-    return makeError("unknown linear kernel \"" + o.linearKernel + "\" (expected auto, addmm or onednn)");
+  bool knownKernel = false;
+  for (auto k : {LinearKernel::Auto, LinearKernel::Addmm, LinearKernel::MkldnnConv, LinearKernel::OneDnn}) {
+    if (o.linearKernel == linearKernelName(k)) {
+      v.linearKernel = k;
+      knownKernel = true;
+    }
+  }
+  if (!knownKernel)
+    return makeError("unknown linear kernel \"" + o.linearKernel +
+                     "\" (expected auto, addmm, mkldnn-conv or onednn)");
   if (o.maxBatch <= 0) return makeError("maxBatch must be positive");
   if (o.threads < -1) return makeError("threads must be -1, 0 or positive");
   return v;
@@ -125,6 +127,23 @@ Result<torch::Tensor> ClipVision::checkPixels(const torch::Tensor& pixels) const
   return p;
 }
 
+torch::Tensor ClipVision::forwardChunk(const torch::Tensor& chunk) const {
+  const std::int64_t n = chunk.size(0);
+  const std::int64_t parts = std::min<std::int64_t>(at::get_num_threads(), n);
+  if (!options_.splitBatch || !device().is_cpu() || parts < 2) return vit_->forward(chunk).to(torch::kCPU);
+  // Each thread encodes its own share of the images: the operations inside
+  // a parallel region run on one thread, with no waiting for each other.
+  auto out = torch::empty({n, config_.outputDim}, torch::kFloat32);
+  at::parallel_for(0, parts, 1, [&](std::int64_t begin, std::int64_t end) {
+    c10::InferenceMode guard;  // thread-local: the pool's threads need their own
+    for (std::int64_t p = begin; p < end; ++p) {
+      const std::int64_t first = n * p / parts, count = n * (p + 1) / parts - first;
+      out.narrow(0, first, count).copy_(vit_->forward(chunk.narrow(0, first, count)));
+    }
+  });
+  return out;
+}
+
 Result<torch::Tensor> ClipVision::encodePixels(const torch::Tensor& pixels) const {
   auto checked = checkPixels(pixels);
   if (!checked) return checked;
@@ -135,7 +154,7 @@ Result<torch::Tensor> ClipVision::encodePixels(const torch::Tensor& pixels) cons
     const std::int64_t b = checked->size(0);
     for (std::int64_t i = 0; i < b; i += options_.maxBatch) {
       const auto chunk = checked->narrow(0, i, std::min<std::int64_t>(options_.maxBatch, b - i));
-      parts.push_back(vit_->forward(chunk).to(torch::kCPU));
+      parts.push_back(forwardChunk(chunk));
     }
     auto out = parts.size() == 1 ? parts[0] : torch::cat(parts, 0);
     if (options_.normalize) out = out / out.norm(2, {1}, true).clamp_min(1e-12);

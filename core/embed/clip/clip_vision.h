@@ -44,8 +44,12 @@ struct ClipLoadOptions {
   int threads = 0;
   std::string layout = "auto";        // "auto", "hf" or "openclip"
   bool allowTf32 = false;             // CUDA only: TF32 matmuls (faster, ~1e-3 off float32). Process-wide.
-  std::string linearKernel = "auto";  // "auto", "addmm", "onednn" (see packed_linear.h)
+  std::string linearKernel = "auto";  // "auto", "addmm", "mkldnn-conv", "onednn" (see packed_linear.h)
   int maxBatch = 32;                  // larger batches are run in chunks of this size
+  // CPU with several threads and a chunk of at least two images: each thread
+  // encodes its own share of the images (one thread per operation) instead of
+  // all threads sharing every operation. See docs/benchmarks/clip.md.
+  bool splitBatch = true;
   // glibc only: keep freed heap memory for reuse instead of faulting it back
   // in on every layer (process-wide; see malloc_tuning.h). Measured 1.15x
   // faster at batch 32 on the CPU (float32, one thread: 1.43 s vs 1.64 s).
@@ -70,6 +74,8 @@ class ClipVision {
   torch::Device device() const { return vit_->options().device; }
   Precision precision() const { return vit_->options().precision; }
   LinearKernel linearKernel() const { return vit_->linearKernel(); }
+  // The type the matrix products run in (float32 for bf16 on a CPU without bf16 kernels).
+  torch::Dtype computeDtype() const { return vit_->computeDtype(); }
   int embeddingDim() const { return config_.outputDim; }
   bool normalizes() const { return options_.normalize; }
 
@@ -86,6 +92,7 @@ class ClipVision {
   ClipVision() = default;
   Result<torch::Tensor> checkPixels(const torch::Tensor& pixels) const;
   void applyThreads() const;
+  torch::Tensor forwardChunk(const torch::Tensor& chunk) const;  // [B,D] float32 on the CPU
 
   ClipVisionConfig config_;
   ClipLoadOptions options_;

@@ -2,13 +2,21 @@
 
 #include <ATen/Context.h>
 
+#include "embed/clip/onednn_layers.h"
+
 namespace w2w::clip {
 
-namespace {
+const char* linearKernelName(LinearKernel k) {
+  switch (k) {
+    case LinearKernel::Auto: return "auto";
+    case LinearKernel::Addmm: return "addmm";
+    case LinearKernel::MkldnnConv: return "mkldnn-conv";
+    case LinearKernel::OneDnn: return "onednn";
+  }
+  return "?";
+}
 
-// oneDNN's bf16 convolution needs AVX-512 (BW, VL, DQ) and throws without it;
-// bf16 addmm works everywhere (slowly without AVX-512 BF16).
-bool cpuHasAvx512ForBf16() {
+bool cpuHasBf16Kernels() {
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
   return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
          __builtin_cpu_supports("avx512dq");
@@ -17,22 +25,29 @@ bool cpuHasAvx512ForBf16() {
 #endif
 }
 
-}  // namespace
-
 LinearKernel resolveLinearKernel(LinearKernel requested, const torch::Device& device, torch::Dtype dtype) {
-  const bool oneDnnUsable =
-      device.is_cpu() && at::hasMKLDNN() &&
-      (dtype == torch::kFloat32 || (dtype == torch::kBFloat16 && cpuHasAvx512ForBf16()));
-  if (requested == LinearKernel::OneDnn) return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
-  if (requested == LinearKernel::Addmm) return LinearKernel::Addmm;
-  return oneDnnUsable ? LinearKernel::OneDnn : LinearKernel::Addmm;
+  const bool cpu = device.is_cpu();
+  const bool oneDnn = cpu && OneDnnLayers::supports(dtype);
+  const bool conv = cpu && at::hasMKLDNN() &&
+                    (dtype == torch::kFloat32 || (dtype == torch::kBFloat16 && cpuHasBf16Kernels()));
+  switch (requested) {
+    case LinearKernel::Auto:
+    case LinearKernel::OneDnn:
+      if (oneDnn) return LinearKernel::OneDnn;
+      [[fallthrough]];
+    case LinearKernel::MkldnnConv:
+      if (conv) return LinearKernel::MkldnnConv;
+      [[fallthrough]];
+    case LinearKernel::Addmm: break;
+  }
+  return LinearKernel::Addmm;
 }
 
 PackedLinear::PackedLinear(const torch::Tensor& weight, const torch::Tensor& bias, LinearKernel kernel)
     : weight_(weight.contiguous()), bias_(bias), kernel_(kernel) {}
 
 torch::Tensor PackedLinear::operator()(const torch::Tensor& x) const {
-  if (kernel_ == LinearKernel::OneDnn) {
+  if (kernel_ == LinearKernel::MkldnnConv) {
     const auto m = x.size(0), k = x.size(1), n = weight_.size(0);
     if (m <= kSwapRows && x.scalar_type() != torch::kFloat32) {
       // bf16 with few rows: the oneDNN matmul behind addmm is the faster one.

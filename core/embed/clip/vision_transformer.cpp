@@ -25,8 +25,16 @@ torch::Dtype precisionDtype(Precision p) {
 VisionTransformerImpl::VisionTransformerImpl(const ClipVisionConfig& config, const ClipVisionWeights& w,
                                              const VitOptions& options)
     : config_(config), options_(options) {
-  computeDtype_ = precisionDtype(options.precision);
+  const auto precision = precisionDtype(options.precision);
+  const bool bf16WeightsOnly =
+      options.device.is_cpu() && precision == torch::kBFloat16 && !cpuHasBf16Kernels();
+  computeDtype_ = bf16WeightsOnly ? torch::kFloat32 : precision;
   kernel_ = resolveLinearKernel(options.linearKernel, options.device, computeDtype_);
+  // Linear weights as the products see them.
+  const auto productWeight = [&](const torch::Tensor& t) {
+    return bf16WeightsOnly ? t.to(torch::kBFloat16).to(torch::kFloat32) : t;
+  };
+
   const auto f32 = torch::TensorOptions().dtype(torch::kFloat32).device(options.device);
   const auto low = torch::TensorOptions().dtype(computeDtype_).device(options.device);
   // Each tensor is registered as a buffer (no autograd) under its canonical
@@ -37,10 +45,15 @@ VisionTransformerImpl::VisionTransformerImpl(const ClipVisionConfig& config, con
       if (ch == '.') ch = '_';
     return register_buffer(name, t.to(o).contiguous());
   };
+  // The patch embedding (and the layers without oneDNN) use LibTorch's operators.
+  const LinearKernel torchKernel =
+      kernel_ == LinearKernel::OneDnn
+          ? resolveLinearKernel(LinearKernel::MkldnnConv, options.device, computeDtype_)
+          : kernel_;
   auto linear = [&](const std::string& name, const torch::Tensor& weight, const torch::Tensor& bias) {
-    const auto wt = keep(name + ".weight", weight, low);
+    const auto wt = keep(name + ".weight", productWeight(weight), low);
     const auto bt = bias.defined() ? keep(name + ".bias", bias, low) : torch::Tensor();
-    return PackedLinear(wt, bt, kernel_);
+    return PackedLinear(wt, bt, torchKernel);
   };
 
   const std::int64_t W = config.width;
@@ -56,23 +69,38 @@ VisionTransformerImpl::VisionTransformerImpl(const ClipVisionConfig& config, con
   // 1/sqrt(head_dim) folded into the Q rows (a power of two for head_dim 16 or
   // 64, so the folding is exact there).
   const double scale = 1.0 / std::sqrt(static_cast<double>(config.headDim()));
-  for (std::size_t i = 0; i < w.layers.size(); ++i) {
-    const auto& src = w.layers[i];
-    const std::string p = "layers." + std::to_string(i) + ".";
-    auto qkv = src.qkv.clone();
-    auto qkvBias = src.qkvBias.clone();
-    qkv.narrow(0, 0, W).mul_(scale);
-    qkvBias.narrow(0, 0, W).mul_(scale);
-    Layer l;
-    l.ln1Weight = keep(p + "ln_1.weight", src.ln1Weight, f32);
-    l.ln1Bias = keep(p + "ln_1.bias", src.ln1Bias, f32);
-    l.ln2Weight = keep(p + "ln_2.weight", src.ln2Weight, f32);
-    l.ln2Bias = keep(p + "ln_2.bias", src.ln2Bias, f32);
-    l.qkv = linear(p + "qkv", qkv, qkvBias);
-    l.out = linear(p + "out", src.out, src.outBias);
-    l.fc1 = linear(p + "fc1", src.fc1, src.fc1Bias);
-    l.fc2 = linear(p + "fc2", src.fc2, src.fc2Bias);
-    layers_.push_back(std::move(l));
+  std::vector<ClipLayerWeights> prepared;
+  for (const auto& src : w.layers) {
+    ClipLayerWeights l = src;
+    l.qkv = src.qkv.clone();
+    l.qkvBias = src.qkvBias.clone();
+    l.qkv.narrow(0, 0, W).mul_(scale);
+    l.qkvBias.narrow(0, 0, W).mul_(scale);
+    for (auto* t : {&l.qkv, &l.out, &l.fc1, &l.fc2}) *t = productWeight(*t);
+    prepared.push_back(std::move(l));
+  }
+  if (kernel_ == LinearKernel::OneDnn) {
+    try {
+      oneDnn_ = std::make_shared<const OneDnnLayers>(config, prepared, computeDtype_);
+    } catch (const c10::Error&) {
+      kernel_ = torchKernel;  // a shape oneDNN has no fast kernel for: LibTorch's route
+    }
+  }
+  if (!oneDnn_) {
+    for (std::size_t i = 0; i < prepared.size(); ++i) {
+      const auto& src = prepared[i];
+      const std::string p = "layers." + std::to_string(i) + ".";
+      Layer l;
+      l.ln1Weight = keep(p + "ln_1.weight", src.ln1Weight, f32);
+      l.ln1Bias = keep(p + "ln_1.bias", src.ln1Bias, f32);
+      l.ln2Weight = keep(p + "ln_2.weight", src.ln2Weight, f32);
+      l.ln2Bias = keep(p + "ln_2.bias", src.ln2Bias, f32);
+      l.qkv = linear(p + "qkv", src.qkv, src.qkvBias);
+      l.out = linear(p + "out", src.out, src.outBias);
+      l.fc1 = linear(p + "fc1", src.fc1, src.fc1Bias);
+      l.fc2 = linear(p + "fc2", src.fc2, src.fc2Bias);
+      layers_.push_back(std::move(l));
+    }
   }
   eval();
 }
@@ -128,7 +156,10 @@ torch::Tensor VisionTransformerImpl::forward(const torch::Tensor& pixels, VitInt
   if (debug) debug->embeddings = x.clone();
 
   x = at::layer_norm(x, {W}, preLnWeight_, preLnBias_, config_.layerNormEps);
-  for (const auto& layer : layers_) x = block(layer, x);
+  if (oneDnn_)
+    oneDnn_->run(x);
+  else
+    for (const auto& layer : layers_) x = block(layer, x);
   if (debug) debug->lastHidden = x;
 
   auto pooled = at::layer_norm(x.select(1, 0), {W}, postLnWeight_, postLnBias_, config_.layerNormEps);

@@ -9,10 +9,15 @@
 // Attention splits Q/K/V into contiguous head_dim chunks and scales logits by
 // 1/sqrt(head_dim) (folded into the Q weights at construction).
 //
-// Reduced precision (bf16 on CPUs with AVX-512 BF16 or on CUDA, fp16 on CUDA)
+// On the CPU the layers run through oneDNN directly when the build has it
+// (onednn_layers.h), otherwise through LibTorch's operators (block()).
+//
+// Reduced precision (bf16 on CPUs with bf16 kernels or on CUDA, fp16 on CUDA)
 // runs the matrix products in that type while the residual stream, the
 // LayerNorms, softmax and the final projection stay in float32, as autocast
-// would do it.
+// would do it. On a CPU without bf16 kernels (no AVX-512: cpuHasBf16Kernels)
+// bf16 rounds the weights to bf16 and computes in float32: the same weights,
+// at float32's speed instead of LibTorch's scalar bf16 loops (100x slower).
 //
 // Thread-safety: forward() does not modify the module; several threads may
 // call it at once on the same module (each call needs its own memory).
@@ -26,6 +31,7 @@
 
 #include "embed/clip/clip_config.h"
 #include "embed/clip/clip_weights.h"
+#include "embed/clip/onednn_layers.h"
 #include "embed/clip/packed_linear.h"
 
 namespace w2w::clip {
@@ -60,6 +66,9 @@ class VisionTransformerImpl : public torch::nn::Module {
 
   const VitOptions& options() const { return options_; }
   LinearKernel linearKernel() const { return kernel_; }
+  // The type the matrix products run in: the precision's, except float32 for
+  // bf16 on a CPU without bf16 kernels.
+  torch::Dtype computeDtype() const { return computeDtype_; }
 
  private:
   struct Layer {
@@ -76,8 +85,9 @@ class VisionTransformerImpl : public torch::nn::Module {
   PackedLinear patch_;
   torch::Tensor classEmbedding_, positionEmbedding_;
   torch::Tensor preLnWeight_, preLnBias_, postLnWeight_, postLnBias_;
-  torch::Tensor projectionT_;  // [W,D] float32
-  std::vector<Layer> layers_;
+  torch::Tensor projectionT_;                   // [W,D] float32
+  std::vector<Layer> layers_;                   // LibTorch route
+  std::shared_ptr<const OneDnnLayers> oneDnn_;  // or oneDNN's (kernel_ == OneDnn)
 };
 TORCH_MODULE(VisionTransformer);
 
