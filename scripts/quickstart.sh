@@ -18,7 +18,7 @@ packages=(
   cmake g++ make pkg-config ccache
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools libqt6opengl6-dev libqt6sql6-sqlite
   libgl-dev
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libdnnl-dev  # oneDNN: the CLIP tower calls the one LibTorch links
   libopencv-dev opencv-data
   libsqlite3-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   xvfb xauth fonts-nanum

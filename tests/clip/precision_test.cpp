@@ -65,7 +65,7 @@ TEST(Precision, Bf16WithoutBf16KernelsRoundsTheWeightsAndComputesInFloat32) {
   EXPECT_EQ((*bf16)->precision(), Precision::BFloat16);
   EXPECT_EQ((*bf16)->computeDtype(), torch::kFloat32);
 
-  auto file = SafetensorsFile::open((dir / "model.safetensors").string());
+  auto file = format::SafetensorsFile::open((dir / "model.safetensors").string());
   ASSERT_TRUE(file);
   auto weights = loadClipWeights(*file, (*bf16)->config());
   ASSERT_TRUE(weights) << weights.message();

@@ -2,9 +2,10 @@
 // oneDNN's primitives directly instead of going through LibTorch's operators.
 //
 // What this gains over the LibTorch route (VisionTransformerImpl::block):
-//   - each weight is reordered once, at load, into the layout oneDNN's matmul
-//     asks for (blocked and pre-packed for its AVX-512 and AMX kernels), where
-//     LibTorch's mkldnn_convolution reorders it on every call;
+//   - each weight is reordered once, at load, into the blocked layout oneDNN's
+//     kernels read (each product is a 1x1 convolution, see onednn_layers.cpp),
+//     where LibTorch's mkldnn_convolution reorders it on every call and
+//     oneDNN's own matmul packs it again inside every call on AVX2;
 //   - the bias, the activation (QuickGELU is oneDNN's swish with alpha 1.702;
 //     GELU and its tanh form are eltwise algorithms too) and the residual
 //     addition (a sum post-op writing into the float32 residual stream) run
