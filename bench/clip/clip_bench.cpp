@@ -14,6 +14,12 @@
 //   W2W_BENCH_THREADS    intra-op threads (default 0: one per hardware thread).
 //   W2W_BENCH_TUNE_MALLOC 0 to leave glibc malloc alone (ClipLoadOptions::tuneMalloc).
 //   W2W_BENCH_CHECK      0 to skip the accuracy lines (and loading both precisions).
+//   W2W_BENCH_DEVICE     "cpu" (default) or "cuda": on CUDA the precisions are
+//                        float32 (no TF32), bf16 and fp16, the batches 1, 8, 32
+//                        and 256 (one chunk), pixels start on the host and the
+//                        embeddings come back to it (the encoder's API), and
+//                        the CPU's GEMM cases are left out (run_cuda_check.sh
+//                        times the GPU's products in PyTorch).
 // Counters: items_per_second = images/s; gflops = achieved GFLOP/s (2 x MACs);
 // peak_rss_MB = the process's peak resident memory so far (loading included);
 // rss_MB = resident memory after the benchmark.
@@ -48,6 +54,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include "embed/clip/clip_vision.h"
+#include "embed/clip/device.h"
 #include "embed/clip/safetensors_torch.h"
 #include "format/safetensors.h"
 
@@ -63,6 +70,10 @@ std::string env(const char* name, const char* fallback = "") {
   const char* v = std::getenv(name);
   return v ? v : fallback;
 }
+
+std::string benchDevice() { return env("W2W_BENCH_DEVICE", "cpu"); }
+
+bool onCuda() { return benchDevice().rfind("cuda", 0) == 0; }
 
 int requestedThreads() { return std::atoi(env("W2W_BENCH_THREADS", "0").c_str()); }
 
@@ -117,8 +128,9 @@ ClipVision& model(const std::string& precision, bool split = true) {
   auto& m = s.models[precision + (split ? "/split" : "/shared")];
   if (!m) {
     ClipLoadOptions o;
-    o.device = "cpu";
+    o.device = benchDevice();
     o.precision = precision;
+    if (onCuda()) o.maxBatch = 256;  // a GPU takes the largest batch timed here in one pass
     o.threads = requestedThreads();
     o.splitBatch = split;
     o.tuneMalloc = env("W2W_BENCH_TUNE_MALLOC", "1") != "0";
@@ -154,9 +166,16 @@ double minCosine(const torch::Tensor& a, const torch::Tensor& b) {
   return ((x * y).sum(1) / (x.norm(2, {1}) * y.norm(2, {1}))).min().item<double>();
 }
 
+// The first `n` stored pixels, repeated past the 32 stored (as python_vit.py's batch_of).
+torch::Tensor batchOf(std::int64_t n) {
+  const auto& pixels = shared().pixels;
+  const std::int64_t repeats = (n + pixels.size(0) - 1) / pixels.size(0);
+  return pixels.repeat({repeats, 1, 1, 1}).narrow(0, 0, n).contiguous();
+}
+
 void BM_Encode(benchmark::State& state, const std::string& precision, bool split) {
   ClipVision& m = model(precision, split);
-  const auto batch = shared().pixels.narrow(0, 0, state.range(0)).contiguous();
+  const auto batch = batchOf(state.range(0));
   (void)m.encodePixels(batch);  // warm-up: oneDNN primitive creation, allocator
   for (auto _ : state) {
     auto e = m.encodePixels(batch);
@@ -264,13 +283,17 @@ void registerCase(const std::string& name, F f, Args... args) {
 
 int main(int argc, char** argv) {
   loadInputs();
-  const bool several = threadCount() > 1;
-  for (const char* p : {"float32", "bf16"}) {
-    for (int batch : {1, 8, 32}) {
+  const bool cuda = onCuda();
+  const bool several = threadCount() > 1 && !cuda;  // splitting a batch over threads is the CPU's
+  const std::vector<std::string> precisions = cuda ? std::vector<std::string>{"float32", "bf16", "fp16"}
+                                                   : std::vector<std::string>{"float32", "bf16"};
+  const std::vector<int> batches = cuda ? std::vector<int>{1, 8, 32, 256} : std::vector<int>{1, 8, 32};
+  for (const auto& p : precisions) {
+    for (int batch : batches) {
       for (bool split : {true, false}) {
         if (!split && (!several || batch == 1)) continue;  // the same as split there
-        const std::string name = std::string("BM_Encode/") + p + (split ? "" : "/shared");
-        benchmark::RegisterBenchmark(name.c_str(), BM_Encode, std::string(p), split)
+        const std::string name = "BM_Encode/" + p + (split ? "" : "/shared");
+        benchmark::RegisterBenchmark(name.c_str(), BM_Encode, p, split)
             ->Arg(batch)
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime()
@@ -279,6 +302,7 @@ int main(int argc, char** argv) {
     }
   }
   for (bool split : {false, true}) {
+    if (cuda) break;  // the CPU's products
     if (split && !several) continue;
     const std::string suffix = split ? "/split" : "";
     for (const char* g : {"f32_addmm", "f32_mkldnn_conv", "bf16_addmm"}) {
@@ -300,17 +324,24 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("OPENBLAS_L2_SIZE", env("OPENBLAS_L2_SIZE", "(unset)"));
   benchmark::AddCustomContext("tune_malloc", env("W2W_BENCH_TUNE_MALLOC", "1"));
   benchmark::AddCustomContext("cpu_has_bf16_kernels", cpuHasBf16Kernels() ? "yes" : "no");
+  benchmark::AddCustomContext("device", benchDevice());
   // Accuracy next to speed: against Python on the same pixels, and bf16 vs float32.
   if (env("W2W_BENCH_CHECK", "1") != "0") {
     const auto pixels = shared().pixels.narrow(0, 0, 8);
     auto& f32Model = model("float32");
     auto& bf16Model = model("bf16");
+    benchmark::AddCustomContext("device_name", describeDevice(f32Model.device()));
     benchmark::AddCustomContext("kernel_float32", linearKernelName(f32Model.linearKernel()));
     benchmark::AddCustomContext("kernel_bf16", std::string(linearKernelName(bf16Model.linearKernel())) +
                                                    ", products in " +
                                                    c10::toString(bf16Model.computeDtype()));
     auto f32 = f32Model.encodePixels(pixels);
     auto bf16 = bf16Model.encodePixels(pixels);
+    if (cuda) {
+      auto fp16 = model("fp16").encodePixels(pixels);
+      if (f32 && fp16)
+        benchmark::AddCustomContext("cosine_fp16_vs_float32_min", std::to_string(minCosine(*f32, *fp16)));
+    }
     if (f32 && bf16) {
       benchmark::AddCustomContext("cosine_bf16_vs_float32_min", std::to_string(minCosine(*f32, *bf16)));
       if (shared().reference.defined()) {

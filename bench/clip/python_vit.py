@@ -15,8 +15,14 @@ QuickGELU), with random weights from a fixed seed. It:
                 (--precisions and --batches choose fewer). On a CPU without
                 bf16 kernels (no AVX-512) autocast's bf16 takes minutes per
                 batch of 32: such a case is timed once, without warm-up.
+                With --device cuda the pixels start on the host and the
+                embeddings come back to it (as the C++ encoder's API does),
+                float32 runs without TF32, and fp16 is a precision too;
+  --gemm        times fc1's product (batch 32 and 256 rows) on --device cuda
+                in float32 (no TF32), bf16 and fp16: the GPU's bound.
 
-Run with Debian's interpreter (/usr/bin/python3, python3-torch 1.13).
+Run with Debian's interpreter (/usr/bin/python3, python3-torch 1.13) on the
+CPU; run_cuda_check.sh runs it with the GPU machine's PyTorch.
 """
 import argparse
 import json
@@ -192,7 +198,13 @@ def time_case(model, x, min_seconds, expected_seconds):
     return sorted(times)[len(times) // 2], min(times), sorted(cpu)[len(cpu) // 2], len(times)
 
 
-def bench(folder, min_seconds, precisions, batches):
+def batch_of(pixels, batch):
+    """The first `batch` of the stored pixels, repeated past the 32 stored."""
+    repeats = -(-batch // pixels.shape[0])
+    return pixels.repeat(repeats, 1, 1, 1)[:batch].contiguous()
+
+
+def bench(folder, min_seconds, precisions, batches, device="cpu"):
     model = VisionTower().eval()
     sd = load_safetensors(os.path.join(folder, "model.safetensors"))
     with torch.no_grad():
@@ -208,34 +220,77 @@ def bench(folder, min_seconds, precisions, batches):
             p.copy_(sd[hf])
     inputs = load_safetensors(os.path.join(folder, "inputs.safetensors"))
     pixels, reference = inputs["pixels"], inputs["python_embeds"]
+    cuda = device.startswith("cuda")
+    if cuda:  # float32 means float32: no TF32 in the products or the patch convolution
+        torch.backends.cuda.matmul.allow_tf32 = False
+        torch.backends.cudnn.allow_tf32 = False
+        model = model.to(device)
+
+    def encode(x):  # host pixels in, host embeddings out
+        return model(x.to(device)).float().cpu()
+
     with torch.inference_mode():
-        check = (model(pixels[:8]) - reference[:8]).abs().max().item()
+        check = (encode(pixels[:8]) - reference[:8]).abs().max().item()
     gmac = (TOKENS - 1) * 3 * PATCH * PATCH * WIDTH + LAYERS * (
         TOKENS * (4 * WIDTH * WIDTH + 2 * WIDTH * MLP) + 2 * TOKENS * TOKENS * WIDTH) + WIDTH * OUT
+    dtypes = {"float32": None, "bf16": torch.bfloat16, "fp16": torch.float16}
     for precision in precisions:
         per_image = 0.0
+        dtype = dtypes[precision]
+        cosine = None  # on the CPU, bench_clip reports it (bf16 without bf16 kernels takes minutes here)
+        if cuda:
+            with torch.inference_mode(), torch.autocast("cuda", dtype=dtype or torch.bfloat16,
+                                                        enabled=dtype is not None):
+                low = encode(pixels[:8])
+            cosine = round(torch.nn.functional.cosine_similarity(low.double(), reference[:8].double()).min().item(), 6)
         for batch in batches:
-            x = pixels[:batch].contiguous()
-            with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
-                median, best, median_cpu, iterations = time_case(model, x, min_seconds, per_image * batch)
+            x = batch_of(pixels, batch)
+            with torch.inference_mode(), torch.autocast("cuda" if cuda else "cpu", dtype=dtype or torch.bfloat16,
+                                                        enabled=dtype is not None):
+                median, best, median_cpu, iterations = time_case(encode, x, min_seconds, per_image * batch)
             per_image = best / batch
-            print(json.dumps({"impl": "python", "precision": precision, "batch": batch,
-                              "threads": torch.get_num_threads(), "ms_per_batch": round(median * 1e3, 2),
+            print(json.dumps({"impl": "python", "device": device, "precision": precision, "batch": batch,
+                              "threads": torch.get_num_threads(), "ms_per_batch": round(median * 1e3, 3),
                               "images_per_s": round(batch / median, 2),
-                              "best_ms_per_batch": round(best * 1e3, 2), "best_images_per_s": round(batch / best, 2),
+                              "best_ms_per_batch": round(best * 1e3, 3), "best_images_per_s": round(batch / best, 2),
                               "cpu_ms_per_batch": round(median_cpu * 1e3, 2),
                               "best_gflops": round(2 * gmac * batch / best / 1e9, 1),
                               "peak_rss_MB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                              "iterations": iterations, "reload_check_maxabs": check}), flush=True)
+                              "iterations": iterations, "reload_check_maxabs": check,
+                              "cosine_to_float32_reference_min": cosine}), flush=True)
+
+
+def gemm(device, min_seconds):
+    """fc1's product (rows x 768 by 768 x 3072, bias added) on the GPU: the rate the tower's products can reach."""
+    torch.backends.cuda.matmul.allow_tf32 = False
+    for rows in (32 * TOKENS, 256 * TOKENS):
+        for name, dtype in (("float32", torch.float32), ("bf16", torch.bfloat16), ("fp16", torch.float16)):
+            x = torch.randn(rows, WIDTH, device=device, dtype=dtype)
+            w = torch.randn(MLP, WIDTH, device=device, dtype=dtype)
+            b = torch.randn(MLP, device=device, dtype=dtype)
+            for _ in range(3):
+                torch.addmm(b, x, w.t())
+            torch.cuda.synchronize()
+            n, start = 0, time.perf_counter()
+            while time.perf_counter() - start < min_seconds:
+                for _ in range(20):
+                    torch.addmm(b, x, w.t())
+                torch.cuda.synchronize()
+                n += 20
+            seconds = (time.perf_counter() - start) / n
+            print(json.dumps({"impl": "gemm", "device": device, "precision": name, "rows": rows,
+                              "gflops": round(2 * rows * WIDTH * MLP / seconds / 1e9, 1)}), flush=True)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--write")
     ap.add_argument("--bench")
+    ap.add_argument("--gemm", action="store_true")
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda (--bench and --gemm)")
     ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: leave the default)")
     ap.add_argument("--min-seconds", type=float, default=3.0)
-    ap.add_argument("--precisions", default="float32,bf16", help="comma-separated: float32, bf16")
+    ap.add_argument("--precisions", default="float32,bf16", help="comma-separated: float32, bf16, fp16 (CUDA)")
     ap.add_argument("--batches", default="1,8,32", help="comma-separated batch sizes")
     ap.add_argument("--has-bf16-kernels", action="store_true",
                     help="print whether PyTorch has bf16 kernels on this CPU (yes/no) and exit")
@@ -248,7 +303,10 @@ def main():
         print("yes" if cpu_has_bf16_kernels() else "no")
         return
     if args.bench:
-        bench(args.bench, args.min_seconds, args.precisions.split(","), [int(b) for b in args.batches.split(",")])
+        bench(args.bench, args.min_seconds, args.precisions.split(","), [int(b) for b in args.batches.split(",")],
+              args.device)
+    if args.gemm:
+        gemm(args.device, args.min_seconds)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 """Summarises a run of run_clip_bench.sh: C++ against PyTorch, side by side,
 with the GEMM bound measured in the same run and the fraction of it reached.
 
-Usage: summarize.py OUT_DIR   (the folder run_clip_bench.sh wrote)
+Usage: summarize.py OUT_DIR          (the folder run_clip_bench.sh wrote)
+       summarize.py --cuda OUT_DIR   (the folder run_cuda_check.sh wrote)
 
 Reads OUT_DIR/python_<env>_<threads>.jsonl (python_vit.py --bench) and
 OUT_DIR/cpp_<env>_<threads>.json (bench_clip --benchmark_out), where <env> is
@@ -109,9 +110,47 @@ def section(out, env, threads):
           f"float32 vs Python {context.get('cosine_float32_vs_python_min', '?')}.")
 
 
+def cuda_section(out):
+    """run_cuda_check.sh's results: python_cuda.jsonl, cpp_cuda.json and gemm.jsonl."""
+    py = load_python(os.path.join(out, "python_cuda.jsonl"))
+    context, encode, _ = load_cpp(os.path.join(out, "cpp_cuda.json"))
+    gemm = {}
+    with open(os.path.join(out, "gemm.jsonl")) as f:
+        for line in f:
+            if line.startswith("{"):
+                r = json.loads(line)
+                gemm[(r["precision"], r["rows"])] = r["gflops"]
+    gflop = 2 * float(context["gmac_per_image"])
+    print(f"\n### {context.get('device_name', 'CUDA')}: pixels from the host, embeddings back to it\n")
+    print("| precision | batch | C++ images/s | PyTorch eager images/s | C++ / PyTorch | C++ GFLOP/s "
+          "| fc1's product alone, GFLOP/s | fraction of it |")
+    print("|---|---|---|---|---|---|---|---|")
+    for precision in ("float32", "bf16", "fp16"):
+        for batch in (1, 8, 32, 256):
+            cpp = encode.get((precision, "split", batch))
+            if not cpp:
+                continue
+            ips = images_per_s(cpp)
+            p = py.get((precision, batch))
+            pips = p["images_per_s"] if p else None
+            ratio = f"{ips / pips:.2f}x" if pips else "-"
+            bound = gemm.get((precision, 256 * 50 if batch == 256 else 32 * 50))
+            achieved = ips * gflop
+            share = f"{achieved / bound:.0%}" if bound else "-"
+            print(f"| {precision} | {batch} | {ips:.1f} | {pips if pips is not None else '-'} | {ratio} "
+                  f"| {achieved:.0f} | {bound if bound else '-'} | {share} |")
+    print(f"\nAccuracy: float32 vs Python {context.get('cosine_float32_vs_python_min', '?')} (max abs "
+          f"{context.get('maxabs_float32_vs_python', '?')}); bf16 vs float32 "
+          f"{context.get('cosine_bf16_vs_float32_min', '?')}; fp16 vs float32 "
+          f"{context.get('cosine_fp16_vs_float32_min', '?')} (minimum cosine over 8 images).")
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--cuda":
+        cuda_section(sys.argv[2])
+        return
     if len(sys.argv) != 2:
-        sys.exit("usage: summarize.py OUT_DIR")
+        sys.exit("usage: summarize.py OUT_DIR | summarize.py --cuda OUT_DIR")
     out = sys.argv[1]
     for path in sorted(glob.glob(os.path.join(out, "machine.txt"))):
         with open(path) as f:

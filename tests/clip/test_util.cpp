@@ -4,11 +4,10 @@
 #include "format/safetensors.h"
 
 #include <algorithm>
-#include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -32,11 +31,12 @@ torch::Tensor goldenTensor(const char* key) {
 }
 
 TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  std::random_device rd;
-  path_ =
-      fs::temp_directory_path() / ("w2w_clip_test_" + std::to_string(rd()) + "_" + std::to_string(counter++));
-  fs::create_directories(path_);
+  // mkdtemp makes a new folder under a unique name in one step, so tests in
+  // parallel processes never share one.
+  std::string pattern = (fs::temp_directory_path() / "w2w_clip_test_XXXXXX").string();
+  if (!::mkdtemp(pattern.data()))
+    throw std::runtime_error("cannot make a temporary folder: " + std::string(std::strerror(errno)));
+  path_ = pattern;
 }
 
 TempDir::~TempDir() {
