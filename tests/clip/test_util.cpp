@@ -3,8 +3,12 @@
 #include "embed/clip/safetensors_torch.h"
 #include "format/safetensors.h"
 
+#include <ftw.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -39,10 +43,15 @@ TempDir::TempDir() {
   path_ = pattern;
 }
 
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
+namespace {
+int removeEntry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
+}  // namespace
+
+// Not std::filesystem::remove_all: a PyTorch wheel's libtorch.so exports a
+// broken copy of it that a program linked to LibTorch binds to (it crashed
+// every test using a TempDir on such a build). nftw visits the contents
+// before their folder (FTW_DEPTH) and never follows links (FTW_PHYS).
+TempDir::~TempDir() { ::nftw(path_.c_str(), removeEntry, 16, FTW_DEPTH | FTW_PHYS); }
 
 StEntry entryFromTensor(const std::string& name, const torch::Tensor& tensor) {
   const auto t = tensor.contiguous().cpu();
