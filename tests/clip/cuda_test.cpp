@@ -86,12 +86,7 @@ TEST(GoldenCudaFloat32, IntermediateTensorsMatch) {
   if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device";
   auto m = loadOnCuda(kHf, "float32");
   ASSERT_TRUE(m);
-  auto r = m->encodePixelsDebug(test::goldenTensor("pixels"));
-  ASSERT_TRUE(r) << r.message();
-  const auto& mid = r->second;
-  EXPECT_LE(test::maxAbsDiff(mid.embeddings, test::goldenTensor("hf_embeddings")), 1e-5);
-  EXPECT_LE(test::maxAbsDiff(mid.lastHidden, test::goldenTensor("hf_last_hidden")), 1e-4);
-  EXPECT_LE(test::maxAbsDiff(mid.pooled, test::goldenTensor("hf_pooled")), 1e-4);
+  test::expectHfIntermediatesMatch(*m);
 }
 
 // Chunks of one image and one pass over all: the same embeddings, and the

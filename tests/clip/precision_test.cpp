@@ -12,18 +12,30 @@
 namespace w2w::clip {
 namespace {
 
+// A golden model loaded on the CPU in float32 and in bf16.
+struct Float32AndBf16 {
+  std::unique_ptr<ClipVision> f32, bf16;
+};
+
+Float32AndBf16 loadBoth(const char* model) {
+  ClipLoadOptions o;
+  o.device = "cpu";
+  auto f32 = ClipVision::load((test::goldenDir() / model).string(), o);
+  o.precision = "bf16";
+  auto bf16 = ClipVision::load((test::goldenDir() / model).string(), o);
+  EXPECT_TRUE(f32 && bf16) << (f32 ? bf16.message() : f32.message());
+  if (!f32 || !bf16) return {};
+  return {std::move(*f32), std::move(*bf16)};
+}
+
 TEST(Precision, Bf16StaysCloseToFloat32) {
   for (const char* model : {"clip_tiny_hf", "clip_tiny_openclip"}) {
-    ClipLoadOptions o;
-    o.device = "cpu";
-    auto f32 = ClipVision::load((test::goldenDir() / model).string(), o);
-    o.precision = "bf16";
-    auto bf16 = ClipVision::load((test::goldenDir() / model).string(), o);
-    ASSERT_TRUE(f32 && bf16) << (f32 ? bf16.message() : f32.message());
-    EXPECT_EQ((*bf16)->precision(), Precision::BFloat16);
+    const auto m = loadBoth(model);
+    ASSERT_TRUE(m.f32 && m.bf16);
+    EXPECT_EQ(m.bf16->precision(), Precision::BFloat16);
     for (const char* input : {"pixels", "photo_pixels"}) {
-      auto a = (*f32)->encodePixels(test::goldenTensor(input));
-      auto b = (*bf16)->encodePixels(test::goldenTensor(input));
+      auto a = m.f32->encodePixels(test::goldenTensor(input));
+      auto b = m.bf16->encodePixels(test::goldenTensor(input));
       ASSERT_TRUE(a && b);
       EXPECT_EQ(b->scalar_type(), torch::kFloat32);
       const double cos = test::rowCosine(*a, *b).min().item<double>();
@@ -37,14 +49,10 @@ TEST(Precision, Bf16StaysCloseToFloat32) {
 // The target for bf16 on real photos: cosine >= 0.9999 to float32.
 TEST(Precision, Bf16PhotoEmbeddingsStayWithinTheTarget) {
   for (const char* model : {"clip_tiny_hf", "clip_tiny_openclip"}) {
-    ClipLoadOptions o;
-    o.device = "cpu";
-    auto f32 = ClipVision::load((test::goldenDir() / model).string(), o);
-    o.precision = "bf16";
-    auto bf16 = ClipVision::load((test::goldenDir() / model).string(), o);
-    ASSERT_TRUE(f32 && bf16);
-    auto a = (*f32)->encodePixels(test::goldenTensor("photo_pixels"));
-    auto b = (*bf16)->encodePixels(test::goldenTensor("photo_pixels"));
+    const auto m = loadBoth(model);
+    ASSERT_TRUE(m.f32 && m.bf16);
+    auto a = m.f32->encodePixels(test::goldenTensor("photo_pixels"));
+    auto b = m.bf16->encodePixels(test::goldenTensor("photo_pixels"));
     ASSERT_TRUE(a && b);
     const double cos = test::rowCosine(*a, *b).min().item<double>();
     EXPECT_GE(cos, 0.9999) << model;

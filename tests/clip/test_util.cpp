@@ -1,7 +1,10 @@
 #include "test_util.h"
 
+#include "embed/clip/clip_vision.h"
 #include "embed/clip/safetensors_torch.h"
 #include "format/safetensors.h"
+
+#include <gtest/gtest.h>
 
 #include <ftw.h>
 #include <sys/stat.h>
@@ -131,6 +134,16 @@ void copyFolder(const fs::path& from, const fs::path& to) {
     fs::copy_file(e.path(), target, fs::copy_options::overwrite_existing);
     fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
   }
+}
+
+void expectHfIntermediatesMatch(const ClipVision& model) {
+  auto r = model.encodePixelsDebug(goldenTensor("pixels"));
+  ASSERT_TRUE(r) << r.message();
+  const auto& mid = r->second;
+  EXPECT_LE(maxAbsDiff(mid.embeddings, goldenTensor("hf_embeddings")), 1e-5);
+  EXPECT_LE(maxAbsDiff(mid.lastHidden, goldenTensor("hf_last_hidden")), 1e-4);
+  EXPECT_LE(maxAbsDiff(mid.pooled, goldenTensor("hf_pooled")), 1e-4);
+  EXPECT_LE(maxAbsDiff(r->first, goldenTensor("hf_embeds")), 1e-4);
 }
 
 double maxAbsDiff(const torch::Tensor& a, const torch::Tensor& b) {

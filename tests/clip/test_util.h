@@ -9,6 +9,10 @@
 
 #include <torch/types.h>
 
+namespace w2w::clip {
+class ClipVision;
+}
+
 namespace w2w::clip::test {
 
 // $W2W_TEST_DATA (set by ctest), or tests/data relative to the source tree.
@@ -55,6 +59,10 @@ std::string readText(const std::string& path);
 
 // Copies a golden model folder into `dir` (so a test can break one file).
 void copyFolder(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// Runs the golden "pixels" through `model` (clip_tiny_hf) and expects its
+// embeddings, last hidden state and pooled output to match the reference.
+void expectHfIntermediatesMatch(const ClipVision& model);
 
 double maxAbsDiff(const torch::Tensor& a, const torch::Tensor& b);
 // Cosine similarity of each row pair, [B].
