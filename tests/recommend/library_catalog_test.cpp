@@ -54,9 +54,9 @@ struct PlantedLibrary {
     for (int n = 0; n < set.size(); ++n) {
       std::array<Id, kSeedSlotCount> ids{};
       for (Category c : kSeedSlots) {
-        const std::string hash =
-            set.items[static_cast<std::size_t>(n)][static_cast<std::size_t>(seedSlot(c))];
-        ids[static_cast<std::size_t>(seedSlot(c))] =
+        const auto slot = static_cast<std::size_t>(seedSlot(c));  // a seed slot's category: 0, 1 or 2
+        const std::string hash = set.items[static_cast<std::size_t>(n)].at(slot);
+        ids.at(slot) =
             library->addStandaloneItem(c, {"/x/" + hash, "file-" + hash, 1, 10, 10}, CropImage{hash, {1}})
                 .value();
         const float* v = set.vector(n, seedSlot(c));
