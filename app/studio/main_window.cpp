@@ -1,20 +1,14 @@
 #include "main_window.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QDir>
-#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoGroup>
@@ -22,14 +16,12 @@
 
 #include "background_encoder.h"
 #include "background_task.h"
-#include "category_style.h"
 #include "common/build_info.h"
 #include "compat_service.h"
 #include "crop_review_view.h"
 #include "crop_session.h"
 #include "embeddings_view.h"
 #include "encoder_service.h"
-#include "export_dialog.h"
 #include "heatmaps_view.h"
 #include "library_controller.h"
 #include "library_grid_model.h"
@@ -37,7 +29,6 @@
 #include "library_view.h"
 #include "log_dialog.h"
 #include "outfit_board_view.h"
-#include "pipeline/demo_library.h"
 #include "recommendations_view.h"
 #include "saved_outfits_panel.h"
 #include "settings_dialog.h"
@@ -47,8 +38,6 @@
 #include "thumbnail_cache.h"
 #include "training_controller.h"
 #include "training_view.h"
-#include "translation_manager.h"
-#include "view_action.h"
 
 namespace w2w {
 
@@ -205,146 +194,6 @@ MainWindow::~MainWindow() {
   delete backgroundEncoder_;  // its worker uses the encoder service
 }
 
-void MainWindow::buildMenus() {
-  auto add = [this](QMenu* menu, const char* name, QList<QKeySequence> shortcuts, auto slot) {
-    QAction* action = menu->addAction(QString());
-    action->setObjectName(name);  // for tests and style sheets; the window keeps its own pointers
-    action->setShortcuts(shortcuts);
-    connect(action, &QAction::triggered, this, slot);
-    return action;
-  };
-  fileMenu_ = menuBar()->addMenu(QString());
-  fileMenu_->setObjectName("menuFile");
-  newLibraryAction_ = add(fileMenu_, "actionNewLibrary", {QKeySequence::New}, &MainWindow::newLibrary);
-  openLibraryAction_ = add(fileMenu_, "actionOpenLibrary", {QKeySequence::Open}, &MainWindow::chooseLibrary);
-  recentMenu_ = fileMenu_->addMenu(QString());
-  recentMenu_->setObjectName("menuRecent");
-  openDemoAction_ = add(fileMenu_, "actionOpenDemo", {}, &MainWindow::openDemoLibrary);
-  fileMenu_->addSeparator();
-  importPhotosAction_ = add(fileMenu_, "actionImportPhotos", {QKeySequence(Qt::CTRL | Qt::Key_I)},
-                            [this] { importPhotosDialog(false); });
-  importFolderAction_ = add(fileMenu_, "actionImportFolder", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
-                            [this] { importPhotosDialog(true); });
-  importItemsAction_ = add(fileMenu_, "actionImportItems", {}, &MainWindow::importItemsDialog);
-  exportAction_ = add(fileMenu_, "actionExport", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
-                      &MainWindow::exportDialog);
-  fileMenu_->addSeparator();
-  settingsAction_ = add(fileMenu_, "actionSettings", {QKeySequence::Preferences}, &MainWindow::openSettings);
-  fileMenu_->addSeparator();
-  quitAction_ = add(fileMenu_, "actionQuit", {QKeySequence::Quit}, &QWidget::close);
-
-  // One Undo and one Redo for the whole window, on the stack of the view on
-  // screen; the views have no undo shortcuts of their own.
-  editMenu_ = menuBar()->addMenu(QString());
-  editMenu_->setObjectName("menuEdit");
-  undoAction_ = add(editMenu_, "actionUndo", QKeySequence::keyBindings(QKeySequence::Undo),
-                    [this] { undoGroup_->undo(); });
-  redoAction_ = add(editMenu_, "actionRedo", QKeySequence::keyBindings(QKeySequence::Redo),
-                    [this] { undoGroup_->redo(); });
-  connect(undoGroup_, &QUndoGroup::indexChanged, this, &MainWindow::updateUndoActions);
-  connect(undoGroup_, &QUndoGroup::activeStackChanged, this, &MainWindow::updateUndoActions);
-  connect(undoGroup_, &QUndoGroup::undoTextChanged, this, &MainWindow::updateUndoActions);
-  connect(undoGroup_, &QUndoGroup::redoTextChanged, this, &MainWindow::updateUndoActions);
-
-  modelMenu_ = menuBar()->addMenu(QString());
-  modelMenu_->setObjectName("menuModel");
-  useCheckpointAction_ = add(modelMenu_, "actionUseCheckpoint", {}, &MainWindow::chooseCheckpoint);
-  useBaselineAction_ =
-      add(modelMenu_, "actionUseBaseline", {}, [this] { compat_->setCheckpoint(QString()); });
-
-  viewMenu_ = menuBar()->addMenu(QString());
-  viewMenu_->setObjectName("menuView");
-  nextViewAction_ = add(viewMenu_, "actionNextView",
-                        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
-                        [this] { goToView((views_->currentIndex() + 1) % views_->count()); });
-  previousViewAction_ =
-      add(viewMenu_, "actionPreviousView",
-          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
-          [this] { goToView((views_->currentIndex() + views_->count() - 1) % views_->count()); });
-  for (int i = 0; i < static_cast<int>(tabs_.size()); ++i) {
-    const QKeySequence key(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i));
-    goToViewActions_.push_back(add(viewMenu_, qPrintable(QStringLiteral("actionGoToView_%1").arg(i + 1)),
-                                   {key}, [this, i] { goToView(i); }));
-  }
-  viewMenu_->addSeparator();
-  compareAction_ =
-      add(viewMenu_, "actionCompare", {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::compareSelection);
-  viewMenu_->addSeparator();
-  languageMenu_ = viewMenu_->addMenu(QString());
-  languageMenu_->setObjectName("menuLanguage");
-  auto* languages = new QActionGroup(this);
-  auto addLanguage = [&](const QString& code, const char* name) {
-    QAction* action =
-        languageMenu_->addAction(code.isEmpty() ? QString() : TranslationManager::nativeName(code));
-    action->setObjectName(name);
-    action->setCheckable(true);
-    action->setChecked(settings_->language() == code);
-    action->setData(code);
-    languages->addAction(action);
-    connect(action, &QAction::triggered, this, [this, code] {
-      settings_->setLanguage(code);
-      translations_->apply(code);
-    });
-    return action;
-  };
-  followSystemLanguageAction_ = addLanguage(QString(), "actionLanguageSystem");
-  for (const QString& code : TranslationManager::languages())
-    addLanguage(code, qPrintable("actionLanguage_" + code));
-
-  helpMenu_ = menuBar()->addMenu(QString());
-  helpMenu_->setObjectName("menuHelp");
-  showLogAction_ = add(helpMenu_, "actionShowLog", {}, &MainWindow::showLog);
-  aboutAction_ = add(helpMenu_, "actionAbout", {QKeySequence::HelpContents}, &MainWindow::showAbout);
-  refreshRecentMenu();
-}
-
-void MainWindow::retranslate() {
-  const QString file = QFileInfo(library_->path()).fileName();
-  setWindowTitle(!library_->hasLibrary()  ? tr("What2Wear Studio")
-                 : library_->isReadOnly() ? tr("What2Wear Studio — %1 (read-only)").arg(file)
-                                          : tr("What2Wear Studio — %1").arg(file));
-  for (std::size_t i = 0; i < tabs_.size(); ++i) {
-    const QString title = tr(tabs_[i].title);
-    views_->setTabText(static_cast<int>(i), title);
-    views_->setTabToolTip(static_cast<int>(i), withShortcut(title, goToViewActions_[i]->shortcut()));
-    goToViewActions_[i]->setText(title);
-  }
-  fileMenu_->setTitle(tr("&File"));
-  editMenu_->setTitle(tr("&Edit"));
-  modelMenu_->setTitle(tr("&Model"));
-  viewMenu_->setTitle(tr("&View"));
-  helpMenu_->setTitle(tr("&Help"));
-  newLibraryAction_->setText(tr("&New Library…"));
-  openLibraryAction_->setText(tr("&Open Library…"));
-  recentMenu_->setTitle(tr("Open &Recent"));
-  openDemoAction_->setText(tr("Open &Demo Library"));
-  importPhotosAction_->setText(tr("&Import Photos…"));
-  importFolderAction_->setText(tr("Import &Folder…"));
-  importItemsAction_->setText(tr("Import Single &Items…"));
-  exportAction_->setText(tr("&Export…"));
-  settingsAction_->setText(tr("&Settings…"));
-  quitAction_->setText(tr("&Quit"));
-  updateUndoActions();
-  useCheckpointAction_->setText(tr("Use a &Trained Model…"));
-  useBaselineAction_->setText(tr("Use the &Untrained Baseline"));
-  nextViewAction_->setText(tr("&Next View"));
-  previousViewAction_->setText(tr("&Previous View"));
-  compareAction_->setText(tr("&Compare Selected in Heatmaps"));
-  languageMenu_->setTitle(tr("&Language"));
-  followSystemLanguageAction_->setText(tr("Follow the system"));
-  showLogAction_->setText(tr("Show &Log…"));
-  aboutAction_->setText(tr("&About What2Wear Studio"));
-  encodingLabel_->setText(tr("Encoding new crops…"));
-  refreshContent();
-}
-
-void MainWindow::updateUndoActions() {
-  undoAction_->setEnabled(undoGroup_->canUndo());
-  redoAction_->setEnabled(undoGroup_->canRedo());
-  undoAction_->setText(undoGroup_->canUndo() ? tr("&Undo %1").arg(undoGroup_->undoText()) : tr("&Undo"));
-  redoAction_->setText(undoGroup_->canRedo() ? tr("&Redo %1").arg(undoGroup_->redoText()) : tr("&Redo"));
-}
-
 QUndoStack* MainWindow::undoStackOf(QWidget* view) const {
   if (view == libraryView_) return libraryView_->undoStack();
   if (view == cropView_) return cropSession_->undoStack();
@@ -411,16 +260,6 @@ void MainWindow::changeEvent(QEvent* event) {
   QMainWindow::changeEvent(event);
 }
 
-void MainWindow::refreshRecentMenu() {
-  recentMenu_->clear();
-  const QStringList recent = settings_->recentLibraries();
-  for (int i = 0; i < recent.size(); ++i) {
-    QAction* action = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(recent[i]));
-    connect(action, &QAction::triggered, this, [this, path = recent[i]] { openLibrary(path); });
-  }
-  recentMenu_->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::refreshContent() {
   updateExportAction();
   libraryView_->refresh(encoders_->modelId());
@@ -444,117 +283,6 @@ void MainWindow::refreshLibraryLabel() {
       tr(", %n item(s)", nullptr, static_cast<int>(info->items)) +
       tr(", %n outfit(s)", nullptr, static_cast<int>(info->outfits)));
   libraryLabel_->setToolTip(library_->readOnlyReason());
-}
-
-bool MainWindow::openLibrary(const QString& path, QString* error) {
-  const QString failure = library_->openLibrary(path);
-  if (!failure.isEmpty()) {
-    if (error)
-      *error = failure;
-    else
-      QMessageBox::warning(this, tr("Cannot open library"), failure);
-    settings_->removeRecentLibrary(path);
-    return false;
-  }
-  settings_->addRecentLibrary(path);
-  retranslate();
-  return true;
-}
-
-void MainWindow::openDemoLibrary() {
-  const QString path = QString::fromStdString(defaultDemoLibraryPath());
-  const bool exists = QFileInfo::exists(path);
-  if (!exists) {
-    // Create it empty now so the window shows it at once; the import fills it.
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    auto created = Library::create(path.toStdString());
-    if (!created) {
-      QMessageBox::warning(this, tr("Cannot create the demo library"),
-                           QString::fromStdString(created.message()));
-      return;
-    }
-  }
-  if (!openLibrary(path)) return;
-  auto info = library_->library()->info();
-  if (!exists || (info && info->photos == 0)) library_->buildDemo(path);
-}
-
-void MainWindow::newLibrary() {
-  const QString path =
-      QFileDialog::getSaveFileName(this, tr("New Library"), settings_->libraryFolder() + "/wardrobe.w2w",
-                                   tr("What2Wear libraries (*.w2w)"));
-  if (path.isEmpty()) return;
-  const QString file = path.endsWith(".w2w") ? path : path + ".w2w";
-  const QString failure = library_->openLibrary(file, true);
-  if (!failure.isEmpty()) {
-    QMessageBox::warning(this, tr("Cannot create library"), failure);
-    return;
-  }
-  settings_->addRecentLibrary(file);
-  retranslate();
-}
-
-void MainWindow::chooseLibrary() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), settings_->libraryFolder(),
-                                                    tr("What2Wear libraries (*.w2w);;All files (*)"));
-  if (!path.isEmpty()) openLibrary(path);
-}
-
-void MainWindow::importPhotosDialog(bool folder) {
-  if (!library_->hasLibrary()) return;
-  QStringList paths;
-  if (folder) {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Outfit Photos"));
-    if (!dir.isEmpty()) paths << dir;
-  } else {
-    paths = QFileDialog::getOpenFileNames(this, tr("Import Outfit Photos"), QString(),
-                                          tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"));
-  }
-  if (!paths.isEmpty()) library_->importPhotos(paths);
-}
-
-void MainWindow::importItemsDialog() {
-  if (!library_->hasLibrary()) return;
-  QStringList choices = {tr("From each file's folder name")};
-  QStringList names = {QStringLiteral("folder")};
-  for (Category c : kCategories) {
-    choices << categoryLabel(c);
-    names << QString::fromUtf8(categoryName(c));
-  }
-  bool ok = false;
-  const QString choice = QInputDialog::getItem(this, tr("Import Single Items"), tr("Category of the items:"),
-                                               choices, 0, false, &ok);
-  if (!ok) return;
-  const QString category = names.at(choices.indexOf(choice));
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of Single-Item Photos"));
-  if (!dir.isEmpty()) library_->importItems({dir}, category);
-}
-
-void MainWindow::exportDialog() {
-  if (!library_->hasLibrary() || currentTask_) return;
-  ExportDialog dialog(library_->library(), library_->path(), compat_->checkpoint(), this);
-  if (dialog.exec() != QDialog::Accepted) return;
-  const ExportOptions options = dialog.options();
-  const std::string file = library_->path().toStdString();
-  const QString out = QString::fromStdString(options.out);
-  BackgroundTask* task = library_->runTask(
-      tr("Exporting"), [file, options](const ProgressCallback& progress, const CancelFlag& cancel) {
-        // Its own read-only connection: the export only reads, on one snapshot.
-        auto library = Library::open(file, Library::Access::ReadOnly);
-        if (!library) return QString::fromStdString(library.message());
-        auto report = exportLibrary(**library, options, progress, &cancel);
-        return report ? QString() : QString::fromStdString(report.message());
-      });
-  connect(task, &BackgroundTask::finished, this, [this, out](const QString& error, bool cancelled) {
-    if (cancelled)
-      statusBar()->showMessage(tr("Export cancelled: nothing was written"), 8000);
-    else if (error.isEmpty())
-      statusBar()->showMessage(tr("Exported to %1").arg(out), 10000);
-  });
-}
-
-void MainWindow::updateExportAction() {
-  if (exportAction_) exportAction_->setEnabled(library_->hasLibrary() && !currentTask_);
 }
 
 void MainWindow::watchTask(BackgroundTask* task) {
@@ -585,20 +313,6 @@ void MainWindow::watchTask(BackgroundTask* task) {
     else
       statusBar()->showMessage(tr("%1: done").arg(task->title()), 5000);
   });
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-  if (event->mimeData()->hasUrls() && library_->hasLibrary() && !library_->isReadOnly())
-    event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-  QStringList paths;
-  for (const QUrl& url : event->mimeData()->urls()) {
-    if (url.isLocalFile()) paths << url.toLocalFile();
-  }
-  if (!paths.isEmpty()) library_->importPhotos(paths);
-  event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
