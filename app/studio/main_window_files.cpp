@@ -79,13 +79,17 @@ void MainWindow::importPhotosDialog(bool folder) {
   if (!library_->hasLibrary()) return;
   QStringList paths;
   if (folder) {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Outfit Photos"));
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Outfit Photos"),
+                                                          settings_->importFolder());
     if (!dir.isEmpty()) paths << dir;
   } else {
-    paths = QFileDialog::getOpenFileNames(this, tr("Import Outfit Photos"), QString(),
+    paths = QFileDialog::getOpenFileNames(this, tr("Import Outfit Photos"), settings_->importFolder(),
                                           tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)"));
   }
-  if (!paths.isEmpty()) library_->importPhotos(paths);
+  if (paths.isEmpty()) return;
+  // The next import starts where this one was: the chosen folder, or the photos' folder.
+  settings_->setImportFolder(folder ? paths.first() : QFileInfo(paths.first()).absolutePath());
+  library_->importPhotos(paths);
 }
 
 void MainWindow::importItemsDialog() {
@@ -101,8 +105,11 @@ void MainWindow::importItemsDialog() {
                                                choices, 0, false, &ok);
   if (!ok) return;
   const QString category = names.at(choices.indexOf(choice));
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of Single-Item Photos"));
-  if (!dir.isEmpty()) library_->importItems({dir}, category);
+  const QString dir =
+      QFileDialog::getExistingDirectory(this, tr("Folder of Single-Item Photos"), settings_->importFolder());
+  if (dir.isEmpty()) return;
+  settings_->setImportFolder(dir);
+  library_->importItems({dir}, category);
 }
 
 void MainWindow::exportDialog() {

@@ -1,5 +1,6 @@
 #include "studio_settings.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -112,5 +113,15 @@ QString StudioSettings::libraryFolder() const {
       .toString();
 }
 void StudioSettings::setLibraryFolder(const QString& folder) { settings_.setValue("library/folder", folder); }
+
+QString StudioSettings::importFolder() const {
+  // A folder that is gone (a removed card or drive) gives way to Pictures, then home.
+  for (const QString& folder : {settings_.value("import/folder").toString(),
+                                QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)}) {
+    if (!folder.isEmpty() && QFileInfo(folder).isDir()) return folder;
+  }
+  return QDir::homePath();
+}
+void StudioSettings::setImportFolder(const QString& folder) { settings_.setValue("import/folder", folder); }
 
 }  // namespace w2w

@@ -56,6 +56,11 @@ class StudioSettings : public QObject {
   QString libraryFolder() const;  // where new libraries are proposed (default: Documents)
   void setLibraryFolder(const QString& folder);
 
+  // Where the import dialogs open: the folder of the last import while it
+  // exists, else Pictures, else the home folder.
+  QString importFolder() const;
+  void setImportFolder(const QString& folder);
+
  Q_SIGNALS:
   void recentLibrariesChanged();
   void languageChanged(const QString& language);
