@@ -13,12 +13,6 @@ namespace {
 
 using format::Json;
 
-// The object a JSON text holds; an empty one when it holds none.
-Json objectIn(const std::string& json) {
-  auto parsed = format::parseJson(json);
-  return parsed && parsed->is_object() ? std::move(*parsed) : Json::object();
-}
-
 Json epochJson(const EpochRecord& e) {
   return {{"epoch", e.epoch},
           {"train_loss", e.trainLoss},
@@ -68,7 +62,7 @@ std::string epochHistoryJson(const std::vector<EpochRecord>& history) {
 std::string checkpointConfigJson(const CheckpointInfo& info) {
   Json history = Json::array();
   for (const EpochRecord& e : info.history) history.push_back(epochJson(e));
-  Json training = objectIn(trainConfigJson(info.config));
+  Json training = format::parseObjectOrEmpty(trainConfigJson(info.config));
   const Json head = format::objectOf(training, "head");
   training.erase("head");
   const Json json{
@@ -81,7 +75,7 @@ std::string checkpointConfigJson(const CheckpointInfo& info) {
         {"dim", info.encoderDim}}},
       {"head", head},
       {"training", training},
-      {"data", objectIn(info.dataJson)},
+      {"data", format::parseObjectOrEmpty(info.dataJson)},
       {"data_fingerprint", info.dataFingerprint},
       {"progress",
        {{"train_outfits", info.trainOutfits},

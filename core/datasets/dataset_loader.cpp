@@ -83,8 +83,7 @@ std::string datasetJson(const DatasetRequest& r) {
 
 Result<DatasetRequest> parseDatasetJson(const std::string& json) {
   // A description that is not a JSON object reads as the defaults.
-  auto parsed = format::parseJson(json);
-  const format::Json o = parsed && parsed->is_object() ? std::move(*parsed) : format::Json::object();
+  const format::Json o = format::parseObjectOrEmpty(json);
   DatasetRequest r;
   r.spec = format::stringOr(o, "spec");
   const auto split = parseSplit(format::stringOr(o, "split", "all"));

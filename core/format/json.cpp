@@ -82,6 +82,11 @@ Result<Json> parseJson(std::string_view text) {
   }
 }
 
+Json parseObjectOrEmpty(std::string_view text) {
+  auto parsed = parseJson(text);
+  return parsed && parsed->is_object() ? std::move(*parsed) : Json::object();
+}
+
 Result<Json> readJsonFile(const std::string& path, std::uint64_t maxBytes) {
   namespace fs = std::filesystem;
   std::error_code ec;

@@ -32,6 +32,11 @@ constexpr int kMaxJsonDepth = 64;
 // "not valid JSON: duplicate key \"k\"".
 Result<Json> parseJson(std::string_view text);
 
+// The object `text` holds, or an empty object when it holds no valid JSON
+// object: for descriptions the program wrote itself (a dataset description, a
+// run's stored configuration), where a damaged one reads as the defaults.
+Json parseObjectOrEmpty(std::string_view text);
+
 // Reads a file of at most maxBytes and parses it; errors name the file
 // ("<path>: no such file", "<path>: not valid JSON at byte N: ...").
 Result<Json> readJsonFile(const std::string& path, std::uint64_t maxBytes = 256ull << 20);

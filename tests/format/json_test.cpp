@@ -126,6 +126,15 @@ TEST(Json, TolerantAccessorsFallBackOnMissingOrWrongTypes) {
   EXPECT_EQ(textOf((*v)["i"]), "");
 }
 
+TEST(Json, ParseObjectOrEmptyReadsOnlyAWholeObject) {
+  EXPECT_EQ(integerOr(parseObjectOrEmpty(R"({"epochs": 3})"), "epochs"), 3);
+  for (const char* notAnObject : {"", "[1, 2]", "3", "{\"a\": 1", R"({"a": 1, "a": 2})"}) {
+    const Json o = parseObjectOrEmpty(notAnObject);
+    EXPECT_TRUE(o.is_object()) << notAnObject;
+    EXPECT_TRUE(o.empty()) << notAnObject;
+  }
+}
+
 TEST(Json, IntsOutsideIntsRangeAreTheFallback) {
   // A hostile file's width of 2^32 must not wrap to a small int.
   auto v = parseJson(R"({"w": 640, "big": 4294967296, "neg": -2147483648, "frac": 1.5})");
