@@ -2,7 +2,6 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QTextStream>
 
 #include <semaphore.h>
@@ -124,9 +123,9 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* ex
   return true;
 }
 
-void printJson(const QJsonObject& object) {
-  const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-  std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
+void printJson(const format::Json& object) {
+  const std::string line = format::dumpJson(object);
+  std::fwrite(line.data(), 1, line.size(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);
 }

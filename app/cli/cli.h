@@ -6,12 +6,12 @@
 //   done so far is kept).
 #pragma once
 
-#include <QJsonObject>
 #include <QStringList>
 
 #include <vector>
 
 #include "common/progress.h"
+#include "format/json.h"
 
 class QCommandLineParser;
 
@@ -56,8 +56,10 @@ inline constexpr int kAnyNumber = -1;
 bool parseArguments(QCommandLineParser& parser, const QStringList& args, int* exitCode,
                     int maxPositional = 0);
 
-// One JSON object on one line on stdout.
-void printJson(const QJsonObject& object);
+// One JSON object on one line on stdout (UTF-8). Counts and ids are stored
+// as integers and print as `3`; measured figures are doubles and print as
+// numbers (`0.5`, `1.0`).
+void printJson(const format::Json& object);
 // Plain text on stdout.
 void printLine(const QString& text);
 // "what2wear: error: <message>" on stderr; returns `code`.

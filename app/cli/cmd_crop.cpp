@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "common/seed_slots.h"
@@ -17,23 +16,30 @@
 namespace w2w::cli {
 namespace {
 
-QJsonValue boxJson(const Box& b) { return QJsonArray{b.x, b.y, b.width, b.height}; }
+format::Json boxJson(const Box& b) { return format::Json::array({b.x, b.y, b.width, b.height}); }
 
-QJsonValue itemJson(const std::optional<ItemBox>& item) { return item ? boxJson(item->box) : QJsonValue(); }
+format::Json itemJson(const std::optional<ItemBox>& item) {
+  return item ? boxJson(item->box) : format::Json();
+}
 
 // Two decimals are all a confidence needs.
 double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 
-QJsonObject proposalJson(const QString& file, const CropProposal& p) {
-  QJsonObject boxes, confidence{{"person", rounded(p.personConfidence)}};
+format::Json proposalJson(const QString& file, const CropProposal& p) {
+  format::Json boxes = format::Json::object();
+  format::Json confidence = {{"person", rounded(p.personConfidence)}};
   for (Category c : kSeedSlots) {
     boxes[categoryName(c)] = itemJson(p.item(c));
-    confidence[categoryName(c)] = p.item(c) ? QJsonValue(rounded(p.item(c)->confidence)) : QJsonValue();
+    confidence[categoryName(c)] = p.item(c) ? format::Json(rounded(p.item(c)->confidence)) : format::Json();
   }
-  return {{"file", file},           {"width", p.width},
-          {"height", p.height},     {"person", boxJson(p.person)},
-          {"boxes", boxes},         {"confidence", confidence},
-          {"onepiece", p.onepiece}, {"onepiece_box", itemJson(p.onepieceItem)}};
+  return {{"file", file.toStdString()},
+          {"width", p.width},
+          {"height", p.height},
+          {"person", boxJson(p.person)},
+          {"boxes", boxes},
+          {"confidence", confidence},
+          {"onepiece", p.onepiece},
+          {"onepiece_box", itemJson(p.onepieceItem)}};
 }
 
 QString boxText(const std::optional<ItemBox>& item) {
@@ -98,7 +104,7 @@ int runCrop(const QStringList& args) {
       ++failed;
       printer.finish();
       warn(QString::fromStdString(decoded.message()));
-      if (json) printJson({{"file", file}, {"error", QString::fromStdString(decoded.message())}});
+      if (json) printJson({{"file", file.toStdString()}, {"error", decoded.message()}});
       continue;
     }
     const CropProposal proposal = (*proposer)->propose(decoded->image);

@@ -4,7 +4,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "compat/compat_model.h"
@@ -26,7 +25,7 @@ struct DemoRun {
   std::string path;  // the demo library
   bool json = false;
   ProgressPrinter* printer = nullptr;
-  QJsonObject summary;
+  format::Json summary = format::Json::object();
 
   void say(const QString& text) const {
     if (!json) printLine(text);
@@ -48,7 +47,7 @@ int importStep(DemoRun& run) {
   auto info = (*library)->info();
   if (!info) return fail(info.message());
   const long long crops = info->items - info->standaloneItems;
-  run.summary = {{"library", QString::fromStdString(run.path)},
+  run.summary = {{"library", run.path},
                  {"photos_added", report->photos.added()},
                  {"photos_already_there", report->photos.duplicates()},
                  {"photos_failed", report->photos.failed()},
@@ -109,12 +108,9 @@ int trainStep(DemoRun& run, Encoder& encoder, const std::string& checkpoint) {
   if (trained->outcome == compat::TrainOutcome::Cancelled)
     return fail(QStringLiteral("interrupted while training"), kInterrupted);
   const compat::CheckpointInfo& info = trained->checkpoint;
-  run.summary["model"] = QJsonObject{{"checkpoint", QString::fromStdString(checkpoint)},
-                                     {"train_outfits", info.trainOutfits},
-                                     {"val_outfits", info.valOutfits},
-                                     {"best_epoch", info.bestEpoch},
-                                     {"best_val_auc", info.bestValAuc},
-                                     {"seconds", trained->seconds}};
+  run.summary["model"] = {{"checkpoint", checkpoint},        {"train_outfits", info.trainOutfits},
+                          {"val_outfits", info.valOutfits},  {"best_epoch", info.bestEpoch},
+                          {"best_val_auc", info.bestValAuc}, {"seconds", trained->seconds}};
   run.say(QStringLiteral("   %1 outfits learnt from, %2 held out: validation AUC %3 at epoch %4 (%5 s)")
               .arg(info.trainOutfits)
               .arg(info.valOutfits)
@@ -140,14 +136,14 @@ int completeLookStep(DemoRun& run, Library& library, const std::string& checkpoi
       QStringLiteral("4. Completing the look of item %1 (a top): the best of the library").arg(top->itemId));
   RecommendOptions options;
   options.k = 3;
-  QJsonObject example{{"given", static_cast<qint64>(top->itemId)}};
+  format::Json example = {{"given", top->itemId}};
   for (Category target : {Category::Bottom, Category::Shoes}) {
     auto ranked = engine.rank({*top}, target, options);
     if (!ranked) return fail(ranked.message());
-    QJsonArray list;
+    format::Json list = format::Json::array();
     QStringList line;
     for (const Suggestion& s : *ranked) {
-      list.append(QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}});
+      list.push_back({{"item", s.itemId}, {"score", s.score}});
       line << QStringLiteral("item %1 (%2)").arg(s.itemId).arg(s.score, 0, 'f', 3);
     }
     example[categoryName(target)] = list;

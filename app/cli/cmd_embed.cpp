@@ -1,7 +1,6 @@
 // what2wear embed --model basic|DIR|FILE.pt (--image FILE... | --pixels FILE.safetensors[:TENSOR])
 //                 [--normalize] [--device cpu|cuda] --json
 #include <QCommandLineParser>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "embed/encoder_factory.h"
@@ -10,12 +9,12 @@
 namespace w2w::cli {
 namespace {
 
-QJsonArray rows(const FloatMatrix& m) {
-  QJsonArray out;
+format::Json rows(const FloatMatrix& m) {
+  format::Json out = format::Json::array();
   for (std::int64_t r = 0; r < m.rows; ++r) {
-    QJsonArray row;
-    for (std::int64_t c = 0; c < m.cols; ++c) row.append(static_cast<double>(m.at(r, c)));
-    out.append(row);
+    format::Json row = format::Json::array();
+    for (std::int64_t c = 0; c < m.cols; ++c) row.push_back(static_cast<double>(m.at(r, c)));
+    out.push_back(std::move(row));
   }
   return out;
 }
@@ -70,9 +69,9 @@ int runEmbed(const QStringList& args) {
   if (!embeddings) return fail(embeddings.message());
   const EncoderInfo& info = encoder.info();
   if (parser.isSet("json")) {
-    printJson({{"model", QString::fromStdString(info.id)},
-               {"kind", QString::fromStdString(info.kind)},
-               {"device", QString::fromStdString(info.device)},
+    printJson({{"model", info.id},
+               {"kind", info.kind},
+               {"device", info.device},
                {"dim", info.dim},
                {"normalized", info.normalized},
                {"embeddings", rows(*embeddings)}});

@@ -1,6 +1,5 @@
 // what2wear encode --library FILE --model basic|DIR|FILE.pt [--device D] [--batch N] [--json]
 #include <QCommandLineParser>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "embed/encoder_factory.h"
@@ -40,17 +39,16 @@ int runEncode(const QStringList& args) {
   auto report = encodeLibrary(**library, **encoder, options, printer.callback(), &interruptFlag());
   printer.finish();
   if (!report) return fail(report.message());
-  QJsonArray failures;
+  format::Json failures = format::Json::array();
   for (const EncodeFailure& f : report->failures) {
     warn(QString::fromStdString(f.reason));
-    failures.append(
-        QJsonObject{{"item", static_cast<qint64>(f.itemId)}, {"error", QString::fromStdString(f.reason)}});
+    failures.push_back({{"item", f.itemId}, {"error", f.reason}});
   }
   const EncoderInfo& info = (*encoder)->info();
   if (parser.isSet("json")) {
-    printJson({{"model", QString::fromStdString(info.id)},
-               {"encoder", QString::fromStdString(info.displayName)},
-               {"device", QString::fromStdString(info.device)},
+    printJson({{"model", info.id},
+               {"encoder", info.displayName},
+               {"device", info.device},
                {"dim", info.dim},
                {"encoded", report->encoded},
                {"already_cached", report->alreadyCached},

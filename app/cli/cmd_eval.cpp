@@ -1,6 +1,5 @@
 // what2wear eval --checkpoint CKPT --dataset ccp:DIR [--seed S] [--json]
 #include <QCommandLineParser>
-#include <QJsonDocument>
 
 #include <climits>
 #include <cstdio>
@@ -15,8 +14,8 @@
 namespace w2w::cli {
 namespace {
 
-QJsonObject reportJson(const compat::EvalReport& report) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(compat::evalReportJson(report))).object();
+format::Json reportJson(const compat::EvalReport& report) {
+  return format::parseObjectOrEmpty(compat::evalReportJson(report));
 }
 
 void printReport(const compat::EvalReport& model, const compat::EvalReport& baseline) {
@@ -49,16 +48,16 @@ void printReport(const compat::EvalReport& model, const compat::EvalReport& base
 }
 
 // Polyvore's own compatibility and FITB tasks, for the model and the baseline.
-Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const datasets::PolyvoreData& data) {
+Result<format::Json> polyvoreTasks(const compat::CompatModel& model, const datasets::PolyvoreData& data) {
   const auto rawScores = [](compat::OutfitSet set) {
     compat::normalizeRows(set);
     return compat::outfitScores(set);
   };
   const auto json = [](const datasets::PolyvoreTasks& t) {
-    return QJsonObject{{"compatibility_auc", t.compatibilityAuc},
-                       {"compatibility_outfits", t.compatibilityOutfits},
-                       {"fitb", t.fitb},
-                       {"fitb_questions", t.fitbQuestions}};
+    return format::Json{{"compatibility_auc", t.compatibilityAuc},
+                        {"compatibility_outfits", t.compatibilityOutfits},
+                        {"fitb", t.fitb},
+                        {"fitb_questions", t.fitbQuestions}};
   };
   std::vector<double> compatibility, fitb;
   if (!data.compatibility.empty()) {
@@ -71,7 +70,7 @@ Result<QJsonObject> polyvoreTasks(const compat::CompatModel& model, const datase
     if (!s) return s.error();
     fitb = *s;
   }
-  QJsonObject out = json(datasets::scorePolyvoreTasks(data, compatibility, fitb));
+  format::Json out = json(datasets::scorePolyvoreTasks(data, compatibility, fitb));
   out["baseline"] =
       json(datasets::scorePolyvoreTasks(data, rawScores(data.compatibility), rawScores(data.fitbCandidates)));
   return out;
@@ -152,13 +151,12 @@ int runEval(const QStringList& args) {
   if (!baseline) return fail(baseline.message());
 
   if (parser.isSet("json")) {
-    QJsonObject json = reportJson(*report);
+    format::Json json = reportJson(*report);
     json["baseline"] = reportJson(*baseline);
-    json["checkpoint"] = parser.value("checkpoint");
-    json["encoder"] = QString::fromStdString(info.encoderId);
-    json["dataset"] =
-        QJsonDocument::fromJson(QByteArray::fromStdString(datasets::datasetJson(data))).object();
-    json["seed"] = QString::number(seed);
+    json["checkpoint"] = parser.value("checkpoint").toStdString();
+    json["encoder"] = info.encoderId;
+    json["dataset"] = format::parseObjectOrEmpty(datasets::datasetJson(data));
+    json["seed"] = std::to_string(seed);
     if (outfits->polyvore) {
       auto tasks = polyvoreTasks(**model, *outfits->polyvore);
       if (!tasks) return fail(tasks.message());

@@ -4,7 +4,6 @@
 // Gets work out of a library in the field's formats (core/export). The
 // library is opened read-only; the output appears complete or not at all.
 #include <QCommandLineParser>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "export/export_library.h"
@@ -111,14 +110,11 @@ int runExport(const QStringList& args) {
   for (const std::string& note : report->notes) warn(QString::fromStdString(note));
 
   if (parser.isSet("json")) {
-    QJsonArray files, notes;
-    for (const std::string& f : report->files) files.append(QString::fromStdString(f));
-    for (const std::string& n : report->notes) notes.append(QString::fromStdString(n));
-    QJsonObject out{{"format", exportFormatName(report->format)},
-                    {"out", QString::fromStdString(report->out)},
-                    {"skipped", report->skipped},
-                    {"files", files},
-                    {"notes", notes}};
+    format::Json out = {{"format", exportFormatName(report->format)},
+                        {"out", report->out},
+                        {"skipped", report->skipped},
+                        {"files", report->files},
+                        {"notes", report->notes}};
     switch (report->format) {
       case ExportFormat::Coco:
         out["images"] = report->images;
@@ -127,7 +123,7 @@ int runExport(const QStringList& args) {
         break;
       case ExportFormat::Crops: out["crops"] = report->annotations; break;
       case ExportFormat::Embeddings:
-        out["encoder"] = QString::fromStdString(report->encoderId);
+        out["encoder"] = report->encoderId;
         out["vectors"] = report->vectors;
         out["outfits"] = report->outfits;
         break;

@@ -2,7 +2,6 @@
 // what2wear import --library FILE --annotations coco:FILE.json [--images DIR] [--json]
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QThread>
 
 #include "cli.h"
@@ -46,9 +45,7 @@ int importAnnotations(Library& library, const QString& spec, const QString& imag
   if (!report) return fail(report.message());
   for (const std::string& e : report->errors) warn(QString::fromStdString(e));
   for (const std::string& n : report->notes) warn(QString::fromStdString(n));
-  QJsonObject unmapped;
   for (const auto& [name, count] : report->unmapped) {
-    unmapped[QString::fromStdString(name)] = count;
     warn(QStringLiteral("%1 box(es) of '%2' skipped: no matching garment category")
              .arg(count)
              .arg(QString::fromStdString(name)));
@@ -57,14 +54,14 @@ int importAnnotations(Library& library, const QString& spec, const QString& imag
     warn(QStringLiteral("%1 extra box(es) skipped: a photo keeps one box per category (the largest)")
              .arg(report->extraBoxes));
   if (json) {
-    printJson({{"library", QString::fromStdString(library.path())},
+    printJson({{"library", library.path()},
                {"added", report->added},
                {"duplicates", report->duplicates},
-               {"failed", static_cast<qint64>(report->errors.size())},
+               {"failed", report->errors.size()},
                {"boxes", report->boxes},
                {"outfits", report->outfits},
                {"extra_boxes", report->extraBoxes},
-               {"unmapped", unmapped},
+               {"unmapped", report->unmapped},
                {"cancelled", report->cancelled}});
   } else {
     printLine(QStringLiteral("Imported %1 photo(s) with %2 box(es) and %3 saved outfit(s); %4 duplicate(s) "
@@ -173,7 +170,7 @@ int runImport(const QStringList& args) {
   if (!outfits) return fail(outfits.message());
 
   const bool json = parser.isSet("json");
-  QJsonArray entries;
+  format::Json entries = format::Json::array();
   for (const ImportEntry& e : report.entries) {
     if (e.outcome == ImportEntry::Outcome::Failed)
       warn(failureLine(e));
@@ -184,14 +181,14 @@ int runImport(const QStringList& args) {
                     .arg(QString::fromStdString(e.path))
                     .arg(QStringLiteral("%1 %2").arg(parser.isSet("category") ? "item" : "photo").arg(e.id)));
     }
-    QJsonObject entry{{"file", QString::fromStdString(e.path)}, {"outcome", outcomeName(e.outcome)}};
-    if (e.id) entry[parser.isSet("category") ? "item_id" : "photo_id"] = static_cast<qint64>(e.id);
-    if (!e.error.empty()) entry["error"] = QString::fromStdString(e.error);
-    if (!e.warning.empty()) entry["warning"] = QString::fromStdString(e.warning);
-    entries.append(entry);
+    format::Json entry = {{"file", e.path}, {"outcome", outcomeName(e.outcome)}};
+    if (e.id) entry[parser.isSet("category") ? "item_id" : "photo_id"] = e.id;
+    if (!e.error.empty()) entry["error"] = e.error;
+    if (!e.warning.empty()) entry["warning"] = e.warning;
+    entries.push_back(std::move(entry));
   }
   if (json) {
-    printJson({{"library", QString::fromStdString(file)},
+    printJson({{"library", file},
                {"added", report.added()},
                {"duplicates", report.duplicates()},
                {"failed", report.failed()},

@@ -1,7 +1,6 @@
 // what2wear library init FILE | info FILE [--json] | check FILE
 //                  | remove FILE (--photo ID | --item ID)...
 #include <QCommandLineParser>
-#include <QJsonArray>
 #include <QStringList>
 
 #include "cli.h"
@@ -11,15 +10,15 @@
 namespace w2w::cli {
 namespace {
 
-QJsonObject infoJson(const LibraryInfo& info) {
-  QJsonObject photos{{"total", info.photos}};
+format::Json infoJson(const LibraryInfo& info) {
+  format::Json photos = {{"total", info.photos}};
   for (int s = 0; s < 5; ++s) photos[photoStatusName(static_cast<PhotoStatus>(s))] = info.photosByStatus[s];
-  QJsonObject items{
+  format::Json items = {
       {"total", info.items}, {"standalone", info.standaloneItems}, {"manual_crops", info.manualCrops}};
   for (Category c : kCategories) items[categoryName(c)] = info.itemsByCategory[categoryIndex(c)];
-  return {{"path", QString::fromStdString(info.path)},
+  return {{"path", info.path},
           {"schema_version", info.schemaVersion},
-          {"created_with", QString::fromStdString(info.createdWith)},
+          {"created_with", info.createdWith},
           {"file_bytes", info.fileBytes},
           {"photos", photos},
           {"items", items},
@@ -69,8 +68,7 @@ int removeEntries(const QCommandLineParser& parser, const std::string& file, boo
   const Status removed = (*library)->removeEntries(photos, items);
   if (!removed) return fail(removed.message());
   if (json) {
-    printJson({{"removed_photos", static_cast<qint64>(photos.size())},
-               {"removed_items", static_cast<qint64>(items.size())}});
+    printJson({{"removed_photos", photos.size()}, {"removed_items", items.size()}});
   } else {
     printLine(QStringLiteral("Removed %1 photos and %2 items").arg(photos.size()).arg(items.size()));
   }
@@ -105,7 +103,7 @@ int runLibrary(const QStringList& args) {
     auto library = Library::create(file);
     if (!library) return fail(library.message());
     if (json)
-      printJson({{"created", QString::fromStdString(file)}, {"schema_version", Library::kSchemaVersion}});
+      printJson({{"created", file}, {"schema_version", Library::kSchemaVersion}});
     else
       printLine(QStringLiteral("Created %1").arg(positional.at(1)));
     return kOk;
@@ -116,8 +114,7 @@ int runLibrary(const QStringList& args) {
     if (action == "check") {
       Status status = (*library)->checkIntegrity();
       if (json)
-        printJson(
-            {{"ok", status.ok()}, {"error", QString::fromStdString(status.ok() ? "" : status.message())}});
+        printJson({{"ok", status.ok()}, {"error", status.ok() ? std::string() : status.message()}});
       else
         printLine(status ? QStringLiteral("ok") : QString::fromStdString(status.message()));
       return status ? kOk : kFailed;

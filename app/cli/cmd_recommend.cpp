@@ -1,7 +1,6 @@
 // what2wear recommend --library FILE --checkpoint CKPT (--item ID... | --image FILE --category C)
 //                     [--k N] [--diversity W] [--json]
 #include <QCommandLineParser>
-#include <QJsonArray>
 
 #include <unordered_set>
 
@@ -17,11 +16,11 @@
 namespace w2w::cli {
 namespace {
 
-QJsonArray whyJson(const std::vector<PairSimilarity>& why) {
-  QJsonArray out;
+format::Json whyJson(const std::vector<PairSimilarity>& why) {
+  format::Json out = format::Json::array();
   for (const PairSimilarity& p : why) {
-    out.append(QJsonObject{{"pair", QStringLiteral("%1_%2").arg(categoryName(p.a), categoryName(p.b))},
-                           {"similarity", p.similarity}});
+    out.push_back(
+        {{"pair", std::string(categoryName(p.a)) + "_" + categoryName(p.b)}, {"similarity", p.similarity}});
   }
   return out;
 }
@@ -143,8 +142,9 @@ int runRecommend(const QStringList& args) {
     given.push_back(*piece);
   }
 
-  QJsonObject result{{"checkpoint", parser.value("checkpoint")}, {"candidates", report.items}};
-  QJsonObject byCategory;
+  format::Json result = {{"checkpoint", parser.value("checkpoint").toStdString()},
+                         {"candidates", report.items}};
+  format::Json byCategory = format::Json::object();
   CategoryCounts counts;
   for (const GivenPiece& g : given) counts.add(g.category);
   // "needs ..." is what recommending is for; anything else cannot be completed.
@@ -154,56 +154,51 @@ int runRecommend(const QStringList& args) {
     if (engine.catalog().of(target).size() == 0) continue;  // nothing of that kind to propose
     auto ranked = engine.rank(given, target, options);
     if (!ranked) return fail(ranked.message());
-    QJsonArray list;
-    for (const Suggestion& s : *ranked) {
-      list.append(
-          QJsonObject{{"item", static_cast<qint64>(s.itemId)}, {"score", s.score}, {"why", whyJson(s.why)}});
-    }
-    byCategory[categoryName(target)] = list;
+    format::Json list = format::Json::array();
+    for (const Suggestion& s : *ranked)
+      list.push_back({{"item", s.itemId}, {"score", s.score}, {"why", whyJson(s.why)}});
+    byCategory[categoryName(target)] = std::move(list);
   }
   result["suggestions"] = byCategory;
   if (!requiredMissing(counts).empty()) {
     auto outfits = engine.complete(given, options);
     if (!outfits) return fail(outfits.message());
-    QJsonArray list;
+    format::Json list = format::Json::array();
     for (const OutfitSuggestion& o : *outfits) {
       // Every piece by its category; an outside image (--image) is no library item: null.
-      QJsonObject outfit{{"score", o.score}, {"why", whyJson(o.why)}};
-      for (const OutfitItem& item : o.items) {
-        outfit[categoryName(item.category)] =
-            item.item ? QJsonValue(static_cast<qint64>(item.item)) : QJsonValue();
-      }
-      list.append(outfit);
+      format::Json outfit = {{"score", o.score}, {"why", whyJson(o.why)}};
+      for (const OutfitItem& item : o.items)
+        outfit[categoryName(item.category)] = item.item ? format::Json(item.item) : format::Json();
+      list.push_back(std::move(outfit));
     }
-    result["outfits"] = list;
+    result["outfits"] = std::move(list);
   }
   if (parser.isSet("json")) {
     printJson(result);
     return kOk;
   }
-  for (auto it = byCategory.begin(); it != byCategory.end(); ++it) {
-    printLine(QStringLiteral("%1:").arg(it.key()));
-    for (const auto& s : it.value().toArray()) {
+  for (const auto& [category, suggestions] : byCategory.items()) {
+    printLine(QStringLiteral("%1:").arg(QString::fromStdString(category)));
+    for (const format::Json& s : suggestions) {
       printLine(QStringLiteral("  item %1  score %2")
-                    .arg(s.toObject()["item"].toInteger())
-                    .arg(s.toObject()["score"].toDouble(), 0, 'f', 3));
+                    .arg(format::integerOr(s, "item"))
+                    .arg(format::numberOr(s, "score"), 0, 'f', 3));
     }
   }
-  if (result.contains("outfits")) {
+  if (const format::Json* outfits = format::member(result, "outfits")) {
     printLine(QStringLiteral("whole outfits:"));
-    for (const auto& o : result["outfits"].toArray()) {
-      const QJsonObject x = o.toObject();
-      auto id = [](const QJsonValue& v) {
-        return v.isNull() ? QStringLiteral("(image)") : QString::number(v.toInteger());
-      };
+    for (const format::Json& x : *outfits) {
       QStringList pieces;
       for (Category c : kCategories) {
-        if (x.contains(categoryName(c)))
-          pieces << QStringLiteral("%1 %2").arg(categoryName(c), id(x[categoryName(c)]));
+        const auto piece = x.find(categoryName(c));
+        if (piece == x.end()) continue;
+        pieces << QStringLiteral("%1 %2").arg(
+            categoryName(c),
+            piece->is_null() ? QStringLiteral("(image)") : QString::number(format::integerOf(*piece)));
       }
       printLine(QStringLiteral("  %1  score %2")
                     .arg(pieces.join(QStringLiteral("  ")))
-                    .arg(x["score"].toDouble(), 0, 'f', 3));
+                    .arg(format::numberOr(x, "score"), 0, 'f', 3));
     }
   }
   return kOk;

@@ -4,7 +4,6 @@
 // Tags name groups of photos and items ("summer", "client: Kim"); the studio
 // filters by them and recommendations can be limited to one.
 #include <QCommandLineParser>
-#include <QJsonArray>
 
 #include "cli.h"
 #include "entry_ids.h"
@@ -16,15 +15,13 @@ namespace {
 int listTags(Library& library, bool json) {
   auto tags = library.tags();
   if (!tags) return fail(tags.message());
-  QJsonArray list;
+  format::Json list = format::Json::array();
   for (const Tag& t : *tags) {
     auto photos = library.photos(PhotoQuery().withTag(t.name));
     if (!photos) return fail(photos.message());
     auto items = library.items(ItemQuery().withTag(t.name));
     if (!items) return fail(items.message());
-    list.append(QJsonObject{{"tag", QString::fromStdString(t.name)},
-                            {"photos", static_cast<qint64>(photos->size())},
-                            {"items", static_cast<qint64>(items->size())}});
+    list.push_back({{"tag", t.name}, {"photos", photos->size()}, {"items", items->size()}});
     if (!json) {
       printLine(QStringLiteral("%1  %2 photos, %3 items")
                     .arg(QString::fromStdString(t.name))
@@ -86,10 +83,10 @@ int runTag(const QStringList& args) {
   });
   if (!done) return fail(done.message());
   if (parser.isSet("json")) {
-    printJson({{"tag", QString::fromStdString(tag)},
+    printJson({{"tag", tag},
                {"action", remove ? "remove" : "add"},
-               {"photos", static_cast<qint64>(photos.size())},
-               {"items", static_cast<qint64>(items.size())}});
+               {"photos", photos.size()},
+               {"items", items.size()}});
   } else {
     printLine(QStringLiteral("%1 '%2' %3 %4 photos and %5 items")
                   .arg(remove ? "Removed" : "Added", QString::fromStdString(tag), remove ? "from" : "to")

@@ -2,8 +2,6 @@
 // what2wear train --dataset library:FILE [--out CKPT] ...: a run recorded in the library (as the studio's)
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <climits>
 #include <cstdio>
@@ -116,6 +114,33 @@ void printEpoch(const compat::EpochRecord& e) {
                e.improved ? " (best)" : "");
 }
 
+// What both kinds of training print with --json; a run recorded in a library
+// adds "run" and "library".
+struct TrainingReport {
+  std::string checkpoint, outcome, message, encoderId;
+  std::string dataJson;  // the data description recorded in the checkpoint
+  int outfits = 0, trainOutfits = 0, valOutfits = 0, epochsDone = 0, bestEpoch = 0;
+  double bestValAuc = 0, seconds = 0;
+  std::vector<compat::EpochRecord> history;
+
+  format::Json json() const {
+    auto epochs = format::parseJson(compat::epochHistoryJson(history));
+    return {{"checkpoint", checkpoint},
+            {"outcome", outcome},
+            {"message", message},
+            {"encoder", encoderId},
+            {"dataset", format::parseObjectOrEmpty(dataJson)},
+            {"outfits", outfits},
+            {"train_outfits", trainOutfits},
+            {"val_outfits", valOutfits},
+            {"epochs_done", epochsDone},
+            {"best_epoch", bestEpoch},
+            {"best_val_auc", bestValAuc},
+            {"seconds", seconds},
+            {"history", epochs && epochs->is_array() ? std::move(*epochs) : format::Json::array()}};
+  }
+};
+
 // A library dataset: the run is trained and recorded in the library exactly as
 // the studio's Training view does it (compat::runLibraryTraining), so the
 // studio lists it with its curves and can continue or use it.
@@ -173,23 +198,24 @@ int trainOnLibrary(const QCommandLineParser& parser, const datasets::DatasetRequ
 
   const compat::RunMetrics& m = result.metrics;
   if (parser.isSet("json")) {
-    const QJsonArray history =
-        QJsonDocument::fromJson(QByteArray::fromStdString(compat::epochHistoryJson(m.history))).array();
-    printJson({{"run", static_cast<qint64>(result.runId)},
-               {"library", QString::fromStdString((*library)->path())},
-               {"checkpoint", QString::fromStdString(result.checkpointDir)},
-               {"outcome", QString::fromStdString(result.state)},
-               {"message", QString::fromStdString(result.message)},
-               {"encoder", QString::fromStdString(opened.info().id)},
-               {"dataset", QJsonDocument::fromJson(QByteArray::fromStdString(result.dataJson)).object()},
-               {"outfits", m.outfits},
-               {"train_outfits", m.trainOutfits},
-               {"val_outfits", m.valOutfits},
-               {"epochs_done", m.epochsDone()},
-               {"best_epoch", m.bestEpoch},
-               {"best_val_auc", m.bestValAuc},
-               {"seconds", m.seconds},
-               {"history", history}});
+    TrainingReport report;
+    report.checkpoint = result.checkpointDir;
+    report.outcome = result.state;
+    report.message = result.message;
+    report.encoderId = opened.info().id;
+    report.dataJson = result.dataJson;
+    report.outfits = m.outfits;
+    report.trainOutfits = m.trainOutfits;
+    report.valOutfits = m.valOutfits;
+    report.epochsDone = m.epochsDone();
+    report.bestEpoch = m.bestEpoch;
+    report.bestValAuc = m.bestValAuc;
+    report.seconds = m.seconds;
+    report.history = m.history;
+    format::Json json = report.json();
+    json["run"] = result.runId;
+    json["library"] = (*library)->path();
+    printJson(json);
   } else {
     printLine(QStringLiteral("run %1: %2").arg(result.runId).arg(QString::fromStdString(result.message)));
   }
@@ -259,9 +285,9 @@ int runTrain(const QStringList& args) {
   request.encoderSpec = encoderSpec;
   request.dataJson = datasets::datasetJson(data);
   if (subset < 1.0) {
-    QJsonObject described = QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object();
+    format::Json described = format::parseObjectOrEmpty(request.dataJson);
     described["subset"] = subset;
-    request.dataJson = QJsonDocument(described).toJson(QJsonDocument::Compact).toStdString();
+    request.dataJson = format::dumpJson(described);
   }
   const int outfitCount = request.outfits.size();
   if (!quiet) {
@@ -288,21 +314,21 @@ int runTrain(const QStringList& args) {
 
   const compat::CheckpointInfo& info = summary->checkpoint;
   if (parser.isSet("json")) {
-    const QJsonArray history =
-        QJsonDocument::fromJson(QByteArray::fromStdString(compat::epochHistoryJson(info.history))).array();
-    printJson({{"checkpoint", parser.value("out")},
-               {"outcome", compat::trainOutcomeName(summary->outcome)},
-               {"message", QString::fromStdString(summary->message)},
-               {"encoder", QString::fromStdString((*encoder)->info().id)},
-               {"dataset", QJsonDocument::fromJson(QByteArray::fromStdString(request.dataJson)).object()},
-               {"outfits", outfitCount},
-               {"train_outfits", info.trainOutfits},
-               {"val_outfits", info.valOutfits},
-               {"epochs_done", info.epochsDone},
-               {"best_epoch", info.bestEpoch},
-               {"best_val_auc", info.bestValAuc},
-               {"seconds", summary->seconds},
-               {"history", history}});
+    TrainingReport report;
+    report.checkpoint = parser.value("out").toStdString();
+    report.outcome = compat::trainOutcomeName(summary->outcome);
+    report.message = summary->message;
+    report.encoderId = (*encoder)->info().id;
+    report.dataJson = request.dataJson;
+    report.outfits = outfitCount;
+    report.trainOutfits = info.trainOutfits;
+    report.valOutfits = info.valOutfits;
+    report.epochsDone = info.epochsDone;
+    report.bestEpoch = info.bestEpoch;
+    report.bestValAuc = info.bestValAuc;
+    report.seconds = summary->seconds;
+    report.history = info.history;
+    printJson(report.json());
   } else {
     printLine(QString::fromStdString(summary->message));
   }

@@ -24,6 +24,20 @@ QJsonObject CliResult::json() const {
   return lines.isEmpty() ? QJsonObject() : lines.first();
 }
 
+std::vector<format::Json> CliResult::typedJsonLines() const {
+  std::vector<format::Json> lines;
+  for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
+    auto parsed = format::parseJson(line.toStdString());
+    lines.push_back(parsed ? std::move(*parsed) : format::Json());
+  }
+  return lines;
+}
+
+format::Json CliResult::typedJson() const {
+  auto lines = typedJsonLines();
+  return lines.empty() ? format::Json() : std::move(lines.front());
+}
+
 CliResult runCli(const QStringList& args, int timeoutMs) { return runCli(args, CliLimits{}, timeoutMs); }
 
 CliResult runCli(const QStringList& args, const CliLimits& limits, int timeoutMs) {

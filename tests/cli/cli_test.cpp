@@ -12,6 +12,7 @@
 #include <csignal>
 
 #include "cli_runner.h"
+#include "json_types.h"
 #include "library/library.h"
 #include "test_support.h"
 
@@ -49,6 +50,20 @@ TEST(Cli, DemoImportsEncodesTrainsAndCompletesALook) {
   const QJsonObject example = a["example"].toObject();
   EXPECT_EQ(example["bottom"].toArray().size(), 3);
   EXPECT_EQ(example["shoes"].toArray().size(), 3);
+  // Counts and ids print as integers, figures as doubles.
+  const format::Json typed = first.typedJson();
+  for (const char* count : {"photos_added", "photos_already_there", "photos_failed", "items_added", "photos",
+                            "crops", "standalone_items", "outfits", "encoded", "already_encoded"})
+    EXPECT_TRUE(test::isInteger(typed, count));
+  const format::Json& trained = format::objectOf(typed, "model");
+  for (const char* count : {"train_outfits", "val_outfits", "best_epoch"})
+    EXPECT_TRUE(test::isInteger(trained, count));
+  EXPECT_TRUE(test::isFigure(trained, "best_val_auc"));
+  EXPECT_TRUE(test::isInteger(format::objectOf(typed, "example"), "given"));
+  for (const format::Json& s : format::arrayOf(format::objectOf(typed, "example"), "shoes")) {
+    EXPECT_TRUE(test::isInteger(s, "item"));
+    EXPECT_TRUE(test::isFigure(s, "score"));
+  }
 
   const auto second = runCli(args, 250000);  // trains again
   ASSERT_EQ(second.exitCode, 0) << second.err.toStdString();

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include "cli_runner.h"
+#include "json_types.h"
 #include "library/library.h"
 #include "test_support.h"
 #include "vision/crop_renderer.h"
@@ -57,6 +58,13 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
   auto train = runCli(
       {"train", "--dataset", "library:" + q(lib), "--epochs", "3", "--out", ckpt, "--quiet", "--json"});
   ASSERT_EQ(train.exitCode, 0) << train.err.toStdString();
+  const format::Json run = train.typedJson();
+  for (const char* count : {"run", "outfits", "train_outfits", "val_outfits", "epochs_done", "best_epoch"})
+    EXPECT_TRUE(test::isInteger(run, count));
+  EXPECT_TRUE(test::isFigure(run, "best_val_auc"));
+  ASSERT_EQ(format::arrayOf(run, "history").size(), 3u);
+  EXPECT_TRUE(test::isInteger(format::arrayOf(run, "history")[0], "epoch"));
+  EXPECT_TRUE(test::isFigure(format::arrayOf(run, "history")[0], "val_auc"));
 
   auto r = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
                    QString::number(outfits[0][0]), "--item", QString::number(outfits[0][1]), "--k", "4",
@@ -82,6 +90,15 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
       << "with one piece missing, the best whole outfit takes the best-ranked shoes";
   EXPECT_FALSE(json["suggestions"].toObject().contains("onepiece"))
       << "never a one-piece over a top and bottom";
+  const format::Json typed = r.typedJson();
+  EXPECT_TRUE(test::isInteger(typed, "candidates"));
+  const format::Json& best = format::arrayOf(format::objectOf(typed, "suggestions"), "shoes").at(0);
+  EXPECT_TRUE(test::isInteger(best, "item"));
+  EXPECT_TRUE(test::isFigure(best, "score"));
+  EXPECT_TRUE(test::isFigure(format::arrayOf(best, "why").at(0), "similarity"));
+  const format::Json& wholeOutfit = format::arrayOf(typed, "outfits").at(0);
+  EXPECT_TRUE(test::isInteger(wholeOutfit, "top"));
+  EXPECT_TRUE(test::isFigure(wholeOutfit, "score"));
 
   auto one = runCli({"recommend", "--library", q(lib), "--checkpoint", ckpt, "--item",
                      QString::number(outfits[3][2]), "--k", "2", "--diversity", "0.5", "--json"});

@@ -14,6 +14,8 @@
 #include "ccp_fixture.h"
 #include "compat/checkpoint.h"
 #include "compat/training_run.h"
+#include "format/json.h"
+#include "json_types.h"
 #include "library_fixture.h"
 #include "test_support.h"
 
@@ -24,6 +26,8 @@ struct CliRun {
   int exitCode = -1;
   QByteArray out, err;
   QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+  // Keeps integers apart from doubles (test::isInteger, test::isFigure).
+  format::Json typedJson() const { return format::parseObjectOrEmpty(out.toStdString()); }
 };
 
 CliRun what2wear(const QStringList& args) {
@@ -59,6 +63,10 @@ TEST_F(CompatCliTest, TrainThenEvaluate) {
     EXPECT_TRUE(QFileInfo::exists(path(file))) << file;
   }
   EXPECT_FALSE(train.err.isEmpty()) << "progress goes to stderr";
+  const format::Json typedTrain = train.typedJson();
+  for (const char* count : {"outfits", "train_outfits", "val_outfits", "epochs_done", "best_epoch"})
+    EXPECT_TRUE(test::isInteger(typedTrain, count));
+  EXPECT_TRUE(test::isFigure(typedTrain, "best_val_auc"));
 
   const CliRun eval = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", data(), "--seed", "3",
                                  "--cache", path("cache"), "--json"});
@@ -84,6 +92,15 @@ TEST_F(CompatCliTest, TrainThenEvaluate) {
   EXPECT_EQ(e["real_sim"].toObject()["counts"].toArray().size(), 40);
   EXPECT_EQ(e["outfits"].toInt(), 8) << "the test split by default";
   EXPECT_EQ(e["dataset"].toObject()["split"].toString(), "test");
+  const format::Json typedEval = eval.typedJson();
+  for (const char* count : {"outfits", "rounds", "fitb_questions"})
+    EXPECT_TRUE(test::isInteger(typedEval, count));
+  EXPECT_TRUE(test::isFigure(typedEval, "auc"));
+  EXPECT_TRUE(test::isFigure(format::objectOf(typedEval, "baseline"), "fitb"));
+  const format::Json& topBottom = format::objectOf(format::objectOf(typedEval, "pairs"), "top_bottom");
+  EXPECT_TRUE(test::isInteger(topBottom, "outfits"));
+  EXPECT_TRUE(test::isFigure(topBottom, "auc"));
+  EXPECT_EQ(format::stringOr(typedEval, "seed"), "3") << "the seed as text, as it always was";
 
   const CliRun again = what2wear({"eval", "--checkpoint", path("ckpt"), "--dataset", data(), "--seed", "3",
                                   "--cache", path("cache"), "--json"});
