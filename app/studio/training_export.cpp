@@ -1,8 +1,8 @@
 #include "training_export.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
+
+#include "format/json.h"
 
 namespace w2w {
 namespace {
@@ -17,10 +17,6 @@ QString writeFile(const QString& path, const QByteArray& bytes) {
 
 // Full precision and a dot as decimal separator whatever the locale.
 QString number(double value) { return QString::number(value, 'g', 10); }
-
-QJsonObject objectOf(const std::string& json) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
-}
 
 }  // namespace
 
@@ -49,19 +45,20 @@ QString writeThresholdCsv(const QString& path, const std::vector<compat::Thresho
 }
 
 QString writeRunJson(const QString& path, const TrainingRun& run, const QString& checkpointFolder) {
-  const QJsonObject json{
-      {"run", QJsonObject{{"id", static_cast<qint64>(run.id)},
-                          {"name", QString::fromStdString(run.name)},
-                          {"encoder", QString::fromStdString(run.encoderModelId)},
-                          {"status", runStatusName(run.status)},
-                          {"started_at", QString::fromStdString(run.startedAt)},
-                          {"finished_at", QString::fromStdString(run.finishedAt)},
-                          {"checkpoint", checkpointFolder},
-                          {"error", QString::fromStdString(run.error)}}},
-      {"config", objectOf(run.configJson)},
-      {"metrics", objectOf(run.metricsJson)},
+  const format::Json json = {
+      {"run",
+       {{"id", run.id},
+        {"name", run.name},
+        {"encoder", run.encoderModelId},
+        {"status", runStatusName(run.status)},
+        {"started_at", run.startedAt},
+        {"finished_at", run.finishedAt},
+        {"checkpoint", checkpointFolder.toStdString()},
+        {"error", run.error}}},
+      {"config", format::parseObjectOrEmpty(run.configJson)},
+      {"metrics", format::parseObjectOrEmpty(run.metricsJson)},
   };
-  return writeFile(path, QJsonDocument(json).toJson(QJsonDocument::Indented));
+  return writeFile(path, QByteArray::fromStdString(format::dumpJson(json, 4) + '\n'));
 }
 
 }  // namespace w2w

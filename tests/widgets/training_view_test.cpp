@@ -27,6 +27,8 @@
 #include "compat/training_run.h"
 #include "embed/basic_encoder.h"
 #include "encoder_service.h"
+#include "format/json.h"
+#include "json_types.h"
 #include "library/library.h"
 #include "library_controller.h"
 #include "loss_chart.h"
@@ -159,6 +161,13 @@ TEST(TrainingView, ReceivesProgressAndDrawsTheCurves) {
   EXPECT_EQ(json["config"].toObject()["epochs"].toInt(), 3);
   EXPECT_EQ(json["metrics"].toObject()["history"].toArray().size(), 3);
   EXPECT_TRUE(json["metrics"].toObject()["evaluation"].toObject().contains("thresholds"));
+  auto typed = format::readJsonFile((stem + ".json").toStdString());
+  ASSERT_TRUE(typed.ok()) << typed.message();
+  EXPECT_TRUE(test::isInteger(format::objectOf(*typed, "run"), "id"));
+  EXPECT_EQ(format::integerOr(format::objectOf(*typed, "run"), "id"), runId);
+  const format::Json& firstEpoch = format::arrayOf(format::objectOf(*typed, "metrics"), "history").at(0);
+  EXPECT_TRUE(test::isInteger(firstEpoch, "epoch"));
+  EXPECT_TRUE(test::isFigure(firstEpoch, "val_auc"));
 
   // "Use for recommendations" hands the checkpoint on.
   QSignalSpy chosen(&studio.view, &TrainingView::checkpointChosen);
