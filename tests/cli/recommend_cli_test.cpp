@@ -43,7 +43,7 @@ TEST(RecommendCli, CompletesALookFromALibraryAndACheckpoint) {
       for (Category c : kSeedSlots) {
         const int shade = 20 * seedSlot(c);
         const CropImage crop = makeCropImage(renderWholeImage(swatch(r, (g + shade) % 256, b), nullptr, 64));
-        ids[static_cast<std::size_t>(seedSlot(c))] =
+        ids.at(static_cast<std::size_t>(seedSlot(c))) =  // a seed slot's category: 0, 1 or 2
             (*library)->addStandaloneItem(c, {dir.path(crop.hash), crop.hash, 1, 48, 64}, crop).value();
       }
       Outfit o;
