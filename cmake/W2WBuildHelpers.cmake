@@ -35,9 +35,21 @@ endfunction()
 
 # Torch headers cost ~10 s per translation unit; a precompiled header brings a
 # torch-heavy file down to about a second. Every torch-using target calls this.
+# The first caller (w2w_clip) compiles the header once; every later one reuses
+# that file: each copy costs a minute of compiling and 570 MB of disk, and a
+# build with one per target filled a small CI disk. GCC accepts a precompiled
+# header only for code compiled with the same -fpic/-fpie setting, so every
+# user compiles position-independent (-fPIC, as Qt asks of its users anyway).
 function(w2w_torch_pch target)
-  target_precompile_headers(${target} PRIVATE
-    ${PROJECT_SOURCE_DIR}/cmake/torch_pch.h)
+  get_property(owner GLOBAL PROPERTY W2W_TORCH_PCH_OWNER)
+  if(owner)
+    target_precompile_headers(${target} REUSE_FROM ${owner})
+  else()
+    target_precompile_headers(${target} PRIVATE
+      ${PROJECT_SOURCE_DIR}/cmake/torch_pch.h)
+    set_property(GLOBAL PROPERTY W2W_TORCH_PCH_OWNER ${target})
+  endif()
+  target_compile_options(${target} PRIVATE -fPIC)
 endfunction()
 
 # w2w_add_gtest(NAME name SOURCES a.cpp ... LIBS lib ... LABELS unit ...)
