@@ -44,6 +44,17 @@ install_missing() {
 
 configure() {
   cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DW2W_BUILD_TESTS=ON "$@"
+  warn_if_disk_is_low
+}
+
+# A full disk makes the compiler fail without a word (a precompiled header is
+# written silently): say so before building.
+warn_if_disk_is_low() {
+  local free_mb
+  free_mb=$(df -Pm "$build_dir" | awk 'NR == 2 { print $4 }')
+  if [ -n "$free_mb" ] && [ "$free_mb" -lt 2048 ]; then
+    echo "warning: only ${free_mb} MB free for $build_dir; a build needs about 1 GB (2 GB with the compiler cache)" >&2
+  fi
 }
 
 case "${1:-}" in
