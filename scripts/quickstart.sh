@@ -47,8 +47,9 @@ configure() {
   warn_if_disk_is_low
 }
 
-# A full disk makes the compiler fail without a word (a precompiled header is
-# written silently): say so before building.
+# On a full disk the build stops at whatever file it cannot write, sometimes
+# with no message from the compiler (seen with a precompiled header): say so
+# before building.
 warn_if_disk_is_low() {
   local free_mb
   free_mb=$(df -Pm "$build_dir" | awk 'NR == 2 { print $4 }')
