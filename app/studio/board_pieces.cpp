@@ -6,6 +6,12 @@
 
 namespace w2w {
 
+BoardPieces BoardPieces::of(const Outfit& outfit) {
+  BoardPieces pieces;
+  for (Category c : kBoardSlots) pieces.set(c, outfit.member(c));
+  return pieces;
+}
+
 int BoardPieces::count() const {
   int n = 0;
   for (Category c : kBoardSlots) n += (*this)[c] != 0;

@@ -22,6 +22,8 @@ inline constexpr const auto& kBoardSlots = kCategories;
 class BoardPieces {
  public:
   BoardPieces() = default;
+  // The pieces of a library outfit, each in its category's slot.
+  static BoardPieces of(const Outfit& outfit);
 
   Id operator[](Category c) const { return ids_[static_cast<std::size_t>(categoryIndex(c))]; }
   void set(Category c, Id item) { ids_[static_cast<std::size_t>(categoryIndex(c))] = item; }
