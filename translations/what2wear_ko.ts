@@ -92,6 +92,10 @@
         <source>The model&apos;s threshold is %1: scores above %2 go together, below %3 clash, in between is borderline.</source>
         <translation>모델의 임계값은 %1입니다: %2 이상이면 어울림, %3 이하면 안 어울림, 그 사이는 애매함입니다.</translation>
     </message>
+    <message>
+        <source>%1 is not encoded yet (Embeddings ▸ Encode library)</source>
+        <translation>%1은(는) 아직 인코딩되지 않았습니다 (임베딩 ▸ 라이브러리 인코딩)</translation>
+    </message>
 </context>
 <context>
     <name>w2w::CropCanvas</name>

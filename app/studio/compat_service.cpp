@@ -91,7 +91,9 @@ Result<std::vector<float>> CompatService::vectorOf(Id itemId) {
   auto embedding = library->embedding((*item)->cropHash, encoderId());
   if (!embedding) return embedding.error();
   if (!*embedding)
-    return makeError("item " + std::to_string(itemId) + " is not encoded yet (Embeddings ▸ Encode library)");
+    return makeError(tr("%1 is not encoded yet (Embeddings ▸ Encode library)")
+                         .arg(library_->itemName(itemId).text())
+                         .toStdString());
   FloatMatrix row(1, static_cast<std::int64_t>((*embedding)->size()));
   row.data = **embedding;
   if (model_) {

@@ -20,6 +20,15 @@
 namespace w2w {
 namespace {
 
+// The photos or items an import added (failed and skipped files aside).
+std::vector<Id> addedIds(const ImportReport& report) {
+  std::vector<Id> added;
+  for (const ImportEntry& e : report.entries) {
+    if (e.outcome == ImportEntry::Outcome::Added && e.id) added.push_back(e.id);
+  }
+  return added;
+}
+
 std::vector<std::string> toStd(const QStringList& list) {
   std::vector<std::string> out;
   for (const QString& s : list) out.push_back(s.toStdString());
@@ -332,10 +341,7 @@ BackgroundTask* LibraryController::runImport(
         qCInfo(lcPipeline).noquote() << title << "-" << QString::fromStdString(e.path + ": " + e.warning);
     }
     Q_EMIT importReported(title, *report);
-    std::vector<Id> added;
-    for (const ImportEntry& e : report->entries) {
-      if (e.outcome == ImportEntry::Outcome::Added && e.id) added.push_back(e.id);
-    }
+    const std::vector<Id> added = addedIds(*report);
     if (added.empty()) return;
     if (items)
       Q_EMIT cropsAdded({}, added);
@@ -389,13 +395,26 @@ BackgroundTask* LibraryController::cropAgain(const std::vector<Id>& photoIds) {
 }
 
 BackgroundTask* LibraryController::buildDemo(const QString& libraryPath) {
-  return runTask(tr("Preparing the demo library"),
-                 [libraryPath](const ProgressCallback& progress, const CancelFlag& cancel) {
-                   auto analyzer = defaultPhotoAnalyzer();
-                   if (!analyzer) return QString::fromStdString(analyzer.message());
-                   auto report = buildDemoLibrary(libraryPath.toStdString(), *analyzer, progress, &cancel);
-                   return report ? QString() : QString::fromStdString(report.message());
-                 });
+  // Filled on the worker, read on the GUI thread once the task has finished.
+  auto built = std::make_shared<DemoBuildReport>();
+  BackgroundTask* task =
+      runTask(tr("Preparing the demo library"),
+              [libraryPath, built](const ProgressCallback& progress, const CancelFlag& cancel) {
+                auto analyzer = defaultPhotoAnalyzer();
+                if (!analyzer) return QString::fromStdString(analyzer.message());
+                auto report = buildDemoLibrary(libraryPath.toStdString(), *analyzer, progress, &cancel);
+                if (!report) return QString::fromStdString(report.message());
+                *built = *report;
+                return QString();
+              });
+  // Its photos' crops and its items are new crops like any import's: the
+  // background encoder makes them ready for the board and recommendations.
+  connect(task, &BackgroundTask::finished, this, [this, built](const QString& error) {
+    if (!error.isEmpty()) return;
+    const std::vector<Id> photos = addedIds(built->photos), items = addedIds(built->items);
+    if (!photos.empty() || !items.empty()) Q_EMIT cropsAdded(photos, items);
+  });
+  return task;
 }
 
 }  // namespace w2w

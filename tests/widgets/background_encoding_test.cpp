@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "background_encoder.h"
+#include "background_task.h"
 #include "embed/basic_encoder.h"
 #include "embeddings_view.h"
 #include "encoder_service.h"
@@ -64,6 +65,21 @@ TEST(BackgroundEncoding, ImportedItemsAreEncodedAndCountedAtOnce) {
   auto* count = view.findChild<QLabel*>("encodedCount");
   ASSERT_TRUE(count);
   EXPECT_TRUE(count->text().startsWith("3 of 3")) << count->text().toStdString();
+}
+
+// The demo library a first start builds is ready for the board: every crop
+// and single item of it is encoded without the person asking.
+TEST(BackgroundEncoding, TheDemoLibraryIsEncodedOnceBuilt) {
+  Studio s;
+  QSignalSpy encoded(&s.encoder, &BackgroundEncoder::encoded);
+  BackgroundTask* build = s.controller.buildDemo(QString::fromStdString(s.library().path()));
+  ASSERT_NE(build, nullptr);
+  ASSERT_TRUE(waitFor([&] { return encoded.count() > 0 && !s.encoder.isBusy(); }, 120000));
+  auto info = s.library().info();
+  ASSERT_TRUE(info.ok()) << info.message();
+  EXPECT_EQ(info->photos, 30);
+  EXPECT_EQ(s.encoded(), info->items) << "every crop and single item";
+  EXPECT_GE(info->items, 100);
 }
 
 TEST(BackgroundEncoding, OnlyWhatIsAskedForAndNotYetEncoded) {
