@@ -10,9 +10,11 @@
 #include <QMimeData>
 #include <QStatusBar>
 
+#include "background_encoder.h"
 #include "background_task.h"
 #include "category_style.h"
 #include "compat_service.h"
+#include "encoder_service.h"
 #include "export_dialog.h"
 #include "library_controller.h"
 #include "main_window.h"
@@ -50,8 +52,21 @@ void MainWindow::openDemoLibrary() {
     }
   }
   if (!openLibrary(path)) return;
-  auto info = library_->library()->info();
-  if (!exists || (info && info->photos == 0)) library_->buildDemo(path);
+  Library* library = library_->library();
+  auto info = library->info();
+  if (!exists || (info && info->photos == 0)) {
+    library_->buildDemo(path);  // its crops and items are encoded once it is built
+    return;
+  }
+  // A demo library built by an earlier version, or before a change of
+  // encoder, may lack embeddings: the demo is there to be tried at once.
+  ItemQuery missing;
+  missing.missingEmbeddingFor = encoders_->modelId();
+  if (auto items = library->items(missing); items && !items->empty()) {
+    std::vector<Id> ids;
+    for (const Item& item : *items) ids.push_back(item.id);
+    backgroundEncoder_->encodeItems(ids);
+  }
 }
 
 void MainWindow::newLibrary() {
