@@ -1871,16 +1871,20 @@ Import outfit photos (File ▸ Import Photos, Ctrl+I, or drop them on the window
         <translation>변형</translation>
     </message>
     <message>
-        <source>Outfit score (mean pair similarity)</source>
-        <translation>코디 점수 (쌍 유사도 평균)</translation>
-    </message>
-    <message>
         <source>Share of outfits</source>
         <translation>코디 비율</translation>
     </message>
     <message>
         <source>Shown after the first epoch</source>
         <translation>첫 에폭이 끝나면 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Outfit score</source>
+        <translation>코디 점수</translation>
+    </message>
+    <message>
+        <source>Outfit score: the mean similarity of the outfit&apos;s pairs of garments</source>
+        <translation>코디 점수: 코디에 있는 옷 쌍들의 유사도 평균</translation>
     </message>
 </context>
 <context>

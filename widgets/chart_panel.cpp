@@ -38,7 +38,7 @@ constexpr int kChartMargin = 4;
 
 ChartPanel::ChartPanel(QWidget* parent) : QChartView(new QChart(), parent) {
   setRenderHint(QPainter::Antialiasing);
-  setMinimumSize(240, 180);
+  setMinimumSize(200, 180);  // two side by side beside the training form at 1024 px
   QChart* c = chart();
   c->setAnimationOptions(QChart::NoAnimation);
   c->setMargins(QMargins(kChartMargin, kChartMargin, kChartMargin, kChartMargin));

@@ -1,10 +1,12 @@
 #include "crop_legend.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QPainter>
 #include <QPixmap>
 #include <QToolButton>
+
+#include <algorithm>
 
 #include "category_style.h"
 
@@ -32,7 +34,7 @@ QIcon swatch(Category c, CropLegend::State state) {
 }  // namespace
 
 CropLegend::CropLegend(QWidget* parent) : QWidget(parent) {
-  auto* layout = new QHBoxLayout(this);
+  auto* layout = new QGridLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
   for (Category c : kCategories) {
@@ -48,10 +50,50 @@ CropLegend::CropLegend(QWidget* parent) : QWidget(parent) {
       Q_EMIT categoryClicked(c);
     });
     buttons_[static_cast<std::size_t>(categoryIndex(c))] = b;
-    layout->addWidget(b);
     refresh(c);
   }
-  layout->addStretch(1);
+  arrange(kCategoryCount);
+}
+
+// One row where the window is wide enough, two where it is not, so that the
+// photo and the queue fit beside each other on a 1024-pixel screen.
+int CropLegend::rowWidth(int perRow) const {
+  const int spacing = static_cast<QGridLayout*>(layout())->horizontalSpacing();
+  int widest = 0;
+  for (int first = 0; first < kCategoryCount; first += perRow) {
+    int row = 0;
+    for (int i = first; i < std::min(first + perRow, kCategoryCount); ++i)
+      row += buttons_[static_cast<std::size_t>(i)]->sizeHint().width() + (i > first ? spacing : 0);
+    widest = std::max(widest, row);
+  }
+  return widest;
+}
+
+void CropLegend::arrange(int perRow) {
+  auto* grid = static_cast<QGridLayout*>(layout());
+  for (QToolButton* b : buttons_) grid->removeWidget(b);
+  grid->setColumnStretch(perRow_, 0);
+  perRow_ = perRow;
+  for (int i = 0; i < kCategoryCount; ++i)
+    grid->addWidget(buttons_[static_cast<std::size_t>(i)], i / perRow, i % perRow);
+  grid->setColumnStretch(perRow, 1);
+  updateGeometry();
+}
+
+void CropLegend::fitRows() {
+  const int perRow = width() >= rowWidth(kCategoryCount) ? kCategoryCount : (kCategoryCount + 1) / 2;
+  if (perRow != perRow_) arrange(perRow);
+}
+
+QSize CropLegend::sizeHint() const { return {rowWidth(kCategoryCount), QWidget::sizeHint().height()}; }
+
+QSize CropLegend::minimumSizeHint() const {
+  return {rowWidth((kCategoryCount + 1) / 2), QWidget::minimumSizeHint().height()};
+}
+
+void CropLegend::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitRows();
 }
 
 QString CropLegend::stateText(State state) {
@@ -91,6 +133,8 @@ void CropLegend::refresh(Category c) {
 void CropLegend::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) {
     for (Category c : kCategories) refresh(c);
+    updateGeometry();  // other words, other widths
+    fitRows();
   }
   QWidget::changeEvent(event);
 }

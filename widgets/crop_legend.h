@@ -2,7 +2,8 @@
 // category's colour, with its key (1, 2, ...) and what the photo has of it: a
 // box, no box though the outfit needs one ("missing"), no box and none needed,
 // or "not visible" (a curator said the garment cannot be seen). Clicking a
-// button chooses the category, as its number key does.
+// button chooses the category, as its number key does. The buttons wrap to a
+// second row when the window is narrow.
 #pragma once
 
 #include <QWidget>
@@ -38,10 +39,17 @@ class CropLegend : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  QSize sizeHint() const override;
+  QSize minimumSizeHint() const override;
 
  private:
   void refresh(Category category);
+  int rowWidth(int perRow) const;  // of the widest row with perRow buttons a row
+  void arrange(int perRow);
+  void fitRows();  // one row when it fits, else two
 
+  int perRow_ = 0;
   std::array<QToolButton*, kCategoryCount> buttons_{};
   std::array<State, kCategoryCount> states_{};
 };

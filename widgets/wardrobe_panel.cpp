@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include "category_style.h"
@@ -22,7 +23,9 @@ WardrobePanel::WardrobePanel(LibraryGridModel* items, QWidget* parent) : QWidget
   list_->setObjectName("wardrobeList");
   list_->setModel(filter_);
   list_->setSelectionMode(QAbstractItemView::SingleSelection);
-  list_->setMinimumWidth(2 * (88 + 20));
+  // One column of pictures at least (two or more as the window widens), so
+  // that the views it sits in fit a 1024-pixel screen.
+  list_->setMinimumWidth(88 + 20 + list_->verticalScrollBar()->sizeHint().width());
   title_ = new QLabel(this);
   category_ = new QComboBox(this);
   category_->setObjectName("wardrobeCategory");

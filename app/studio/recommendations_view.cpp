@@ -57,7 +57,7 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
   given->setContentsMargins(0, 0, 0, 0);
   for (Category c : kBoardSlots) {
     auto* slot = new ItemSlot(c, slotPanel_);
-    slot->setMinimumSize(80, 100);  // seven fit beside the options at 1024 px
+    slot->setMinimumSize(60, 100);  // seven fit in a window on a 1024-pixel screen
     slot->setMaximumHeight(150);
     slots_.push_back(slot);
     given->addWidget(slot);
@@ -116,6 +116,7 @@ RecommendationsView::RecommendationsView(LibraryController* library, CompatServi
     list->setObjectName(QStringLiteral("suggestions_%1").arg(categoryName(c)));
     list->setIconSize(QSize(56, 56));
     list->setWordWrap(true);
+    list->setMinimumWidth(64);  // the picture and a scroll bar; the text wraps
     listColumns_.push_back(columnWidget);
     listLabels_.push_back(label);
     lists_.push_back(list);
