@@ -165,6 +165,8 @@ MainWindow::MainWindow(StudioSettings* settings, LibraryController* library, Tra
   buildMenus();
   retranslate();
   connect(library_, &LibraryController::contentChanged, this, &MainWindow::refreshContent);
+  // A saved or deleted outfit changes the status bar's count at once.
+  connect(library_, &LibraryController::outfitsChanged, this, &MainWindow::refreshLibraryLabel);
   connect(library_, &LibraryController::taskStarted, this, &MainWindow::watchTask);
   // A read-only library can be browsed, not changed: nothing offers to import into it.
   connect(library_, &LibraryController::writableChanged, this, [this](bool writable) {

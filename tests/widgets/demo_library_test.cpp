@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
+#include <QStatusBar>
 #include <QTest>
 
 #include "embed/basic_encoder.h"
@@ -58,6 +60,36 @@ TEST(DemoLibrary, AnUnencodedDemoIsEncodedWhenOpened) {
   };
   EXPECT_TRUE(QTest::qWaitFor([&] { return !window.busy() && encoded() == info->items; }, 120000))
       << encoded() << " of " << info->items << " items encoded";
+}
+
+// The status bar counts a saved outfit as soon as it is saved.
+TEST(DemoLibrary, TheStatusBarCountsASavedOutfitAtOnce) {
+  DemoFolder folder;
+  auto analyzer = defaultPhotoAnalyzer();
+  ASSERT_TRUE(analyzer.ok()) << analyzer.message();
+  ASSERT_TRUE(buildDemoLibrary(folder.libraryPath(), *analyzer).ok());
+  StudioSettings settings;
+  settings.setEncoder("basic");
+  LibraryController library;
+  TranslationManager translations;
+  translations.apply("en");
+  MainWindow window{&settings, &library, &translations};
+  window.openDemoLibrary();
+  const auto shown = [&] {
+    QStringList texts;
+    for (auto* label : window.statusBar()->findChildren<QLabel*>()) texts << label->text();
+    return texts.join(" | ");
+  };
+  ASSERT_TRUE(shown().contains("30 outfits")) << shown().toStdString();
+  auto outfits = library.library()->outfits();
+  ASSERT_TRUE(outfits.ok() && !outfits->empty());
+  Outfit saved = outfits->front();
+  saved.id = 0;
+  saved.name = "Friday look";
+  saved.origin = OutfitOrigin::User;
+  ASSERT_EQ(library.addOutfit(saved), QString());
+  EXPECT_TRUE(shown().contains("31 outfits")) << shown().toStdString();
+  EXPECT_TRUE(QTest::qWaitFor([&] { return !window.busy(); }, 120000));
 }
 
 }  // namespace
