@@ -275,14 +275,15 @@ void CropSession::setPhotoStatus(Id photoId, PhotoStatus status) {
   undo_.push(new StatusCommand(this, photoId, (*photo)->status, status));
 }
 
-std::optional<CropImage> CropSession::cropFor(Id photoId, const QRect& box) {
+std::optional<CropImage> CropSession::cropFor(Id photoId, Category category, const QRect& box) {
   const PhotoPixels& p = pixels(photoId);
   if (!p.error.isEmpty()) {
     reportError(p.error);
     return std::nullopt;
   }
   // The core cuts every crop: the same clipping and mask checks as the pipeline.
-  auto crop = recomputeCrop(p.photo, p.mask.empty() ? nullptr : &p.mask, toBox(box));
+  const bool masked = !p.mask.empty() && cropUsesPersonMask(category);
+  auto crop = recomputeCrop(p.photo, masked ? &p.mask : nullptr, toBox(box));
   if (!crop) {
     reportError(QString::fromStdString(crop.message()));
     return std::nullopt;
@@ -298,7 +299,7 @@ bool CropSession::applyBox(Id photoId, Category category, const QRect& box, Item
     reportError(tr("The %1 crop of this photo no longer exists.").arg(categoryLabel(category)));
     return false;
   }
-  const auto crop = cropFor(photoId, box);
+  const auto crop = cropFor(photoId, category, box);
   if (!crop) return false;
   if (Status s = library()->setCrop(item->id, toBox(box), *crop, source, confidence); !s) {
     reportError(QString::fromStdString(s.message()));
@@ -310,7 +311,7 @@ bool CropSession::applyBox(Id photoId, Category category, const QRect& box, Item
 
 bool CropSession::insertBox(Id photoId, Category category, const QRect& box, ItemSource source,
                             double confidence) {
-  const auto crop = cropFor(photoId, box);
+  const auto crop = cropFor(photoId, category, box);
   if (!crop) return false;
   const Status done = library()->transaction([&]() -> Status {
     auto id = library()->addManualCrop(photoId, category, toBox(box), *crop);

@@ -88,7 +88,7 @@ class CropSession : public QObject {
   void errorOccurred(const QString& message);
 
  private:
-  std::optional<CropImage> cropFor(Id photoId, const QRect& box);
+  std::optional<CropImage> cropFor(Id photoId, Category category, const QRect& box);
 
   LibraryController* library_;
   QUndoStack undo_;

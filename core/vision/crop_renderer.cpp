@@ -11,6 +11,10 @@
 
 namespace w2w {
 
+bool cropUsesPersonMask(Category category) {
+  return category != Category::Bag && category != Category::Accessory;
+}
+
 RgbImage renderCrop(const RgbImage& photo, const GrayImage* mask, const Box& box, int size) {
   const cv::Rect bounds(0, 0, photo.width, photo.height);
   const cv::Rect area = toRect(box) & bounds;

@@ -9,12 +9,19 @@
 
 #include <string>
 
+#include "common/category.h"
 #include "common/image.h"
 #include "library/types.h"
 
 namespace w2w {
 
 inline constexpr int kCropSize = 224;  // CLIP's input size; the basic encoder accepts any size
+
+// Whether a crop of this category is cut with the person's mask. Not for bags
+// and accessories: they are often held or worn away from the body, where the
+// garment parser's mask has gaps, so their crops keep every pixel of the box
+// (a curator's box around a handbag came out with a hole in the bag).
+bool cropUsesPersonMask(Category category);
 
 // `mask` may be null (keep the background) or the person's foreground mask
 // of the photo's size (white = person). The box is clipped to the photo.

@@ -54,7 +54,8 @@ Result<PhotoAnalysis> analysisFromProposal(const RgbImage& photo, const CropProp
   for (Category c : kCategories) {
     const auto& item = proposal.item(c);
     if (!item) continue;
-    CropImage crop = makeCropImage(renderCrop(photo, &proposal.mask, item->box, cropSize));
+    const GrayImage* mask = cropUsesPersonMask(c) ? &proposal.mask : nullptr;
+    CropImage crop = makeCropImage(renderCrop(photo, mask, item->box, cropSize));
     if (crop.png.empty()) return makeError(std::string("cannot encode the ") + categoryName(c) + " crop");
     analysis.crops.push_back({c, item->box, item->confidence, std::move(crop)});
   }

@@ -18,6 +18,7 @@
 #include "crop_legend.h"
 #include "crop_review_view.h"
 #include "crop_session.h"
+#include "io/image_decoder.h"
 #include "io/image_encoder.h"
 #include "library_controller.h"
 #include "studio_settings.h"
@@ -398,17 +399,27 @@ TEST(CropEditor, TabLeavesThePhoto) {
   EXPECT_FALSE(e.canvas->hasFocus());
 }
 
+// A mask that keeps the whole photo (white everywhere).
+GrayImage wholeMask(int width, int height) {
+  GrayImage mask;
+  mask.width = width;
+  mask.height = height;
+  mask.pixels.assign(static_cast<std::size_t>(width) * height, 255);
+  return mask;
+}
+
+// Stores a new person mask for the fixture's photo; the crops stay as they are.
+void storeMask(Fixture& f, const GrayImage& mask) {
+  PhotoAnalysis a;
+  a.maskPng = *encodePng(mask);
+  ASSERT_TRUE(f.controller.library()->storeAnalysis(f.photoId, a).ok());
+}
+
 // The core cuts edited crops, with its checks: a stored mask that does not
 // match the photo is refused with a clear message instead of a wrong crop.
 TEST(CropEditor, EditedCropsAreCutByTheCoreWithItsChecks) {
   Fixture f;
-  GrayImage small;
-  small.width = 100;
-  small.height = 100;
-  small.pixels.assign(100 * 100, 255);
-  PhotoAnalysis a;
-  a.maskPng = *encodePng(small);
-  ASSERT_TRUE(f.controller.library()->storeAnalysis(f.photoId, a).ok());  // keeps the crops, new mask
+  storeMask(f, wholeMask(100, 100));
   QSignalSpy errors(&f.session, &CropSession::errorOccurred);
   const Item before = f.crop(Category::Top);
   f.session.moveBox(f.photoId, Category::Top, QRect(50, 30, 120, 100), false);
@@ -416,6 +427,38 @@ TEST(CropEditor, EditedCropsAreCutByTheCoreWithItsChecks) {
   EXPECT_TRUE(errors.at(0).at(0).toString().contains("mask does not match"))
       << errors.at(0).at(0).toString().toStdString();
   EXPECT_EQ(f.crop(Category::Top).box, before.box) << "nothing stored";
+}
+
+// A bag's box keeps every pixel: the person mask has gaps where a bag is held
+// away from the body, and a curator's box around it must not cut holes in it.
+// A top's box is still cut with the mask.
+TEST(CropEditor, ABagBoxKeepsThePixelsTheMaskMisses) {
+  Fixture f;
+  GrayImage holed = wholeMask(200, 300);
+  for (int y = 60; y < 100; ++y)
+    for (int x = 70; x < 130; ++x) holed.pixels[static_cast<std::size_t>(y * 200 + x)] = 0;
+  storeMask(f, holed);
+  const QRect aroundTheHole(60, 50, 80, 60);
+  f.session.addBox(f.photoId, Category::Bag, aroundTheHole);
+  f.session.moveBox(f.photoId, Category::Top, aroundTheHole, false);
+  const auto whiteShare = [&](Category c) {
+    auto crop = f.controller.library()->cropImage(f.crop(c).id);
+    EXPECT_TRUE(crop.ok());
+    auto image = decodeImageBytes(crop->png, "crop.png");
+    EXPECT_TRUE(image.ok());
+    long long white = 0, inside = 0;
+    // The crop is the box padded to a square with white: look at its middle.
+    const RgbImage& rgb = image->image;
+    for (int y = rgb.height / 3; y < 2 * rgb.height / 3; ++y)
+      for (int x = rgb.width / 3; x < 2 * rgb.width / 3; ++x) {
+        const std::uint8_t* px = &rgb.pixels[static_cast<std::size_t>((y * rgb.width + x) * 3)];
+        white += px[0] == 255 && px[1] == 255 && px[2] == 255;
+        ++inside;
+      }
+    return static_cast<double>(white) / static_cast<double>(inside);
+  };
+  EXPECT_LT(whiteShare(Category::Bag), 0.05) << "the bag keeps the photo's pixels";
+  EXPECT_GT(whiteShare(Category::Top), 0.5) << "the top is still cut with the mask";
 }
 
 TEST(CropEditor, DrawingAMissingBoxAddsAManualCrop) {
