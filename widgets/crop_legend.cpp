@@ -55,8 +55,6 @@ CropLegend::CropLegend(QWidget* parent) : QWidget(parent) {
   arrange(kCategoryCount);
 }
 
-// One row where the window is wide enough, two where it is not, so that the
-// photo and the queue fit beside each other on a 1024-pixel screen.
 int CropLegend::rowWidth(int perRow) const {
   const int spacing = static_cast<QGridLayout*>(layout())->horizontalSpacing();
   int widest = 0;
@@ -80,6 +78,8 @@ void CropLegend::arrange(int perRow) {
   updateGeometry();
 }
 
+// One row where the window is wide enough, two where it is not, so that the
+// photo and the queue fit beside each other on a 1024-pixel screen.
 void CropLegend::fitRows() {
   const int perRow = width() >= rowWidth(kCategoryCount) ? kCategoryCount : (kCategoryCount + 1) / 2;
   if (perRow != perRow_) arrange(perRow);
